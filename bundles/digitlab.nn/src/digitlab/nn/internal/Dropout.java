@@ -1,0 +1,80 @@
+package digitlab.nn.internal;
+
+import digitlab.nn.Layer;
+import digitlab.nn.LayerSpec;
+import digitlab.nn.Pass;
+import digitlab.nn.Rng;
+import digitlab.nn.Shape;
+
+/**
+ * Inverted dropout, {@code dropout(rate=r)}: while training each value is kept with probability
+ * {@code 1 - r} and scaled by {@code 1 / (1 - r)}, else set to 0; at inference it is the identity.
+ * The mask is drawn from {@link Pass#seed()}, so it is reproducible and checkpoint-safe.
+ */
+public final class Dropout implements Layer {
+
+    /** The type id. */
+    public static final String TYPE = "dropout";
+
+    private final LayerSpec spec;
+    private final Shape shape;
+    private final float rate;
+
+    private Dropout(LayerSpec spec, Shape shape, float rate) {
+        this.spec = spec;
+        this.shape = shape;
+        this.rate = rate;
+    }
+
+    /** Factory: the rate must be in [0, 1). */
+    public static Dropout create(LayerSpec spec, Shape input) {
+        double rate = spec.doubleParam("rate", 0.5);
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout: rate = " + rate + " must be at least 0 and below 1");
+        }
+        return new Dropout(spec, input, (float) rate);
+    }
+
+    /** The probability of dropping a value. */
+    public float rate() {
+        return rate;
+    }
+
+    @Override public String type() { return TYPE; }
+    @Override public LayerSpec spec() { return spec; }
+    @Override public Shape inputShape() { return shape; }
+    @Override public Shape outputShape() { return shape; }
+
+    /** The mask (0 or 1/(1-r) per value) of the last training batch. */
+    @Override
+    public int scratchSize(int batch) {
+        return batch * shape.size();
+    }
+
+    @Override
+    public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] mask) {
+        int n = pass.batch() * shape.size();
+        if (!pass.training() || rate == 0f) {
+            System.arraycopy(x, 0, y, 0, n);
+            return;
+        }
+        Rng rng = new Rng(pass.seed());
+        float keep = 1f / (1f - rate);
+        for (int i = 0; i < n; i++) {
+            mask[i] = rng.nextFloat() < rate ? 0f : keep;
+            y[i] = x[i] * mask[i];
+        }
+    }
+
+    @Override
+    public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
+                         float[] dy, float[] dx, float[] grads, float[] mask) {
+        if (dx == null) return;
+        int n = pass.batch() * shape.size();
+        if (!pass.training() || rate == 0f) {
+            System.arraycopy(dy, 0, dx, 0, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) dx[i] = dy[i] * mask[i];
+    }
+}

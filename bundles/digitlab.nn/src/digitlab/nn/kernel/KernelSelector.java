@@ -1,0 +1,59 @@
+package digitlab.nn.kernel;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+
+/**
+ * Chooses the kernel implementation at run time: the Vector API kernels
+ * ({@code digitlab.nn.internal.vector.VectorKernels}) when the {@code jdk.incubator.vector} module
+ * is in the boot layer (the JVM was started with {@code --add-modules jdk.incubator.vector}),
+ * otherwise the {@link ReferenceKernels}. The class touching the Vector API is loaded by
+ * reflection only after that check, so the bundle works without the module.
+ *
+ * <p>The system property {@code digitlab.kernels=reference|vector} forces a choice. Every call
+ * logs one line saying which kernels are used and why.
+ */
+public final class KernelSelector {
+
+    /** The system property that forces a choice. */
+    public static final String PROPERTY = "digitlab.kernels";
+
+    static final String VECTOR_CLASS = "digitlab.nn.internal.vector.VectorKernels";
+
+    private static final Logger LOG = System.getLogger(KernelSelector.class.getName());
+
+    private KernelSelector() {
+    }
+
+    /** The best available kernels for {@code threads} threads (see the class comment). */
+    public static Kernels create(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        String forced = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+        if (forced.equals("reference")) {
+            return reference(threads, "-D" + PROPERTY + "=reference");
+        }
+        if (!forced.isEmpty() && !forced.equals("vector")) {
+            return reference(threads, "-D" + PROPERTY + "=" + forced + " is not 'reference' or 'vector'");
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return reference(threads, "the jdk.incubator.vector module is not enabled"
+                    + " (start the JVM with --add-modules jdk.incubator.vector)");
+        }
+        try {
+            Class<?> type = Class.forName(VECTOR_CLASS, true, KernelSelector.class.getClassLoader());
+            Kernels k = (Kernels) type.getConstructor(int.class).newInstance(threads);
+            LOG.log(Level.INFO, "digitlab.nn kernels: " + k.name() + " (jdk.incubator.vector is available"
+                    + (forced.isEmpty() ? "" : ", forced by -D" + PROPERTY + "=vector") + ")");
+            return k;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return reference(threads, "the vector kernels could not be loaded: " + e);
+        }
+    }
+
+    private static Kernels reference(int threads, String why) {
+        Kernels k = new ReferenceKernels(threads);
+        LOG.log(Level.INFO, "digitlab.nn kernels: " + k.name() + " because " + why);
+        return k;
+    }
+}
