@@ -1,18 +1,23 @@
 package digitlab.nn.kernel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits a range of independent work items over a fixed number of threads, deterministically:
  * the range {@code [0, n)} is cut into {@code parts} contiguous chunks of (almost) equal size,
  * the calling thread runs the first chunk and pool threads run the rest.
  *
- * <p>The pool threads are daemon threads shared by the whole process, created on first use.
- * Kernels call this once per matrix product, so the cost of handing work over (a few
- * microseconds) matters only for tiny products; callers should pass {@code parts = 1} for those.
+ * <p>The pool threads are daemon threads shared by the whole process, created on first use. A
+ * training step calls this a dozen times for products that take tens of microseconds, so handing
+ * work over must be cheap: a worker that has just finished a chunk keeps spinning for a short while
+ * ({@link #SPIN_NANOS}) waiting for the next one, and only then parks. A hand-over to a spinning
+ * worker costs well under a microsecond; to a parked one, the few microseconds of an unpark.
+ *
+ * <p>One caller at a time owns the pool. When it is busy (another thread is running a parallel
+ * product, or a chunk itself calls {@code forRange}), the caller runs all chunks itself, one after
+ * the other: the chunk boundaries, and so the results, are the same, only slower.
  */
 public final class Parallel {
 
@@ -22,8 +27,12 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /** How long an idle worker spins before it parks: long enough to bridge the gaps in a training step. */
+    static final long SPIN_NANOS = 200_000;
+
     private static final AtomicInteger THREAD_COUNTER = new AtomicInteger();
-    private static volatile ExecutorService pool;
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static volatile Worker[] workers = new Worker[0];
 
     private Parallel() {
     }
@@ -39,33 +48,33 @@ public final class Parallel {
             task.run(0, n);
             return;
         }
-        ExecutorService executor = pool();
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future<?>[chunks - 1];
-        for (int c = 1; c < chunks; c++) {
-            int from = bound(n, chunks, c);
-            int to = bound(n, chunks, c + 1);
-            futures[c - 1] = executor.submit(() -> task.run(from, to));
-        }
-        Throwable failure = null;
-        try {
-            task.run(0, bound(n, chunks, 1));
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = e;
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) failure = e.getCause();
+        if (!BUSY.compareAndSet(false, true)) {
+            for (int c = 0; c < chunks; c++) {
+                task.run(bound(n, chunks, c), bound(n, chunks, c + 1));
             }
+            return;
         }
-        if (failure instanceof RuntimeException r) throw r;
-        if (failure instanceof Error err) throw err;
-        if (failure != null) throw new IllegalStateException("parallel task failed", failure);
+        try {
+            Worker[] pool = workers(chunks - 1);
+            for (int c = 1; c < chunks; c++) {
+                pool[c - 1].assign(task, bound(n, chunks, c), bound(n, chunks, c + 1));
+            }
+            Throwable failure = null;
+            try {
+                task.run(0, bound(n, chunks, 1));
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            for (int c = 1; c < chunks; c++) {
+                Throwable f = pool[c - 1].awaitDone();
+                if (failure == null) failure = f;
+            }
+            if (failure instanceof RuntimeException r) throw r;
+            if (failure instanceof Error err) throw err;
+            if (failure != null) throw new IllegalStateException("parallel task failed", failure);
+        } finally {
+            BUSY.set(false);
+        }
     }
 
     /** Start of chunk {@code c} of {@code chunks} over {@code [0, n)}. */
@@ -78,21 +87,98 @@ public final class Parallel {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private static ExecutorService pool() {
-        ExecutorService p = pool;
-        if (p == null) {
-            synchronized (Parallel.class) {
-                p = pool;
-                if (p == null) {
-                    p = Executors.newCachedThreadPool(r -> {
-                        Thread t = new Thread(r, "digitlab-kernel-" + THREAD_COUNTER.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    pool = p;
-                }
+    /** At least {@code count} started workers; only called by the thread that owns the pool. */
+    private static Worker[] workers(int count) {
+        Worker[] pool = workers;
+        if (pool.length >= count) {
+            return pool;
+        }
+        Worker[] grown = java.util.Arrays.copyOf(pool, count);
+        for (int i = pool.length; i < count; i++) {
+            grown[i] = new Worker("digitlab-kernel-" + THREAD_COUNTER.incrementAndGet());
+            grown[i].thread.start();
+        }
+        workers = grown;
+        return grown;
+    }
+
+    /**
+     * One pool thread with a single-task mailbox. The owner writes {@code from}, {@code to} and
+     * then the volatile {@code task}; the worker runs it, records a failure, clears {@code task}
+     * and sets the volatile {@code done}. Volatile writes and reads order everything in between.
+     */
+    private static final class Worker implements Runnable {
+        final Thread thread;
+        private volatile RangeTask task;
+        private volatile boolean done;
+        private volatile boolean parked;
+        private int from;
+        private int to;
+        private Throwable failure;
+
+        Worker(String name) {
+            thread = new Thread(this, name);
+            thread.setDaemon(true);
+        }
+
+        void assign(RangeTask t, int f, int e) {
+            from = f;
+            to = e;
+            failure = null;
+            done = false;
+            task = t;
+            if (parked) {
+                LockSupport.unpark(thread);
             }
         }
-        return p;
+
+        /** Waits for the assigned chunk (spinning: chunks are short) and returns its failure, if any. */
+        Throwable awaitDone() {
+            int spins = 0;
+            while (!done) {
+                if (++spins < 1 << 16) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            return failure;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                RangeTask t = waitForTask();
+                try {
+                    t.run(from, to);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                task = null;
+                done = true;
+            }
+        }
+
+        private RangeTask waitForTask() {
+            long spinStart = System.nanoTime();
+            int spins = 0;
+            while (true) {
+                RangeTask t = task;
+                if (t != null) {
+                    return t;
+                }
+                if ((++spins & 255) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                // Park; the owner unparks us when it sees 'parked' after publishing a task.
+                parked = true;
+                if (task == null) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                spinStart = System.nanoTime();
+            }
+        }
     }
 }

@@ -1,0 +1,44 @@
+package digitlab.nn.internal.vector;
+
+import digitlab.nn.kernel.Parallel;
+
+/**
+ * Packs a row-major matrix {@code src[rows x cols]} (row stride {@code ld}) transposed into
+ * {@code dst[cols x rows]} (dense), so that a product can read what was a column as a contiguous
+ * row of vectors. Split over the destination rows; the source is read in strips of 16 columns so
+ * the 16 destination rows being written stay in L1.
+ */
+final class Transpose implements Parallel.RangeTask {
+
+    private static final int STRIP = 16;
+
+    private float[] src;
+    private int off, ld, rows;
+    private float[] dst;
+
+    Transpose set(float[] src, int off, int ld, int rows, float[] dst) {
+        this.src = src;
+        this.off = off;
+        this.ld = ld;
+        this.rows = rows;
+        this.dst = dst;
+        return this;
+    }
+
+    /** Writes destination rows {@code [from, to)}, i.e. source columns {@code [from, to)}. */
+    @Override
+    public void run(int from, int to) {
+        float[] s = src;
+        float[] d = dst;
+        int n = rows;
+        for (int c0 = from; c0 < to; c0 += STRIP) {
+            int c1 = Math.min(to, c0 + STRIP);
+            for (int r = 0; r < n; r++) {
+                int si = off + r * ld;
+                for (int cc = c0; cc < c1; cc++) {
+                    d[cc * n + r] = s[si + cc];
+                }
+            }
+        }
+    }
+}
