@@ -148,6 +148,9 @@ public final class IdxReader {
             throw new IdxFormatException(name, "the file is empty");
         }
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        if (b1 < 0 && b0 == 0x1f) {
+            throw new IdxFormatException(name, "the file is 1 byte long: a cut-off gzip file?");
+        }
         if (!gzip && name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
             throw new IdxFormatException(name, "named .gz but is not gzip-compressed (it starts with "
                     + hex(b0) + (b1 < 0 ? "" : " " + hex(b1)) + ", gzip starts with 0x1f 0x8b)");
