@@ -2,6 +2,7 @@ package digitlab.nn.kernel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,6 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * work over must be cheap: a worker that has just finished a chunk keeps spinning for a short while
  * ({@link #SPIN_NANOS}) waiting for the next one, and only then parks. A hand-over to a spinning
  * worker costs well under a microsecond; to a parked one, the few microseconds of an unpark.
+ * A chunk that no worker has started by the time the caller finishes its own (the worker is not
+ * scheduled, because the machine is busy) is run by the caller, so a busy machine makes a parallel
+ * product no slower than a serial one rather than waiting for the scheduler.
  *
  * <p>One caller at a time owns the pool. When it is busy (another thread is running a parallel
  * product, or a chunk itself calls {@code forRange}), the caller runs all chunks itself, one after
@@ -103,13 +107,15 @@ public final class Parallel {
     }
 
     /**
-     * One pool thread with a single-task mailbox. The owner writes {@code from}, {@code to} and
-     * then the volatile {@code task}; the worker runs it, records a failure, clears {@code task}
-     * and sets the volatile {@code done}. Volatile writes and reads order everything in between.
+     * One pool thread with a single-task mailbox. The owner writes {@code from} and {@code to}, then
+     * publishes the task in {@code mailbox}; whoever takes it out of the mailbox (a compare-and-set)
+     * runs it: normally the worker, but when the owner has finished its own chunk and the worker has
+     * not yet started (descheduled on a busy machine), the owner takes the chunk back and runs it
+     * itself instead of waiting. The chunk boundaries, and so the results, stay the same.
      */
     private static final class Worker implements Runnable {
         final Thread thread;
-        private volatile RangeTask task;
+        private final AtomicReference<RangeTask> mailbox = new AtomicReference<>();
         private volatile boolean done;
         private volatile boolean parked;
         private int from;
@@ -126,17 +132,29 @@ public final class Parallel {
             to = e;
             failure = null;
             done = false;
-            task = t;
+            mailbox.set(t);
             if (parked) {
                 LockSupport.unpark(thread);
             }
         }
 
-        /** Waits for the assigned chunk (spinning: chunks are short) and returns its failure, if any. */
+        /**
+         * Runs the assigned chunk here if the worker has not taken it yet, else waits for the worker
+         * (spinning: chunks are short); returns the chunk's failure, if any.
+         */
         Throwable awaitDone() {
+            RangeTask t = mailbox.get();
+            if (t != null && mailbox.compareAndSet(t, null)) {
+                try {
+                    t.run(from, to);
+                    return null;
+                } catch (RuntimeException | Error e) {
+                    return e;
+                }
+            }
             int spins = 0;
             while (!done) {
-                if (++spins < 1 << 16) {
+                if (++spins < 1 << 12) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
@@ -148,24 +166,27 @@ public final class Parallel {
         @Override
         public void run() {
             while (true) {
-                RangeTask t = waitForTask();
+                RangeTask t = take();
                 try {
                     t.run(from, to);
                 } catch (Throwable e) {
                     failure = e;
                 }
-                task = null;
                 done = true;
             }
         }
 
-        private RangeTask waitForTask() {
+        /** Spins for a task, parks after {@link #SPIN_NANOS} without one, and claims it. */
+        private RangeTask take() {
             long spinStart = System.nanoTime();
             int spins = 0;
             while (true) {
-                RangeTask t = task;
+                RangeTask t = mailbox.get();
                 if (t != null) {
-                    return t;
+                    if (mailbox.compareAndSet(t, null)) {
+                        return t;
+                    }
+                    continue;
                 }
                 if ((++spins & 255) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
                     Thread.onSpinWait();
@@ -173,7 +194,7 @@ public final class Parallel {
                 }
                 // Park; the owner unparks us when it sees 'parked' after publishing a task.
                 parked = true;
-                if (task == null) {
+                if (mailbox.get() == null) {
                     LockSupport.park(this);
                 }
                 parked = false;

@@ -1,7 +1,6 @@
 package digitlab.nn.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The main kernel holds a 4 x 4-vector block (16 accumulators: 64 x 16 floats with AVX-512) and
  * needs 4 vector loads and 4 broadcasts per 16 FMAs, so it is bound by the FMA units. The edge
- * kernels cover what is left: masked columns and single rows.
+ * kernels cover what is left: narrower panels and single rows. No kernel uses masks (a masked
+ * load in a hot loop costs several times a plain one): the caller pads partial panels instead.
  */
 final class MicroKernels {
 
@@ -79,21 +79,20 @@ final class MicroKernels {
         c30.intoArray(o, o3); c31.intoArray(o, o3 + L); c32.intoArray(o, o3 + 2 * L); c33.intoArray(o, o3 + 3 * L);
     }
 
-    /** 8 rows x 2 vectors, the second one masked: for panels of 17..2L columns (e.g. 28 or 32 wide). */
+    /** 8 rows x 2 vectors: for panels 2 vectors wide (e.g. 28 or 32 columns). */
     static void k8x2(int k, float[] p, int p0, int pRow, int pCol,
-                     float[] q, int q0, int ldq, VectorMask<Float> m1,
-                     boolean acc, float[] o, int o0, int ldo) {
+                     float[] q, int q0, int ldq, boolean acc, float[] o, int o0, int ldo) {
         int o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (acc) {
-            c00 = FloatVector.fromArray(S, o, o0); c01 = FloatVector.fromArray(S, o, o0 + L, m1);
-            c10 = FloatVector.fromArray(S, o, o1); c11 = FloatVector.fromArray(S, o, o1 + L, m1);
-            c20 = FloatVector.fromArray(S, o, o2); c21 = FloatVector.fromArray(S, o, o2 + L, m1);
-            c30 = FloatVector.fromArray(S, o, o3); c31 = FloatVector.fromArray(S, o, o3 + L, m1);
-            c40 = FloatVector.fromArray(S, o, o4); c41 = FloatVector.fromArray(S, o, o4 + L, m1);
-            c50 = FloatVector.fromArray(S, o, o5); c51 = FloatVector.fromArray(S, o, o5 + L, m1);
-            c60 = FloatVector.fromArray(S, o, o6); c61 = FloatVector.fromArray(S, o, o6 + L, m1);
-            c70 = FloatVector.fromArray(S, o, o7); c71 = FloatVector.fromArray(S, o, o7 + L, m1);
+            c00 = FloatVector.fromArray(S, o, o0); c01 = FloatVector.fromArray(S, o, o0 + L);
+            c10 = FloatVector.fromArray(S, o, o1); c11 = FloatVector.fromArray(S, o, o1 + L);
+            c20 = FloatVector.fromArray(S, o, o2); c21 = FloatVector.fromArray(S, o, o2 + L);
+            c30 = FloatVector.fromArray(S, o, o3); c31 = FloatVector.fromArray(S, o, o3 + L);
+            c40 = FloatVector.fromArray(S, o, o4); c41 = FloatVector.fromArray(S, o, o4 + L);
+            c50 = FloatVector.fromArray(S, o, o5); c51 = FloatVector.fromArray(S, o, o5 + L);
+            c60 = FloatVector.fromArray(S, o, o6); c61 = FloatVector.fromArray(S, o, o6 + L);
+            c70 = FloatVector.fromArray(S, o, o7); c71 = FloatVector.fromArray(S, o, o7 + L);
         } else {
             FloatVector z = FloatVector.zero(S);
             c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z;
@@ -104,7 +103,7 @@ final class MicroKernels {
         int qi = q0;
         for (int t = 0; t < k; t++) {
             FloatVector q0v = FloatVector.fromArray(S, q, qi);
-            FloatVector q1v = FloatVector.fromArray(S, q, qi + L, m1);
+            FloatVector q1v = FloatVector.fromArray(S, q, qi + L);
             FloatVector b = FloatVector.broadcast(S, p[r0]);
             c00 = q0v.fma(b, c00); c01 = q1v.fma(b, c01);
             b = FloatVector.broadcast(S, p[r1]);
@@ -124,14 +123,14 @@ final class MicroKernels {
             qi += ldq;
             r0 += pCol; r1 += pCol; r2 += pCol; r3 += pCol; r4 += pCol; r5 += pCol; r6 += pCol; r7 += pCol;
         }
-        c00.intoArray(o, o0); c01.intoArray(o, o0 + L, m1);
-        c10.intoArray(o, o1); c11.intoArray(o, o1 + L, m1);
-        c20.intoArray(o, o2); c21.intoArray(o, o2 + L, m1);
-        c30.intoArray(o, o3); c31.intoArray(o, o3 + L, m1);
-        c40.intoArray(o, o4); c41.intoArray(o, o4 + L, m1);
-        c50.intoArray(o, o5); c51.intoArray(o, o5 + L, m1);
-        c60.intoArray(o, o6); c61.intoArray(o, o6 + L, m1);
-        c70.intoArray(o, o7); c71.intoArray(o, o7 + L, m1);
+        c00.intoArray(o, o0); c01.intoArray(o, o0 + L);
+        c10.intoArray(o, o1); c11.intoArray(o, o1 + L);
+        c20.intoArray(o, o2); c21.intoArray(o, o2 + L);
+        c30.intoArray(o, o3); c31.intoArray(o, o3 + L);
+        c40.intoArray(o, o4); c41.intoArray(o, o4 + L);
+        c50.intoArray(o, o5); c51.intoArray(o, o5 + L);
+        c60.intoArray(o, o6); c61.intoArray(o, o6 + L);
+        c70.intoArray(o, o7); c71.intoArray(o, o7 + L);
     }
 
     /** 1 row x 4 full vectors: the rows left over below the last group of 4 in a full panel. */
@@ -158,22 +157,21 @@ final class MicroKernels {
         c0.intoArray(o, o0); c1.intoArray(o, o0 + L); c2.intoArray(o, o0 + 2 * L); c3.intoArray(o, o0 + 3 * L);
     }
 
-    /** 4 rows x 1 vector under a mask: the columns left over right of the last full panel. */
+    /** 4 rows x 1 vector: the columns left over right of the last full panel. */
     static void k4x1(int k, float[] p, int p0, int pRow, int pCol,
-                     float[] q, int q0, int ldq, VectorMask<Float> mask,
-                     boolean acc, float[] o, int o0, int ldo) {
+                     float[] q, int q0, int ldq, boolean acc, float[] o, int o0, int ldo) {
         int o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo;
         FloatVector c0, c1, c2, c3;
         if (acc) {
-            c0 = FloatVector.fromArray(S, o, o0, mask); c1 = FloatVector.fromArray(S, o, o1, mask);
-            c2 = FloatVector.fromArray(S, o, o2, mask); c3 = FloatVector.fromArray(S, o, o3, mask);
+            c0 = FloatVector.fromArray(S, o, o0); c1 = FloatVector.fromArray(S, o, o1);
+            c2 = FloatVector.fromArray(S, o, o2); c3 = FloatVector.fromArray(S, o, o3);
         } else {
             c0 = FloatVector.zero(S); c1 = c0; c2 = c0; c3 = c0;
         }
         int r0 = p0, r1 = r0 + pRow, r2 = r1 + pRow, r3 = r2 + pRow;
         int qi = q0;
         for (int t = 0; t < k; t++) {
-            FloatVector qv = FloatVector.fromArray(S, q, qi, mask);
+            FloatVector qv = FloatVector.fromArray(S, q, qi);
             c0 = qv.fma(FloatVector.broadcast(S, p[r0]), c0);
             c1 = qv.fma(FloatVector.broadcast(S, p[r1]), c1);
             c2 = qv.fma(FloatVector.broadcast(S, p[r2]), c2);
@@ -181,21 +179,20 @@ final class MicroKernels {
             qi += ldq;
             r0 += pCol; r1 += pCol; r2 += pCol; r3 += pCol;
         }
-        c0.intoArray(o, o0, mask); c1.intoArray(o, o1, mask); c2.intoArray(o, o2, mask); c3.intoArray(o, o3, mask);
+        c0.intoArray(o, o0); c1.intoArray(o, o1); c2.intoArray(o, o2); c3.intoArray(o, o3);
     }
 
-    /** 1 row x 1 vector under a mask: the last corner. */
+    /** 1 row x 1 vector: the last corner. */
     static void k1x1(int k, float[] p, int p0, int pCol,
-                     float[] q, int q0, int ldq, VectorMask<Float> mask,
-                     boolean acc, float[] o, int o0) {
-        FloatVector c = acc ? FloatVector.fromArray(S, o, o0, mask) : FloatVector.zero(S);
+                     float[] q, int q0, int ldq, boolean acc, float[] o, int o0) {
+        FloatVector c = acc ? FloatVector.fromArray(S, o, o0) : FloatVector.zero(S);
         int r = p0;
         int qi = q0;
         for (int t = 0; t < k; t++) {
-            c = FloatVector.fromArray(S, q, qi, mask).fma(FloatVector.broadcast(S, p[r]), c);
+            c = FloatVector.fromArray(S, q, qi).fma(FloatVector.broadcast(S, p[r]), c);
             qi += ldq;
             r += pCol;
         }
-        c.intoArray(o, o0, mask);
+        c.intoArray(o, o0);
     }
 }

@@ -3,10 +3,8 @@ package digitlab.nn.internal.vector;
 import static digitlab.nn.internal.vector.MicroKernels.L;
 import static digitlab.nn.internal.vector.MicroKernels.MR;
 import static digitlab.nn.internal.vector.MicroKernels.NR;
-import static digitlab.nn.internal.vector.MicroKernels.S;
 
 import digitlab.nn.kernel.Parallel;
-import jdk.incubator.vector.VectorMask;
 
 /**
  * One product {@code O = (acc ? O : 0) + P · Q} cut into micro-kernel blocks, where
@@ -15,35 +13,50 @@ import jdk.incubator.vector.VectorMask;
  *   Q(t, j) = q[qOff + t*ldq + j]          [k x cols], rows contiguous (the vector side)
  *   O(i, j) = c[cOff + i*ldc + j]          or, with transposedOut, c[cOff + j*ldc + i]
  * </pre>
- * A caller hands it a rectangle {@code [i0, i1) x [j0, j1)} of O, one thread's share. Columns go in
- * panels of {@link MicroKernels#NR} (the main 4 x 4-vector kernel); narrower panels use the 8 x 2
- * or the masked 4 x 1 kernel. A transposed output goes through a small per-thread tile: the kernel
- * works on rows of the tile, which is then copied (and, to accumulate, first filled) element-wise.
+ * Each thread computes a rectangle {@code [i0, i1) x [j0, j1)} of O (split by rows or columns,
+ * see {@link #runParallel}).
+ *
+ * <p>Blocking: k is cut into blocks of about {@link #KC} so that the slice of a Q panel a kernel
+ * streams ({@code KC x NR} floats, 28 KB) stays in L1 while the rows of P go by; columns go in
+ * panels of {@link MicroKernels#NR} for the main 4 x 4-vector kernel, narrower panels use the
+ * 8 x 2 or 4 x 1 kernel. The kernels never use masks, so
+ * <ul>
+ * <li>a panel whose width is not a whole number of vectors is first copied, zero-padded, into a
+ *     per-thread buffer ({@code qPadded} says when Q already has readable padding), and
+ * <li>an output that the kernels cannot store into directly (transposed, or a row length that is
+ *     not a whole number of vectors) is computed into a per-thread buffer in natural layout and
+ *     copied out at the end.
+ * </ul>
+ * Cutting k into blocks does not change any bits: the running sums are floats in registers and
+ * floats in memory alike.
  */
 final class PanelProduct implements Parallel.RangeTask {
 
-    /** Rows of the tile: enough for the tallest kernel (8 x 2 vectors). */
-    static final int TILE_ROWS = 8;
-    static final int TILE_SIZE = TILE_ROWS * NR;
+    /** Target depth of a k block. */
+    static final int KC = 112;
 
-    private int k;
+    private int rows, cols, k;
     private float[] p;
     private int pOff, pRow, pCol;
     private float[] q;
     private int qOff, ldq;
+    private boolean qPadded;
     private boolean acc;
     private float[] c;
     private int cOff, ldc;
     private boolean transposedOut;
 
-    // How a parallel run cuts the product: units of 8 rows or of whole panels / vectors of columns.
-    private int rows, cols;
+    // How a parallel run cuts the product: units of 8 rows, or of panels / vectors of columns.
     private boolean splitRows;
     private int colUnit;
 
-    /** Sets up the product (this object is reused by its thread, so a call allocates nothing). */
+    /**
+     * Sets up the product (this object is reused by its thread, so a call allocates nothing).
+     * {@code qPadded}: every row of Q can be read up to {@code roundUp(cols, L)} columns (the pad
+     * holds finite values).
+     */
     PanelProduct set(int rows, int cols, int k, float[] p, int pOff, int pRow, int pCol,
-                     float[] q, int qOff, int ldq,
+                     float[] q, int qOff, int ldq, boolean qPadded,
                      boolean acc, float[] c, int cOff, int ldc, boolean transposedOut) {
         this.rows = rows;
         this.cols = cols;
@@ -55,6 +68,7 @@ final class PanelProduct implements Parallel.RangeTask {
         this.q = q;
         this.qOff = qOff;
         this.ldq = ldq;
+        this.qPadded = qPadded;
         this.acc = acc;
         this.c = c;
         this.cOff = cOff;
@@ -64,11 +78,14 @@ final class PanelProduct implements Parallel.RangeTask {
     }
 
     /** Runs the whole product on the calling thread. */
-    void runAll(float[] tile) {
-        compute(0, rows, 0, cols, tile);
+    void runAll() {
+        compute(0, rows, 0, cols);
     }
 
-    /** Runs the product split into {@code parts} shares of output rows or columns. */
+    /**
+     * Runs the product split into {@code parts} shares: by rows (units of 8) when there are enough
+     * of them, else by columns (units of whole panels, or of vectors when panels are too few).
+     */
     void runParallel(int parts) {
         int rowUnits = (rows + 7) / 8;
         splitRows = rowUnits >= 2 * parts || cols <= L;
@@ -82,88 +99,120 @@ final class PanelProduct implements Parallel.RangeTask {
 
     @Override
     public void run(int from, int to) {
-        float[] tile = Workspace.current().tile;
         if (splitRows) {
-            compute(from * 8, Math.min(rows, to * 8), 0, cols, tile);
+            compute(from * 8, Math.min(rows, to * 8), 0, cols);
         } else {
-            compute(0, rows, from * colUnit, Math.min(cols, to * colUnit), tile);
+            compute(0, rows, from * colUnit, Math.min(cols, to * colUnit));
         }
     }
 
-    /** Computes the rectangle {@code [i0, i1) x [j0, j1)} of O; {@code tile} is this thread's scratch. */
-    void compute(int i0, int i1, int j0, int j1, float[] tile) {
-        for (int j = j0; j < j1; j += NR) {
-            int w = Math.min(NR, j1 - j);
-            int i = i0;
-            if (w == NR) {
-                for (; i + MR <= i1; i += MR) {
-                    block(i, j, MR, w, tile, Kind.K4X4, null);
-                }
-                for (; i < i1; i++) {
-                    block(i, j, 1, w, tile, Kind.K1X4, null);
-                }
-                continue;
-            }
-            if (w > L && w <= 2 * L) {
-                VectorMask<Float> second = S.indexInRange(L, w);
-                for (; i + 8 <= i1; i += 8) {
-                    block(i, j, 8, w, tile, Kind.K8X2, second);
-                }
-            }
-            // What is left: masked single vectors, 4 rows or 1 row at a time.
-            for (int v = 0; v < w; v += L) {
-                VectorMask<Float> mask = S.indexInRange(v, w);
-                int r = i;
-                for (; r + MR <= i1; r += MR) {
-                    block(r, j + v, MR, Math.min(L, w - v), tile, Kind.K4X1, mask);
-                }
-                for (; r < i1; r++) {
-                    block(r, j + v, 1, Math.min(L, w - v), tile, Kind.K1X1, mask);
-                }
-            }
+    /** Computes the rectangle {@code [i0, i1) x [j0, j1)} of O on the calling thread. */
+    void compute(int i0, int i1, int j0, int j1) {
+        if (i0 >= i1 || j0 >= j1) {
+            return;
         }
-    }
-
-    private enum Kind { K4X4, K1X4, K8X2, K4X1, K1X1 }
-
-    /** One kernel call on the {@code h x w} block of O at {@code (i, j)}. */
-    private void block(int i, int j, int h, int w, float[] tile, Kind kind, VectorMask<Float> mask) {
+        Workspace ws = Workspace.current();
+        int width = j1 - j0;
+        int paddedWidth = roundUp(width);
+        boolean direct = !transposedOut && width == paddedWidth;
+        // Where the kernels write: C itself, or a buffer [i1-i0 x paddedWidth] holding O's rectangle.
         float[] o;
-        int o0;
+        int oBase;
         int ldo;
-        if (transposedOut) {
-            o = tile;
-            o0 = 0;
-            ldo = NR;
+        if (direct) {
+            o = c;
+            oBase = cOff + i0 * ldc + j0;
+            ldo = ldc;
+        } else {
+            o = ws.output((i1 - i0) * paddedWidth);
+            oBase = 0;
+            ldo = paddedWidth;
             if (acc) {
-                for (int rr = 0; rr < h; rr++) {
-                    for (int cc = 0; cc < w; cc++) {
-                        tile[rr * NR + cc] = c[cOff + (j + cc) * ldc + i + rr];
-                    }
+                loadOutput(o, paddedWidth, i0, i1, j0, j1);
+            }
+        }
+        int blocks = Math.max(1, (k + KC / 2) / KC);
+        for (int b = 0; b < blocks; b++) {
+            int t0 = (int) ((long) k * b / blocks);
+            int t1 = (int) ((long) k * (b + 1) / blocks);
+            boolean accumulate = acc || b > 0;
+            for (int j = j0; j < j1; j += NR) {
+                int w = Math.min(NR, j1 - j);
+                int wv = roundUp(w);
+                float[] qs = q;
+                int qs0 = qOff + t0 * ldq + j;
+                int ldqs = ldq;
+                if (w != wv && !qPadded) {
+                    qs = ws.padded(t1 - t0, w, wv, q, qs0, ldq);
+                    qs0 = 0;
+                    ldqs = wv;
+                }
+                int p0 = pOff + t0 * pCol;
+                panel(t1 - t0, wv, i0, i1, p0, qs, qs0, ldqs, accumulate, o, oBase + (j - j0), ldo);
+            }
+        }
+        if (!direct) {
+            storeOutput(o, paddedWidth, i0, i1, j0, j1);
+        }
+    }
+
+    /** Rows {@code [i0, i1)} of one panel {@code wv} columns wide (a multiple of L), k-slice of depth kc. */
+    private void panel(int kc, int wv, int i0, int i1, int p0, float[] qs, int qs0, int ldqs,
+                       boolean accumulate, float[] o, int o0, int ldo) {
+        int i = i0;
+        if (wv == NR) {
+            for (; i + MR <= i1; i += MR) {
+                MicroKernels.k4x4(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo, ldo);
+            }
+            for (; i < i1; i++) {
+                MicroKernels.k1x4(kc, p, p0 + i * pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo);
+            }
+            return;
+        }
+        if (wv == 2 * L) {
+            for (; i + 8 <= i1; i += 8) {
+                MicroKernels.k8x2(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo, ldo);
+            }
+        }
+        for (int v = 0; v < wv; v += L) {
+            int r = i;
+            for (; r + MR <= i1; r += MR) {
+                MicroKernels.k4x1(kc, p, p0 + r * pRow, pRow, pCol, qs, qs0 + v, ldqs, accumulate, o, o0 + (r - i0) * ldo + v, ldo);
+            }
+            for (; r < i1; r++) {
+                MicroKernels.k1x1(kc, p, p0 + r * pRow, pCol, qs, qs0 + v, ldqs, accumulate, o, o0 + (r - i0) * ldo + v);
+            }
+        }
+    }
+
+    /** Fills the output buffer with O's current values (to accumulate onto them). */
+    private void loadOutput(float[] o, int ldo, int i0, int i1, int j0, int j1) {
+        for (int i = i0; i < i1; i++) {
+            int row = (i - i0) * ldo;
+            for (int j = j0; j < j1; j++) {
+                o[row + j - j0] = c[transposedOut ? cOff + j * ldc + i : cOff + i * ldc + j];
+            }
+        }
+    }
+
+    /** Copies the output buffer to O: row by row, or transposed (each C row gets a run of i's). */
+    private void storeOutput(float[] o, int ldo, int i0, int i1, int j0, int j1) {
+        if (transposedOut) {
+            for (int j = j0; j < j1; j++) {
+                int base = cOff + j * ldc;
+                for (int i = i0; i < i1; i++) {
+                    c[base + i] = o[(i - i0) * ldo + j - j0];
                 }
             }
         } else {
-            o = c;
-            o0 = cOff + i * ldc + j;
-            ldo = ldc;
-        }
-        int p0 = pOff + i * pRow;
-        int q0 = qOff + j;
-        switch (kind) {
-            case K4X4 -> MicroKernels.k4x4(k, p, p0, pRow, pCol, q, q0, ldq, acc, o, o0, ldo);
-            case K1X4 -> MicroKernels.k1x4(k, p, p0, pCol, q, q0, ldq, acc, o, o0);
-            case K8X2 -> MicroKernels.k8x2(k, p, p0, pRow, pCol, q, q0, ldq, mask, acc, o, o0, ldo);
-            case K4X1 -> MicroKernels.k4x1(k, p, p0, pRow, pCol, q, q0, ldq, mask, acc, o, o0, ldo);
-            case K1X1 -> MicroKernels.k1x1(k, p, p0, pCol, q, q0, ldq, mask, acc, o, o0);
-        }
-        if (transposedOut) {
-            // Row cc of C gets h consecutive values: C[j+cc][i .. i+h).
-            for (int cc = 0; cc < w; cc++) {
-                int base = cOff + (j + cc) * ldc + i;
-                for (int rr = 0; rr < h; rr++) {
-                    c[base + rr] = tile[rr * NR + cc];
-                }
+            for (int i = i0; i < i1; i++) {
+                System.arraycopy(o, (i - i0) * ldo, c, cOff + i * ldc + j0, j1 - j0);
             }
         }
+    }
+
+    /** {@code n} rounded up to a whole number of vectors. */
+    static int roundUp(int n) {
+        return (n + L - 1) / L * L;
     }
 }

@@ -17,8 +17,8 @@ import digitlab.nn.kernel.Parallel;
  *                m &gt; n:    P = A, Q = B^T packed [k x n]
  *   A^T · B^T    C^T = B · A, Q = A                nothing packed
  * </pre>
- * The packed copy is the smaller operand and costs one pass over it; it lives in a per-thread buffer
- * reused by later calls. Every output element is one chain of fused multiply-adds in increasing k
+ * The packed copy is the smaller operand (rows padded to whole vectors) and costs one pass over
+ * it; it lives in a per-thread buffer reused by later calls. Every output element is one chain of fused multiply-adds in increasing k
  * (the dot-product form: a fixed-order sum of fixed lane partial sums), so results are bit-identical
  * whatever the thread count.
  *
@@ -70,26 +70,28 @@ public final class VectorKernels implements Kernels {
         if (!transB) {
             // P = op(A): rows of A, or columns of A stored [k x m]; Q = B [k x n] as stored.
             product.set(m, n, k, a, aOff, transA ? 1 : lda, transA ? lda : 1,
-                    b, bOff, ldb, accumulate, c, cOff, ldc, false);
+                    b, bOff, ldb, false, accumulate, c, cOff, ldc, false);
         } else if (transA) {
             // C^T [n x m] = B [n x k] · A [k x m]: A is already the vector side.
-            product.set(n, m, k, b, bOff, ldb, 1, a, aOff, lda, accumulate, c, cOff, ldc, true);
+            product.set(n, m, k, b, bOff, ldb, 1, a, aOff, lda, false, accumulate, c, cOff, ldc, true);
         } else if (m <= DOT_MAX_ROWS) {
             Parallel.forRange(parts, n, ws.dot.set(m, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
             return;
         } else if (m <= n) {
             // C^T [n x m] = B [n x k] · A^T [k x m], A^T packed.
-            float[] packed = ws.packed(k * m);
+            int ldp = PanelProduct.roundUp(m);
+            float[] packed = ws.packed(k * ldp);
             Parallel.forRange(packParts(parts, m, k), k, ws.transpose.set(a, aOff, lda, m, packed));
-            product.set(n, m, k, b, bOff, ldb, 1, packed, 0, m, accumulate, c, cOff, ldc, true);
+            product.set(n, m, k, b, bOff, ldb, 1, packed, 0, ldp, true, accumulate, c, cOff, ldc, true);
         } else {
             // C [m x n] = A [m x k] · B^T [k x n], B^T packed.
-            float[] packed = ws.packed(k * n);
+            int ldp = PanelProduct.roundUp(n);
+            float[] packed = ws.packed(k * ldp);
             Parallel.forRange(packParts(parts, n, k), k, ws.transpose.set(b, bOff, ldb, n, packed));
-            product.set(m, n, k, a, aOff, lda, 1, packed, 0, n, accumulate, c, cOff, ldc, false);
+            product.set(m, n, k, a, aOff, lda, 1, packed, 0, ldp, true, accumulate, c, cOff, ldc, false);
         }
         if (parts == 1) {
-            product.runAll(ws.tile);
+            product.runAll();
         } else {
             product.runParallel(parts);
         }

@@ -3,21 +3,21 @@ package digitlab.nn.internal.vector;
 /**
  * Scratch memory of one thread, reused from call to call so that a product allocates nothing once
  * the buffers have grown to the largest shape seen: the packed operand (owned by the thread that
- * called {@code gemm}), the output tile and reduction scratch (owned by whichever thread runs a
+ * called {@code gemm}), the output and padding buffers and reduction scratch (owned by whichever thread runs a
  * share), and the reusable task objects.
  */
 final class Workspace {
 
     private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
 
-    /** Output tile for transposed stores, see {@link PanelProduct}. */
-    final float[] tile = new float[PanelProduct.TILE_SIZE];
     /** Lanes of a vector being summed, see {@link DotProduct}. */
     final float[] lanes = new float[4 * MicroKernels.L];
     final PanelProduct product = new PanelProduct();
     final Transpose transpose = new Transpose();
     final DotProduct dot = new DotProduct();
     private float[] packed = new float[0];
+    private float[] output = new float[0];
+    private float[] padded = new float[0];
 
     static Workspace current() {
         return CURRENT.get();
@@ -29,5 +29,29 @@ final class Workspace {
             packed = new float[size];
         }
         return packed;
+    }
+
+    /** An output buffer of at least {@code size} floats (contents undefined). */
+    float[] output(int size) {
+        if (output.length < size) {
+            output = new float[size];
+        }
+        return output;
+    }
+
+    /**
+     * Copies {@code rows} rows of {@code w} floats ({@code src[off + t*ld + j]}) into a buffer with
+     * rows {@code wv >= w} long, zero in the {@code wv - w} padding columns, and returns the buffer.
+     */
+    float[] padded(int rows, int w, int wv, float[] src, int off, int ld) {
+        if (padded.length < rows * wv) {
+            padded = new float[rows * wv];
+        }
+        float[] d = padded;
+        for (int t = 0; t < rows; t++) {
+            System.arraycopy(src, off + t * ld, d, t * wv, w);
+            java.util.Arrays.fill(d, t * wv + w, (t + 1) * wv, 0f);
+        }
+        return d;
     }
 }
