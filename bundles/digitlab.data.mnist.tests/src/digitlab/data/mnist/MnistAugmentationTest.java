@@ -36,7 +36,8 @@ class MnistAugmentationTest {
                     in += src[p];
                     kept += out[p];
                 }
-                assertTrue(kept / in > 0.5 && kept / in < 1.7, "image " + i + ": ink ratio " + kept / in);
+                // elastic warps stretch or squeeze strokes locally, so the ink mass varies; none is lost off the frame
+                assertTrue(kept / in > 0.4 && kept / in < 2.0, "image " + i + ": ink ratio " + kept / in);
             }
         }
     }
