@@ -23,7 +23,27 @@ public final class KernelSelector {
 
     private static final Logger LOG = System.getLogger(KernelSelector.class.getName());
 
+    private static volatile Kernels shared;
+
     private KernelSelector() {
+    }
+
+    /**
+     * A process-wide single-thread kernel set for inference (snapshot predictions), created on first
+     * use. Kernel implementations are stateless, so one instance serves all threads.
+     */
+    public static Kernels shared() {
+        Kernels k = shared;
+        if (k == null) {
+            synchronized (KernelSelector.class) {
+                k = shared;
+                if (k == null) {
+                    k = create(1);
+                    shared = k;
+                }
+            }
+        }
+        return k;
     }
 
     /** The best available kernels for {@code threads} threads (see the class comment). */

@@ -1,0 +1,261 @@
+package digitlab.nn;
+
+import digitlab.nn.kernel.KernelSelector;
+import digitlab.nn.kernel.Kernels;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Mini-batch training with backpropagation. Each epoch visits the training samples in an order
+ * shuffled by a generator seeded from the config; each batch runs forward and backward through a
+ * reused {@link Workspace} and one optimizer step over the flat parameter array.
+ *
+ * <p>Guarantees:
+ * <ul>
+ * <li>Determinism: the same architecture, config (seed) and data give bit-identical parameters,
+ * whatever the thread count.</li>
+ * <li>Cancellation: {@code cancel} is consulted before every batch; training stops before the next
+ * batch with the parameters of the last completed one, and {@link #train} can be called again to
+ * continue.</li>
+ * <li>Divergence: a NaN or infinite batch loss stops training with status
+ * {@link TrainingResult.Status#DIVERGED}, a message naming the epoch and batch, and the parameters
+ * reset to the last good snapshot.</li>
+ * <li>Checkpoints: {@link #checkpoint()} at any batch boundary and {@link #resume} continue exactly
+ * as an uninterrupted run.</li>
+ * <li>Snapshots: a new immutable {@link ModelSnapshot} is published every
+ * {@link TrainingConfig#snapshotInterval()} batches and at every epoch end; {@link #snapshot()} may
+ * be read from any thread.</li>
+ * </ul>
+ * A trainer is driven by one thread at a time.
+ */
+public final class Trainer {
+
+    private final Network network;
+    private final TrainingConfig config;
+    private final Kernels kernels;
+    private final Loss loss;
+    private final LearningRateSchedule schedule;
+    private final Optimizer optimizer;
+    private final float[] params;
+    private final float[] grads;
+    private final float[] decayMask;
+    private final Rng rng;
+
+    private int epoch;
+    private int batch;
+    private long shuffleState;
+    private double epochLossSum;
+    private long epochCorrect;
+    private long epochSeen;
+    private boolean diverged;
+    private volatile ModelSnapshot snapshot;
+
+    /** A trainer for a freshly initialised network (seed from the config), with the best kernels for its threads. */
+    public Trainer(Network network, TrainingConfig config) {
+        this(network, config, KernelSelector.create(config.threads()));
+    }
+
+    /** A trainer for a freshly initialised network running on {@code kernels}. */
+    public Trainer(Network network, TrainingConfig config, Kernels kernels) {
+        this(network, config, kernels, network.initialParameters(config.seed()));
+    }
+
+    /**
+     * A trainer starting from the given parameters (copied), e.g. to fine-tune a loaded model.
+     *
+     * @throws IllegalArgumentException when the config is invalid or the parameters do not fit
+     */
+    public Trainer(Network network, TrainingConfig config, Kernels kernels, float[] initialParameters) {
+        this.network = network;
+        this.config = config.validate();
+        this.kernels = kernels;
+        this.loss = config.lossFunction();
+        this.schedule = config.learningRateSchedule();
+        if (initialParameters.length != network.parameterCount()) {
+            throw new IllegalArgumentException("parameters: " + initialParameters.length + " values, the network needs "
+                    + network.parameterCount());
+        }
+        this.params = initialParameters.clone();
+        this.grads = new float[params.length];
+        this.decayMask = network.decayMask();
+        this.optimizer = OptimizerRegistry.standard().create(config, params.length);
+        this.rng = new Rng(Rng.derive(config.seed(), 0x5348554646L)); // "SHUFF": the shuffling stream
+        this.shuffleState = rng.state();
+        this.snapshot = ModelSnapshot.of(network, params, 0, 0, 0);
+    }
+
+    /**
+     * A trainer continuing exactly from {@code checkpoint}.
+     *
+     * @throws IllegalArgumentException when the checkpoint does not fit the network
+     */
+    public static Trainer resume(Network network, TrainingCheckpoint checkpoint, Kernels kernels) {
+        if (!network.architecture().equals(checkpoint.architecture())) {
+            throw new IllegalArgumentException("checkpoint architecture " + checkpoint.architecture()
+                    + " differs from the network's " + network.architecture());
+        }
+        Trainer t = new Trainer(network, checkpoint.config(), kernels, checkpoint.parameters());
+        t.optimizer.restore(checkpoint.optimizerState(), checkpoint.optimizerSteps());
+        t.epoch = checkpoint.epoch();
+        t.batch = checkpoint.batch();
+        t.shuffleState = checkpoint.shuffleState();
+        t.epochLossSum = checkpoint.epochLossSum();
+        t.epochCorrect = checkpoint.epochCorrect();
+        t.epochSeen = checkpoint.epochSeen();
+        t.snapshot = ModelSnapshot.of(network, t.params, t.epoch, t.batch, t.optimizer.steps());
+        return t;
+    }
+
+    /** The network being trained. */
+    public Network network() {
+        return network;
+    }
+
+    /** The configuration. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The kernels in use. */
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** The latest published snapshot (safe from any thread). */
+    public ModelSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Epochs completed. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Batches completed in the current epoch. */
+    public int batch() {
+        return batch;
+    }
+
+    /** The full state at the current batch boundary (call between batches, e.g. from a listener). */
+    public TrainingCheckpoint checkpoint() {
+        return new TrainingCheckpoint(network.architecture(), config, params.clone(), optimizer.state(),
+                optimizer.steps(), epoch, batch, shuffleState, epochLossSum, epochCorrect, epochSeen);
+    }
+
+    /**
+     * Trains from the current position to the configured number of epochs.
+     *
+     * @param train      the training samples
+     * @param validation evaluated after every epoch, or null
+     * @param listener   progress receiver, or null
+     * @param cancel     consulted before every batch; true stops training, or null
+     * @throws IllegalArgumentException when the samples do not fit the network
+     * @throws IllegalStateException    after a divergence
+     */
+    public TrainingResult train(SampleSource train, SampleSource validation, TrainingListener listener,
+                                BooleanSupplier cancel) {
+        if (diverged) throw new IllegalStateException("this run diverged; start a new one with a lower learning rate");
+        ModelSnapshot.checkSource(network, train);
+        if (validation != null) ModelSnapshot.checkSource(network, validation);
+        int n = train.size();
+        if (n == 0) throw new IllegalArgumentException("the training set is empty");
+        TrainingListener events = listener != null ? listener : new TrainingListener() { };
+        int batchSize = config.batchSize();
+        int batches = (n + batchSize - 1) / batchSize;
+        int in = network.inputSize();
+        int classes = network.outputSize();
+        Workspace ws = network.newWorkspace(Math.min(batchSize, n), kernels);
+        int[] order = new int[n];
+        int[] labels = new int[batchSize];
+        EpochMetrics last = null;
+
+        while (epoch < config.epochs()) {
+            // The epoch's order is a pure function of the generator state at its start.
+            rng.setState(shuffleState);
+            for (int i = 0; i < n; i++) order[i] = i;
+            rng.shuffle(order, n);
+            long epochStart = System.nanoTime();
+            long seenAtStart = epochSeen;
+            float lr = 0f;
+            while (batch < batches) {
+                if (cancel != null && cancel.getAsBoolean()) {
+                    publish();
+                    return new TrainingResult(TrainingResult.Status.CANCELLED, "cancelled at epoch " + (epoch + 1)
+                            + ", batch " + batch + " (the model is that after the last completed batch)",
+                            epoch, batch, snapshot, last);
+                }
+                int start = batch * batchSize;
+                int size = Math.min(batchSize, n - start);
+                for (int r = 0; r < size; r++) {
+                    int index = order[start + r];
+                    train.copyInput(index, ws.input(), r * in);
+                    labels[r] = ModelSnapshot.checkLabel(train, index, classes);
+                }
+                lr = (float) (config.learningRate()
+                        * schedule.factor(epoch, epoch + (double) batch / batches, config.epochs()));
+                long stepSeed = Rng.derive(config.seed(), optimizer.steps());
+                Workspace.zero(grads);
+                ws.forward(params, size, true, stepSeed);
+                double batchLoss = ws.backward(params, grads, labels, loss, stepSeed);
+                if (!Double.isFinite(batchLoss)) {
+                    return diverge(batchLoss, last);
+                }
+                int correct = ws.correct(labels);
+                optimizer.step(params, grads, decayMask, lr);
+                batch++;
+                epochLossSum += batchLoss * size;
+                epochCorrect += correct;
+                epochSeen += size;
+                if (batch % config.snapshotInterval() == 0) publish();
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                events.onBatch(new BatchMetrics(epoch, batch - 1, batches, optimizer.steps(), batchLoss,
+                        (double) correct / size, lr, (epochSeen - seenAtStart) / Math.max(seconds, 1e-9)));
+            }
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            double trainLoss = epochLossSum / epochSeen;
+            double trainAccuracy = (double) epochCorrect / epochSeen;
+            double speed = (epochSeen - seenAtStart) / Math.max(seconds, 1e-9);
+            epoch++;
+            batch = 0;
+            shuffleState = rng.state();
+            epochLossSum = 0;
+            epochCorrect = 0;
+            epochSeen = 0;
+            publish();
+            double vLoss = Double.NaN;
+            double vAccuracy = Double.NaN;
+            if (validation != null && validation.size() > 0) {
+                Evaluation e = snapshot.evaluate(validation, loss, kernels);
+                vLoss = e.loss();
+                vAccuracy = e.accuracy();
+            }
+            last = new EpochMetrics(epoch - 1, trainLoss, trainAccuracy, vLoss, vAccuracy, lr, speed, seconds);
+            events.onEpoch(last);
+        }
+        return new TrainingResult(TrainingResult.Status.COMPLETED, "trained " + epoch + " epochs", epoch, 0,
+                snapshot, last);
+    }
+
+    /** Evaluates the current parameters on {@code source} with this trainer's kernels and loss. */
+    public Evaluation evaluate(SampleSource source) {
+        return ModelSnapshot.of(network, params, epoch, batch, optimizer.steps()).evaluate(source, loss, kernels);
+    }
+
+    private TrainingResult diverge(double batchLoss, EpochMetrics last) {
+        diverged = true;
+        String what = Double.isNaN(batchLoss) ? "NaN" : "infinite";
+        String message = "loss became " + what + " at epoch " + (epoch + 1) + ", batch " + (batch + 1)
+                + "; try a lower learning rate (it was " + config.learningRate() + ")";
+        ModelSnapshot good = snapshot;
+        // Keep the trainer's parameters consistent with the snapshot it reports.
+        System.arraycopy(good.parameters(), 0, params, 0, params.length);
+        return new TrainingResult(TrainingResult.Status.DIVERGED, message, epoch, batch, good, last);
+    }
+
+    /** Publishes a snapshot of the current parameters, unless they hold NaN or infinity. */
+    private void publish() {
+        for (float p : params) {
+            if (!Float.isFinite(p)) return;
+        }
+        snapshot = ModelSnapshot.of(network, params, epoch, batch, optimizer.steps());
+    }
+}

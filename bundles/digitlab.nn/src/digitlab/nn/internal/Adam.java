@@ -1,0 +1,68 @@
+package digitlab.nn.internal;
+
+import digitlab.nn.Optimizer;
+
+/**
+ * Adam (Kingma and Ba) with bias correction:
+ * <pre>
+ *   m = b1 m + (1 - b1) g'        v = b2 v + (1 - b2) g'^2
+ *   p -= lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ * </pre>
+ * As Adam, L2 decay is added to the gradient ({@code g' = g + lambda p}); as AdamW (Loshchilov and
+ * Hutter) it is decoupled: {@code g' = g} and {@code p -= lr lambda p} besides the Adam step.
+ */
+public final class Adam implements Optimizer {
+
+    private final String name;
+    private final float b1;
+    private final float b2;
+    private final float eps;
+    private final float decay;
+    private final boolean decoupled;
+    private final float[] m;
+    private final float[] v;
+    private long steps;
+
+    /** Adam over {@code n} parameters; {@code decoupled} makes it AdamW. */
+    public Adam(String name, int n, double b1, double b2, double eps, double lambda, boolean decoupled) {
+        this.name = name;
+        this.b1 = (float) b1;
+        this.b2 = (float) b2;
+        this.eps = (float) eps;
+        this.decay = (float) lambda;
+        this.decoupled = decoupled;
+        this.m = new float[n];
+        this.v = new float[n];
+    }
+
+    @Override public String name() { return name; }
+
+    @Override
+    public void step(float[] p, float[] g, float[] mask, float lr) {
+        long t = steps + 1;
+        // The bias corrections folded into the step size and epsilon, computed once per step in double.
+        float c1 = (float) (1.0 / (1.0 - Math.pow(b1, t)));
+        float c2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(b2, t)));
+        float coupled = decoupled ? 0f : decay;
+        float decoupledRate = decoupled ? lr * decay : 0f;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i] + coupled * mask[i] * p[i];
+            m[i] = b1 * m[i] + (1f - b1) * gi;
+            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
+            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
+            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
+        }
+        steps = t;
+    }
+
+    @Override public long steps() { return steps; }
+    @Override public float[][] state() { return new float[][] {m.clone(), v.clone()}; }
+
+    @Override
+    public void restore(float[][] state, long steps) {
+        OptimizerState.check(name, state, 2, m.length);
+        System.arraycopy(state[0], 0, m, 0, m.length);
+        System.arraycopy(state[1], 0, v, 0, v.length);
+        this.steps = steps;
+    }
+}

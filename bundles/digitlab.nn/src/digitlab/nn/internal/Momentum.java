@@ -1,0 +1,47 @@
+package digitlab.nn.internal;
+
+import digitlab.nn.Optimizer;
+
+/**
+ * SGD with momentum (the PyTorch formulation): {@code v = mu v + g'}, then {@code p -= lr v}, or
+ * with Nesterov {@code p -= lr (g' + mu v)}, where {@code g' = g + lambda p} includes L2 decay.
+ */
+public final class Momentum implements Optimizer {
+
+    private final float mu;
+    private final boolean nesterov;
+    private final float decay;
+    private final float[] velocity;
+    private long steps;
+
+    /** Momentum {@code mu} in [0, 1) over {@code n} parameters. */
+    public Momentum(int n, double mu, boolean nesterov, double lambda) {
+        this.mu = (float) mu;
+        this.nesterov = nesterov;
+        this.decay = (float) lambda;
+        this.velocity = new float[n];
+    }
+
+    @Override public String name() { return "momentum"; }
+
+    @Override
+    public void step(float[] p, float[] g, float[] mask, float lr) {
+        float[] v = velocity;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i] + decay * mask[i] * p[i];
+            v[i] = mu * v[i] + gi;
+            p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
+        }
+        steps++;
+    }
+
+    @Override public long steps() { return steps; }
+    @Override public float[][] state() { return new float[][] {velocity.clone()}; }
+
+    @Override
+    public void restore(float[][] state, long steps) {
+        OptimizerState.check("momentum", state, 1, velocity.length);
+        System.arraycopy(state[0], 0, velocity, 0, velocity.length);
+        this.steps = steps;
+    }
+}
