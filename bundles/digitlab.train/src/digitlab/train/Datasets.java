@@ -1,0 +1,41 @@
+package digitlab.train;
+
+import digitlab.data.Dataset;
+import digitlab.data.DatasetRegistry;
+import digitlab.data.SplitPolicy;
+import digitlab.train.internal.BundleDatasets;
+import java.io.IOException;
+
+/**
+ * Where training finds its datasets: the one seam between the training bundle and dataset contributions.
+ * Today that is {@link DatasetRegistry#standard()} plus, inside the product, every bundle that declares a
+ * {@code META-INF/services/digitlab.data.DatasetProvider} entry (as {@code digitlab.data.mnist} does); a
+ * dataset extension point registers into the same registry.
+ */
+public final class Datasets {
+
+    private Datasets() {
+    }
+
+    /** The shared dataset registry, with the installed bundles' datasets registered. */
+    public static DatasetRegistry registry() {
+        DatasetRegistry r = DatasetRegistry.standard();
+        BundleDatasets.registerOnce(r);
+        return r;
+    }
+
+    /**
+     * Loads dataset {@code id} with {@code validationImages} held out (-1 = the dataset's default, 0 = none).
+     * Call off the UI thread.
+     *
+     * @throws digitlab.data.UnknownDatasetException listing the known ids
+     * @throws digitlab.data.DatasetUnavailableException with advice on what to install
+     * @throws IOException naming the broken file
+     * @throws IllegalArgumentException when the split leaves no training image
+     */
+    public static Dataset load(String id, int validationImages) throws IOException {
+        Dataset d = registry().load(id);
+        if (validationImages >= 0) d = d.withSplitPolicy(SplitPolicy.lastImages(validationImages));
+        return d;
+    }
+}
