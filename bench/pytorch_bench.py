@@ -11,20 +11,26 @@ For each network, thread count (torch.set_num_threads) and batch size: training 
 labels; median over timed repetitions after warm-up), and the median latency of a single-image
 forward pass (eval mode, no_grad) in microseconds.
 
+Each thread count is measured in its own Python process with OMP_NUM_THREADS, OPENBLAS_NUM_THREADS
+and MKL_NUM_THREADS set to it as well as torch.set_num_threads, so the BLAS library really uses
+that many threads.
+
 Usage: pytorch_bench.py [--threads 1,2] [--batches 1,32,64,256] [--json]
 With --json the last line of output is one JSON object.
 """
 import argparse
 import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 
-try:
-    import torch
-    from torch import nn
-except ImportError:
-    sys.exit("pytorch_bench.py: PyTorch is not installed; install it with: apt-get install -y python3-torch")
+# torch is imported only in the child process that measures one thread count, after the thread
+# environment variables are set: OpenBLAS (Debian's torch links the system BLAS) reads
+# OPENBLAS_NUM_THREADS when it loads and ignores torch.set_num_threads.
+torch = None
+nn = None
 
 POOL = 4096          # synthetic samples the batches are cut from
 WARMUP_SECONDS = 0.3
@@ -97,32 +103,76 @@ def inference_micros(name):
     return timed(step) * 1e6
 
 
+def blas_library():
+    """The BLAS library the process has loaded (Debian's torch uses the system libblas.so.3)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                if "blas" in line or "mkl" in line:
+                    return line.split()[-1]
+    except OSError:
+        pass
+    return "unknown"
+
+
+def measure(threads, batches):
+    """Child process: all figures for one thread count, as a dict."""
+    global torch, nn
+    try:
+        import torch as torch_module
+        from torch import nn as nn_module
+    except ImportError:
+        sys.exit("pytorch_bench.py: PyTorch is not installed; install it with: apt-get install -y python3-torch")
+    torch, nn = torch_module, nn_module
+    torch.set_num_threads(threads)
+    out = {"version": torch.__version__, "blas": blas_library(), "threads": threads, "networks": {}}
+    for name in ("original", "mlp"):
+        training = []
+        for b in batches:
+            rate = train_rate(name, b)
+            training.append({"threads": threads, "batch": b, "samples_per_second": round(rate, 1)})
+            print(f"{name:<10} {threads:>7} {b:>6} {rate:>12,.0f}", flush=True)
+        us = inference_micros(name)
+        print(f"{name:<10} {threads:>7} {'infer':>6} {us:>9.1f} us (single-image forward, median)", flush=True)
+        out["networks"][name] = {"training": training, "inference_us": round(us, 2)}
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--batches", default="1,32,64,256")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     batches = [int(b) for b in args.batches.split(",")]
 
-    result = {"framework": "pytorch", "version": torch.__version__, "data": "synthetic random inputs and labels",
-              "networks": {}}
-    print(f"PyTorch {torch.__version__} on CPU; synthetic random inputs and labels; "
+    if args.child:
+        print(json.dumps(measure(threads[0], batches)))
+        return
+
+    print(f"PyTorch on CPU; synthetic random inputs and labels; "
           f"medians of {REPETITIONS} timed repetitions after warm-up")
-    print(f"{'network':<10} {'threads':>7} {'batch':>6} {'samples/s':>12}")
-    for name in ("original", "mlp"):
-        entry = {"training": [], "inference_us": {}}
-        for t in threads:
-            torch.set_num_threads(t)
-            for b in batches:
-                rate = train_rate(name, b)
-                entry["training"].append({"threads": t, "batch": b, "samples_per_second": round(rate, 1)})
-                print(f"{name:<10} {t:>7} {b:>6} {rate:>12,.0f}", flush=True)
-            us = inference_micros(name)
-            entry["inference_us"][str(t)] = round(us, 2)
-            print(f"{name:<10} {t:>7} {'infer':>6} {us:>9.1f} us (single-image forward, median)", flush=True)
-        result["networks"][name] = entry
+    print(f"{'network':<10} {'threads':>7} {'batch':>6} {'samples/s':>12}", flush=True)
+    result = {"framework": "pytorch", "data": "synthetic random inputs and labels", "networks": {}}
+    for t in threads:
+        env = dict(os.environ, OMP_NUM_THREADS=str(t), OPENBLAS_NUM_THREADS=str(t), MKL_NUM_THREADS=str(t))
+        child = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", "--threads", str(t),
+                                "--batches", args.batches], env=env, stdout=subprocess.PIPE, text=True)
+        lines = child.stdout.strip().splitlines()
+        for line in lines[:-1]:
+            print(line, flush=True)
+        if child.returncode != 0 or not lines:
+            sys.exit(child.returncode or 1)
+        part = json.loads(lines[-1])
+        result["version"] = part["version"]
+        result["blas"] = part["blas"]
+        for name, figures in part["networks"].items():
+            entry = result["networks"].setdefault(name, {"training": [], "inference_us": {}})
+            entry["training"].extend(figures["training"])
+            entry["inference_us"][str(t)] = figures["inference_us"]
+    print(f"PyTorch {result.get('version')}, BLAS: {result.get('blas')}")
     if args.json:
         print(json.dumps(result))
 

@@ -9,7 +9,19 @@ import java.util.Arrays;
  */
 public final class Timing {
 
+    private static final long CHUNK_NANOS = 20_000_000L;
+    private static final long MAX_WARMUP_NANOS = 4_000_000_000L;
+
     private Timing() {
+    }
+
+    /**
+     * Milliseconds the JIT compilers have worked so far (-1 if unknown). Warm-up goes on until
+     * this stops growing: timings taken while hot code is still being compiled are meaningless.
+     */
+    public static long compilationMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /**
@@ -20,14 +32,31 @@ public final class Timing {
      * @param sampleNanos the least duration of one sample
      */
     public static double medianNanos(Runnable op, long warmupNanos, int samples, long sampleNanos) {
+        // Warm up in chunks until the time per run stops improving and the JIT is idle (it may need
+        // seconds on a busy machine, and Vector API code runs 100x slower before C2 compiles it);
+        // at least warmupNanos, at most MAX_WARMUP_NANOS.
         long start = System.nanoTime();
-        long runs = 0;
-        do {
-            op.run();
-            runs++;
-        } while (System.nanoTime() - start < warmupNanos || runs < 3);
-        // Runs per sample, from the warm-up rate.
-        double perRun = (System.nanoTime() - start) / (double) runs;
+        double best = Double.MAX_VALUE;
+        int stable = 0;
+        double perRun;
+        long compiled = compilationMillis();
+        while (true) {
+            long t0 = System.nanoTime();
+            long runs = 0;
+            do {
+                op.run();
+                runs++;
+            } while (System.nanoTime() - t0 < CHUNK_NANOS);
+            perRun = (System.nanoTime() - t0) / (double) runs;
+            long nowCompiled = compilationMillis();
+            stable = perRun > 0.97 * best && nowCompiled == compiled ? stable + 1 : 0;
+            compiled = nowCompiled;
+            best = Math.min(best, perRun);
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= MAX_WARMUP_NANOS || (elapsed >= warmupNanos && stable >= 2)) {
+                break;
+            }
+        }
         int repeat = (int) Math.max(1, Math.min(1_000_000, sampleNanos / Math.max(1.0, perRun)));
         double[] times = new double[samples];
         for (int s = 0; s < samples; s++) {

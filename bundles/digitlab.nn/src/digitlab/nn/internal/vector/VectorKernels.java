@@ -28,8 +28,8 @@ import digitlab.nn.kernel.Parallel;
  */
 public final class VectorKernels implements Kernels {
 
-    /** Products smaller than this many multiply-adds run on the calling thread alone. */
-    static final long PARALLEL_MIN_MACS = 1L << 16;
+    /** Products smaller than this many multiply-adds (about 2 us of work) run on the calling thread alone. */
+    static final long PARALLEL_MIN_MACS = 1L << 18;
     /** Row count below which {@code A · B^T} is done as dot products. */
     static final int DOT_MAX_ROWS = 3;
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: the same networks, batch sizes and thread counts trained in PyTorch (CPU)
+# and in Digit Lab, in one run, with the ratios Digit Lab / PyTorch's best thread count.
+#
+#   bench/compare-pytorch.sh [--quick] [--threads 1,2] [--batches 1,32,64,256]
+#
+# Installs what is missing with apt-get (as root): python3-torch, and the OpenBLAS it recommends
+# (without an optimised BLAS, Debian's torch falls back to the reference BLAS and runs several times
+# slower, which would make the comparison meaningless). Compiles digitlab.nn with javac into a
+# temporary directory (no Maven/Tycho needed) and runs digitlab.nn.internal.bench.Benchmark.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+THREADS=1,2
+BATCHES=1,32,64,256
+QUICK=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) QUICK=(--quick) ;;
+        --threads) THREADS=${2:?--threads needs a list like 1,2}; shift ;;
+        --batches) BATCHES=${2:?--batches needs a list like 1,32,64,256}; shift ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "compare-pytorch.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# --- a JDK >= 21 (JAVA_HOME when new enough, else the newest under /usr/lib/jvm) ---
+java_version() { # prints the feature version of the JDK at $1, or nothing
+    [ -x "$1/bin/javac" ] && [ -x "$1/bin/java" ] || return 0
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+        | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1
+}
+JDK=""
+if [ -n "${JAVA_HOME:-}" ] && [ "$(java_version "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    JDK=$JAVA_HOME
+else
+    best=0
+    for d in /usr/lib/jvm/*; do
+        v=$(java_version "$d")
+        if [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best" ]; then best=$v; JDK=$d; fi
+    done
+fi
+if [ -z "$JDK" ]; then
+    echo "compare-pytorch.sh: no JDK 21 or newer found (JAVA_HOME or /usr/lib/jvm/*); install one, e.g. apt-get install -y openjdk-21-jdk-headless" >&2
+    exit 1
+fi
+
+# --- PyTorch (Debian's python3-torch) with an optimised BLAS ---
+PY=/usr/bin/python3
+apt_install() {
+    if [ "$(id -u)" != 0 ]; then
+        echo "compare-pytorch.sh: please install as root: apt-get install -y $*" >&2
+        exit 1
+    fi
+    echo "Installing with apt-get: $*"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; then
+        apt-get update -q >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null
+    fi
+}
+if ! "$PY" -c 'import torch' 2>/dev/null; then
+    apt_install python3-torch libopenblas0-pthread
+fi
+if ! ls /usr/lib/x86_64-linux-gnu/libopenblas.so.0 >/dev/null 2>&1 && ! ls /usr/lib/*/libopenblas.so.0 >/dev/null 2>&1; then
+    apt_install libopenblas0-pthread
+fi
+
+WORK=$(mktemp -d /tmp/digitlab-compare.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== Compiling digitlab.nn with $JDK"
+"$JDK/bin/javac" --release 21 --add-modules jdk.incubator.vector -nowarn -d "$WORK/classes" \
+    $(find "$ROOT/bundles/digitlab.nn/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
+[ -f "$WORK/classes/digitlab/nn/internal/bench/Benchmark.class" ] || { echo "compare-pytorch.sh: compiling digitlab.nn failed" >&2; exit 1; }
+
+echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== PyTorch"
+"$PY" "$ROOT/bench/pytorch_bench.py" --threads "$THREADS" --batches "$BATCHES" --json | tee "$WORK/torch.txt"
+echo "== Digit Lab"
+"$JDK/bin/java" --add-modules jdk.incubator.vector \
+    -cp "$WORK/classes" digitlab.nn.internal.bench.Benchmark --json --threads "$THREADS" --batches "$BATCHES" "${QUICK[@]}" \
+    2> >(grep -v -e 'WARNING: Using incubator modules' -e 'KernelSelector' -e '^INFO: digitlab.nn kernels' >&2) | tee "$WORK/digitlab.txt"
+
+echo "== Side by side (samples/s; ratio = Digit Lab at its best thread count / PyTorch at its best)"
+"$PY" - "$WORK/torch.txt" "$WORK/digitlab.txt" <<'PYEOF'
+import json, sys
+torch = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+ours = json.loads(open(sys.argv[2]).read().strip().splitlines()[-1])
+print(f"{'network':<9} {'batch':>5} | {'PyTorch t=1':>11} {'t=2':>9} {'best':>9} | {'Digit Lab t=1':>13} {'t=2':>9} {'best':>9} | {'ratio':>6}")
+summary = {}
+for name in ("original", "mlp"):
+    pt = {(r["threads"], r["batch"]): r["samples_per_second"] for r in torch["networks"][name]["training"]}
+    dl = {(r["threads"], r["batch"]): r["samples_per_second"] for r in ours["networks"][name]["training"]}
+    for b in sorted({b for (_, b) in pt}):
+        p = {t: v for (t, bb), v in pt.items() if bb == b}
+        d = {t: v for (t, bb), v in dl.items() if bb == b}
+        pb, db = max(p.values()), max(d.values())
+        cell = lambda m, t: f"{m[t]:,.0f}" if t in m else "-"
+        print(f"{name:<9} {b:>5} | {cell(p, 1):>11} {cell(p, 2):>9} {pb:>9,.0f} | {cell(d, 1):>13} {cell(d, 2):>9} {db:>9,.0f} | {db / pb:>5.2f}x")
+        summary[f"{name}_batch{b}_ratio"] = round(db / pb, 2)
+    pi = min(torch["networks"][name]["inference_us"].values())
+    di = min(ours["networks"][name]["inference_us"].values())
+    print(f"{name:<9} {'infer':>5} | single-image forward, best thread count: PyTorch {pi:.1f} us, Digit Lab {di:.1f} us ({pi / di:.1f}x faster)")
+    summary[f"{name}_inference_us"] = {"pytorch": pi, "digitlab": di}
+print(f"FP32 peak measured by Digit Lab: {ours['peak_gflops']} GFLOP/s (threads: value); PyTorch {torch.get('version')} with {torch.get('blas')}")
+print(json.dumps({"pytorch": torch, "digitlab": ours, "summary": summary}))
+PYEOF
