@@ -1,0 +1,337 @@
+package digitlab.nn.internal.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import digitlab.nn.EpochMetrics;
+import digitlab.nn.Network;
+import digitlab.nn.Preset;
+import digitlab.nn.Presets;
+import digitlab.nn.SampleSource;
+import digitlab.nn.Trainer;
+import digitlab.nn.TrainingConfig;
+import digitlab.nn.TrainingListener;
+import digitlab.nn.Workspace;
+import digitlab.nn.kernel.KernelSelector;
+import digitlab.nn.kernel.Kernels;
+
+/**
+ * What {@code ./digitlab bench} prints: for the {@code original} network (784-28-28-10 sigmoid) and
+ * the {@code mlp} (784-256-128-10 ReLU), at batch sizes 1, 32, 64 and 256 and with 1 and 2 threads,
+ * <ul>
+ * <li>training samples per second: the real {@link Trainer} with the preset's loss and optimizer on
+ *     synthetic data (random inputs in [0, 1), random labels: speed does not depend on the values),
+ *     each epoch one timed repetition, the median of {@value #REPETITIONS} epochs after a warm-up;</li>
+ * <li>the achieved GFLOP/s of the matrix kernel on the products of one training step, next to the
+ *     machine's FP32 peak measured by {@link PeakFlops};</li>
+ * <li>single-image inference latency: the median of one forward pass at batch 1, microseconds.</li>
+ * </ul>
+ * Prints a table; with {@code --json} the last line is one JSON object. Options: {@code --quick}
+ * (shorter repetitions), {@code --threads 1,2}, {@code --batches 1,32,64,256}.
+ */
+public final class Benchmark {
+
+    static final int REPETITIONS = 5;
+    private static final int POOL = 4096;
+
+    private final boolean quick;
+    private final double epochSeconds;
+
+    private Benchmark(boolean quick) {
+        this.quick = quick;
+        this.epochSeconds = quick ? 0.08 : 0.2;
+    }
+
+    /** One row of the training table. */
+    record TrainingFigure(String network, int threads, int batch, double samplesPerSecond,
+                          double kernelGflops, double trainingGflops) {
+    }
+
+    /** The figures for one network. */
+    record NetworkFigures(String network, String shape, double flopsPerSample, List<TrainingFigure> training,
+                          double[] inferenceMicros) {
+    }
+
+    public static void main(String[] args) {
+        boolean json = false;
+        boolean quick = false;
+        int[] threads = {1, 2};
+        int[] batches = {1, 32, 64, 256};
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> json = true;
+                case "--quick" -> quick = true;
+                case "--threads" -> threads = intList(args, ++i, "--threads");
+                case "--batches" -> batches = intList(args, ++i, "--batches");
+                case "--help", "-h" -> {
+                    System.out.println("usage: bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]");
+                    return;
+                }
+                default -> {
+                    System.err.println("bench: unknown option '" + args[i]
+                            + "' (usage: bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256])");
+                    System.exit(2);
+                }
+            }
+        }
+        new Benchmark(quick).run(threads, batches, json);
+    }
+
+    private static int[] intList(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            System.err.println("bench: " + flag + " needs a comma-separated list of positive numbers");
+            System.exit(2);
+        }
+        try {
+            int[] values = Arrays.stream(args[i].split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+            for (int v : values) {
+                if (v < 1 || v > 4096) throw new NumberFormatException();
+            }
+            return values;
+        } catch (NumberFormatException e) {
+            System.err.println("bench: " + flag + " '" + args[i] + "' is not a comma-separated list of numbers 1..4096");
+            System.exit(2);
+            return null;
+        }
+    }
+
+    private void run(int[] threads, int[] batches, boolean json) {
+        long start = System.nanoTime();
+        String kernelsName = KernelSelector.create(1).name();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "Digit Lab benchmark: %d cores, Java %s, kernels %s%n", cores,
+                Runtime.version(), kernelsName);
+        System.out.println("Training on synthetic data (random inputs in [0,1), random labels); medians of "
+                + REPETITIONS + " timed epochs after warm-up.");
+        int maxThreads = Arrays.stream(threads).max().orElse(1);
+        double[] peak = new double[maxThreads + 1];
+        for (int t : threads) {
+            peak[t] = PeakFlops.measure(t, 3);
+        }
+        System.out.print("FP32 peak (FMA loop):");
+        for (int t : threads) {
+            System.out.printf(Locale.ROOT, "  %d thread%s %.1f GFLOP/s", t, t == 1 ? "" : "s", peak[t]);
+        }
+        System.out.println();
+
+        List<NetworkFigures> all = new ArrayList<>();
+        for (Preset preset : List.of(Presets.ORIGINAL, Presets.MLP)) {
+            all.add(measure(preset, threads, batches, peak));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "(%.0f s)%n", seconds);
+        if (json) {
+            System.out.println(toJson(all, threads, peak, kernelsName, cores, seconds));
+        }
+    }
+
+    private NetworkFigures measure(Preset preset, int[] threads, int[] batches, double[] peak) {
+        Network network = new Network(preset.architecture());
+        int[] widths = denseWidths(network);
+        double flopsPerSample = trainingFlopsPerSample(widths);
+        String shape = Arrays.stream(widths).mapToObj(Integer::toString).reduce((a, b) -> a + "-" + b).orElse("");
+        System.out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
+                preset.config().optimizer(), preset.config().loss(), flopsPerSample / 1e6);
+        System.out.printf("%7s %6s %12s %14s %14s %8s%n", "threads", "batch", "samples/s", "kernel GFLOP/s",
+                "train GFLOP/s", "of peak");
+        SyntheticSamples samples = new SyntheticSamples(network.inputSize(), network.outputSize());
+        List<TrainingFigure> training = new ArrayList<>();
+        double[] inference = new double[peak.length];
+        for (int t : threads) {
+            Kernels kernels = KernelSelector.create(t);
+            for (int batch : batches) {
+                double rate = trainingRate(preset, network, kernels, batch, samples);
+                double kernel = kernelGflops(widths, batch, kernels);
+                TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate, kernel, rate * flopsPerSample / 1e9);
+                training.add(f);
+                System.out.printf(Locale.ROOT, "%7d %6d %,12.0f %14.1f %14.1f %7.0f%%%n", t, batch, rate, kernel,
+                        f.trainingGflops(), 100 * kernel / peak[t]);
+            }
+            inference[t] = inferenceMicros(network, kernels);
+            System.out.printf(Locale.ROOT, "%7d %6s %9.1f us  single-image forward pass (median)%n", t, "infer", inference[t]);
+        }
+        return new NetworkFigures(preset.name(), shape, flopsPerSample, training, inference);
+    }
+
+    /** Training samples per second: median of timed epochs of the real trainer. */
+    private double trainingRate(Preset preset, Network network, Kernels kernels, int batch, SyntheticSamples samples) {
+        // Warm-up runs until the rate stops improving (the JIT may take seconds on a busy machine);
+        // they also tell how many samples make an epoch of about epochSeconds.
+        long start = System.nanoTime();
+        samples.resize(Math.max(4 * batch, 512));
+        double best = 0;
+        int stable = 0;
+        long compiled = Timing.compilationMillis();
+        while (true) {
+            double[] rates = epochs(preset, network, kernels, batch, samples, 2);
+            double rate = rates[1];
+            long nowCompiled = Timing.compilationMillis();
+            stable = rate < 1.03 * best && nowCompiled == compiled ? stable + 1 : 0;
+            compiled = nowCompiled;
+            best = Math.max(best, rate);
+            long elapsed = System.nanoTime() - start;
+            if (elapsed > 6_000_000_000L || (stable >= 1 && elapsed > (quick ? 100_000_000L : 300_000_000L))) {
+                break;
+            }
+            samples.resize(sizeFor(best * epochSeconds / 2, batch));
+        }
+        samples.resize(sizeFor(best * epochSeconds, batch));
+        double[] rates = epochs(preset, network, kernels, batch, samples, REPETITIONS + 1);
+        double[] timed = Arrays.copyOfRange(rates, 1, rates.length);
+        Arrays.sort(timed);
+        return timed[timed.length / 2];
+    }
+
+    private static int sizeFor(double samples, int batch) {
+        return (int) Math.max(4L * batch, Math.min(60_000L, Math.round(samples)));
+    }
+
+    /** Trains {@code count} epochs of a fresh trainer and returns each epoch's samples per second. */
+    private static double[] epochs(Preset preset, Network network, Kernels kernels, int batch, SampleSource samples, int count) {
+        TrainingConfig config = preset.config().withBatchSize(batch).withEpochs(count).withThreads(kernels.threads())
+                .withSnapshotInterval(Integer.MAX_VALUE).withSeed(7);
+        List<Double> rates = new ArrayList<>();
+        new Trainer(network, config, kernels).train(samples, null, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics) {
+                rates.add(metrics.samplesPerSecond());
+            }
+        }, null);
+        if (rates.size() != count) {
+            throw new IllegalStateException("the trainer reported " + rates.size() + " epochs of " + count);
+        }
+        return rates.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** GFLOP/s of the kernel over all matrix products of one training step at this batch size. */
+    private double kernelGflops(int[] widths, int batch, Kernels kernels) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<GemmBench.Operands> step = GemmShapes.trainingStep(widths, batch).stream()
+                .map(s -> new GemmBench.Operands(s, rnd)).toList();
+        return GemmBench.stepGflops(step, kernels, quick ? 20_000_000L : 60_000_000L, REPETITIONS, quick ? 2_000_000L : 4_000_000L);
+    }
+
+    /** Median microseconds of a forward pass of one image, in inference mode. */
+    private double inferenceMicros(Network network, Kernels kernels) {
+        float[] params = network.initialParameters(11);
+        Workspace ws = network.newWorkspace(1, kernels);
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] input = ws.input();
+        for (int i = 0; i < network.inputSize(); i++) {
+            input[i] = (float) rnd.nextDouble();
+        }
+        double nanos = Timing.medianNanos(() -> ws.forward(params, 1, false, 0), quick ? 100_000_000L : 300_000_000L,
+                REPETITIONS * 2 + 1, 1_000_000L);
+        return nanos / 1000;
+    }
+
+    /** The widths of the dense layers (input first), from the network's parameter blocks. */
+    private static int[] denseWidths(Network network) {
+        List<Integer> widths = new ArrayList<>();
+        widths.add(network.inputSize());
+        for (var layer : network.layers()) {
+            if (layer.type().equals("dense")) {
+                widths.add(layer.outputShape().size());
+            }
+        }
+        return widths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Multiply-adds x 2 of forward, input-gradient (not for the first layer) and weight-gradient products. */
+    static double trainingFlopsPerSample(int[] widths) {
+        double flops = 0;
+        for (GemmShapes.Shape s : GemmShapes.trainingStep(widths, 1)) {
+            flops += s.flops();
+        }
+        return flops;
+    }
+
+    private static String toJson(List<NetworkFigures> all, int[] threads, double[] peak, String kernels, int cores,
+                                 double seconds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\"framework\":\"digitlab\",\"kernels\":\"").append(kernels).append("\",\"cores\":").append(cores)
+                .append(",\"java\":\"").append(Runtime.version()).append("\"")
+                .append(",\"data\":\"synthetic random inputs and labels\"")
+                .append(",\"peak_gflops\":{");
+        for (int i = 0; i < threads.length; i++) {
+            sb.append(i == 0 ? "" : ",").append('"').append(threads[i]).append("\":").append(round(peak[threads[i]]));
+        }
+        sb.append("},\"networks\":{");
+        for (int n = 0; n < all.size(); n++) {
+            NetworkFigures f = all.get(n);
+            sb.append(n == 0 ? "" : ",").append('"').append(f.network()).append("\":{\"shape\":\"").append(f.shape())
+                    .append("\",\"training_flops_per_sample\":").append(Math.round(f.flopsPerSample()))
+                    .append(",\"training\":[");
+            for (int i = 0; i < f.training().size(); i++) {
+                TrainingFigure t = f.training().get(i);
+                sb.append(i == 0 ? "" : ",").append("{\"threads\":").append(t.threads()).append(",\"batch\":")
+                        .append(t.batch()).append(",\"samples_per_second\":").append(round(t.samplesPerSecond()))
+                        .append(",\"kernel_gflops\":").append(round(t.kernelGflops()))
+                        .append(",\"training_gflops\":").append(round(t.trainingGflops())).append('}');
+            }
+            sb.append("],\"inference_us\":{");
+            for (int i = 0; i < threads.length; i++) {
+                sb.append(i == 0 ? "" : ",").append('"').append(threads[i]).append("\":")
+                        .append(round(f.inferenceMicros()[threads[i]]));
+            }
+            sb.append("}}");
+        }
+        sb.append("},\"seconds\":").append(Math.round(seconds)).append('}');
+        return sb.toString();
+    }
+
+    private static String round(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /**
+     * Random samples: a pool of {@value #POOL} random images (values in [0, 1)) and labels, any
+     * number of samples cycling through it. Speed does not depend on the values.
+     */
+    private static final class SyntheticSamples implements SampleSource {
+        private final int inputSize;
+        private final float[] pool;
+        private final int[] labels;
+        private int size;
+
+        SyntheticSamples(int inputSize, int classes) {
+            this.inputSize = inputSize;
+            SplittableRandom rnd = new SplittableRandom(42);
+            pool = new float[POOL * inputSize];
+            for (int i = 0; i < pool.length; i++) {
+                pool[i] = (float) rnd.nextDouble();
+            }
+            labels = new int[POOL];
+            for (int i = 0; i < POOL; i++) {
+                labels[i] = rnd.nextInt(classes);
+            }
+        }
+
+        void resize(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public int inputSize() {
+            return inputSize;
+        }
+
+        @Override
+        public int label(int i) {
+            return labels[i % POOL];
+        }
+
+        @Override
+        public void copyInput(int i, float[] dst, int off) {
+            System.arraycopy(pool, (i % POOL) * inputSize, dst, off, inputSize);
+        }
+    }
+}
