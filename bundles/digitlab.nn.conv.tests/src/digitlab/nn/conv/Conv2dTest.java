@@ -1,0 +1,171 @@
+package digitlab.nn.conv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import digitlab.nn.LayerSpec;
+import digitlab.nn.Pass;
+import digitlab.nn.Rng;
+import digitlab.nn.Shape;
+import digitlab.nn.kernel.KernelSelector;
+import digitlab.nn.kernel.Kernels;
+import digitlab.nn.kernel.ReferenceKernels;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Convolution: gradients against finite differences, forward against a direct convolution, shapes, errors. */
+class Conv2dTest {
+
+    /** Input shape, layer spec; every case runs with batch 1 and 7. */
+    static Stream<Arguments> layers() {
+        String[][] cases = {
+            {"1x5x5", "conv2d(filters=2, kernel=3, padding=valid)"},
+            {"1x5x5", "conv2d(filters=2, kernel=3, padding=same)"},
+            {"2x7x5", "conv2d(filters=3, kernel=3, stride=2, padding=valid)"},
+            {"2x7x5", "conv2d(filters=3, kernel=3, stride=2, padding=same)"},
+            {"3x6x7", "conv2d(filters=2, kernel=2, stride=1, padding=same)"},  // even kernel: uneven padding
+            {"1x9x8", "conv2d(filters=2, kernel=4, stride=2, padding=same)"},
+            {"2x5x6", "conv2d(filters=1, kernel=5, stride=2, padding=valid)"}, // one output row
+            {"3x4x4", "conv2d(filters=4, kernel=1)"},                          // 1x1 convolution
+        };
+        Stream.Builder<Arguments> s = Stream.builder();
+        for (String[] c : cases) for (int batch : new int[] {1, 7}) s.add(Arguments.of(c[0], c[1], batch));
+        return s.build();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, batch {2}")
+    @MethodSource("layers")
+    void backwardMatchesFiniteDifferences(String input, String spec, int batch) {
+        Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        LayerGradients.check(conv, batch, null, 11 + batch);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, batch {2}")
+    @MethodSource("layers")
+    void forwardEqualsDirectConvolution(String input, String spec, int batch) {
+        Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        for (Kernels kernels : new Kernels[] {new ReferenceKernels(1), KernelSelector.create(2)}) {
+            Rng rng = new Rng(3);
+            float[] x = random(rng, batch * conv.inputShape().size());
+            float[] params = random(rng, conv.parameterCount());
+            float[] y = forward(conv, kernels, batch, params, x);
+            double[] expected = direct(conv, batch, params, x);
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(expected[i], y[i], 1e-4 * (1 + Math.abs(expected[i])), kernels.name() + ", output " + i);
+            }
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Conv2d conv = Conv2d.create(LayerSpec.parse("conv2d(filters=8, kernel=5, padding=same)"), new Shape(3, 28, 28));
+        int batch = 9;
+        Rng rng = new Rng(5);
+        float[] x = random(rng, batch * conv.inputShape().size());
+        float[] params = random(rng, conv.parameterCount());
+        float[] dy = random(rng, batch * conv.outputShape().size());
+        float[][] one = pass(conv, new ReferenceKernels(1), batch, params, x, dy);
+        float[][] two = pass(conv, new ReferenceKernels(2), batch, params, x, dy);
+        for (int i = 0; i < one.length; i++) assertArrayEquals(one[i], two[i]);
+    }
+
+    @Test
+    void outputShapesFollowPaddingAndStride() {
+        Shape in = new Shape(1, 28, 28);
+        assertEquals(new Shape(6, 28, 28), create("conv2d(filters=6, kernel=5, padding=same)", in).outputShape());
+        assertEquals(new Shape(6, 24, 24), create("conv2d(filters=6, kernel=5)", in).outputShape());
+        assertEquals(new Shape(4, 14, 14), create("conv2d(filters=4, kernel=3, stride=2, padding=same)", in).outputShape());
+        assertEquals(new Shape(4, 13, 13), create("conv2d(filters=4, kernel=3, stride=2, padding=valid)", in).outputShape());
+        assertEquals(new Shape(5, 4, 3), create("conv2d(5, kernel=3, stride=2, padding=same)", new Shape(2, 7, 5)).outputShape());
+        Conv2d c = create("conv2d(filters=6, kernel=5)", in);
+        assertEquals(6 * 25 + 6, c.parameterCount());
+        assertEquals(2, c.parameterBlocks().size());
+    }
+
+    @Test
+    void badParametersAreRefusedWithTheirName() {
+        Shape in = new Shape(1, 28, 28);
+        assertMessage("filters must be given", () -> create("conv2d(kernel=3)", in));
+        assertMessage("filters = 100000 is too large", () -> create("conv2d(filters=100000)", in));
+        assertMessage("kernel = 0", () -> create("conv2d(filters=2, kernel=0)", in));
+        assertMessage("stride = 'two' is not a whole number", () -> create("conv2d(filters=2, stride=two)", in));
+        assertMessage("padding = 'full'", () -> create("conv2d(filters=2, padding=full)", in));
+        assertMessage("kernel 29x29 is larger than the 28x28 input", () -> create("conv2d(filters=2, kernel=29)", in));
+        Conv2d big = create("conv2d(filters=64, kernel=5, padding=same)", new Shape(64, 28, 28));
+        assertMessage("use a smaller batch", () -> big.scratchSize(65_536));
+    }
+
+    static Conv2d create(String spec, Shape in) {
+        return Conv2d.create(LayerSpec.parse(spec), in);
+    }
+
+    static void assertMessage(String expected, org.junit.jupiter.api.function.Executable code) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, code);
+        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
+    }
+
+    /** The textbook definition, in double: y[b,f,oh,ow] = b[f] + sum_{c,kh,kw} W[f,c,kh,kw] x[b,c,oh*s+kh-pt,ow*s+kw-pl]. */
+    static double[] direct(Conv2d conv, int batch, float[] params, float[] x) {
+        ConvGeometry g = conv.geometry();
+        Shape in = conv.inputShape();
+        Shape out = conv.outputShape();
+        int c = in.channels();
+        int k = g.kernel();
+        int biasAt = conv.filters() * c * k * k;
+        double[] y = new double[batch * out.size()];
+        for (int b = 0; b < batch; b++) {
+            for (int f = 0; f < conv.filters(); f++) {
+                for (int oh = 0; oh < g.outHeight(); oh++) {
+                    for (int ow = 0; ow < g.outWidth(); ow++) {
+                        double sum = params[biasAt + f];
+                        for (int ch = 0; ch < c; ch++) {
+                            for (int kh = 0; kh < k; kh++) {
+                                for (int kw = 0; kw < k; kw++) {
+                                    int ih = oh * g.stride() + kh - g.padTop();
+                                    int iw = ow * g.stride() + kw - g.padLeft();
+                                    if (ih < 0 || ih >= in.height() || iw < 0 || iw >= in.width()) continue;
+                                    sum += params[((f * c + ch) * k + kh) * k + kw]
+                                            * (double) x[b * in.size() + (ch * in.height() + ih) * in.width() + iw];
+                                }
+                            }
+                        }
+                        y[b * out.size() + (f * g.outHeight() + oh) * g.outWidth() + ow] = sum;
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    static float[] forward(Conv2d conv, Kernels kernels, int batch, float[] params, float[] x) {
+        Pass pass = new Pass(kernels);
+        pass.set(batch, false);
+        float[] y = new float[batch * conv.outputShape().size()];
+        conv.forward(pass, params, 0, x, y, new float[conv.scratchSize(batch)]);
+        return y;
+    }
+
+    /** Output, input gradient and parameter gradient of one forward and backward pass. */
+    static float[][] pass(Conv2d conv, Kernels kernels, int batch, float[] params, float[] x, float[] dy) {
+        Pass pass = new Pass(kernels);
+        pass.set(batch, true);
+        float[] y = new float[batch * conv.outputShape().size()];
+        float[] scratch = new float[conv.scratchSize(batch)];
+        float[] dx = new float[x.length];
+        float[] grads = new float[params.length];
+        conv.forward(pass, params, 0, x, y, scratch);
+        conv.backward(pass, params, 0, x, y, dy, dx, grads, scratch);
+        return new float[][] {y, dx, grads};
+    }
+
+    static float[] random(Rng rng, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float) rng.nextGaussian();
+        return a;
+    }
+}

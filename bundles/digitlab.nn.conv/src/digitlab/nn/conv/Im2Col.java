@@ -1,0 +1,94 @@
+package digitlab.nn.conv;
+
+/**
+ * Turns convolution into one matrix product by copying every window of the input into a row of a
+ * matrix ("image to columns"), and back.
+ *
+ * <p>Layout for one sample with {@code C} channels, {@code P = outHeight * outWidth} output positions
+ * and {@code K} the kernel side: the sample's block of {@code col} is {@code [P x C*K*K]}; row
+ * {@code p = oh * outWidth + ow} holds the window at that output position, column
+ * {@code q = (c * K + kh) * K + kw} the input value {@code x[c, oh*stride + kh - padTop, ow*stride + kw - padLeft]},
+ * or 0 where the window hangs over the padding. A batch's rows follow each other, sample by sample,
+ * so the whole batch is one {@code [B*P x C*K*K]} matrix.
+ */
+final class Im2Col {
+
+    private Im2Col() {
+    }
+
+    /**
+     * Writes the window rows of samples {@code [from, to)} of {@code x} ({@code [B x C*H*W]}) into
+     * {@code col} ({@code [B*P x C*K*K]}).
+     */
+    static void im2col(ConvGeometry g, int channels, float[] x, float[] col, int from, int to) {
+        int k = g.kernel();
+        int ckk = channels * k * k;
+        int inSize = channels * g.inPlane();
+        for (int b = from; b < to; b++) {
+            int xBase = b * inSize;
+            int row = b * g.outPlane() * ckk;
+            for (int oh = 0; oh < g.outHeight(); oh++) {
+                int top = oh * g.stride() - g.padTop();
+                for (int ow = 0; ow < g.outWidth(); ow++, row += ckk) {
+                    int left = ow * g.stride() - g.padLeft();
+                    int q = row;
+                    for (int c = 0; c < channels; c++) {
+                        int plane = xBase + c * g.inPlane();
+                        for (int kh = 0; kh < k; kh++) {
+                            int ih = top + kh;
+                            if (ih < 0 || ih >= g.height()) {
+                                java.util.Arrays.fill(col, q, q + k, 0f);
+                                q += k;
+                                continue;
+                            }
+                            int line = plane + ih * g.width();
+                            for (int kw = 0; kw < k; kw++, q++) {
+                                int iw = left + kw;
+                                col[q] = iw >= 0 && iw < g.width() ? x[line + iw] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #im2col}: sets {@code dx} of samples {@code [from, to)} to the sum, over all
+     * windows containing each input value, of the matching entries of {@code dcol}. Padding entries are
+     * dropped. Within a sample the windows are visited in a fixed order, so results do not depend on how
+     * samples are split over threads.
+     */
+    static void col2im(ConvGeometry g, int channels, float[] dcol, float[] dx, int from, int to) {
+        int k = g.kernel();
+        int ckk = channels * k * k;
+        int inSize = channels * g.inPlane();
+        java.util.Arrays.fill(dx, from * inSize, to * inSize, 0f);
+        for (int b = from; b < to; b++) {
+            int xBase = b * inSize;
+            int row = b * g.outPlane() * ckk;
+            for (int oh = 0; oh < g.outHeight(); oh++) {
+                int top = oh * g.stride() - g.padTop();
+                for (int ow = 0; ow < g.outWidth(); ow++, row += ckk) {
+                    int left = ow * g.stride() - g.padLeft();
+                    int q = row;
+                    for (int c = 0; c < channels; c++) {
+                        int plane = xBase + c * g.inPlane();
+                        for (int kh = 0; kh < k; kh++) {
+                            int ih = top + kh;
+                            if (ih < 0 || ih >= g.height()) {
+                                q += k;
+                                continue;
+                            }
+                            int line = plane + ih * g.width();
+                            for (int kw = 0; kw < k; kw++, q++) {
+                                int iw = left + kw;
+                                if (iw >= 0 && iw < g.width()) dx[line + iw] += dcol[q];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

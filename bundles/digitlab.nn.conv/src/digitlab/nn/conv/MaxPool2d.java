@@ -1,0 +1,138 @@
+package digitlab.nn.conv;
+
+import digitlab.nn.Layer;
+import digitlab.nn.LayerFactory;
+import digitlab.nn.LayerSpec;
+import digitlab.nn.Pass;
+import digitlab.nn.Shape;
+import digitlab.nn.kernel.Parallel;
+
+/**
+ * Max pooling, type {@code maxpool(size=S, stride=T)}; a single unnamed value is the size, e.g.
+ * {@code maxpool(2)}; the stride defaults to the size (windows side by side, no overlap). Windows must
+ * lie inside the input (no padding): {@code out = floor((in - size) / stride) + 1} per side. Each channel
+ * is pooled on its own; no parameters.
+ *
+ * <pre>
+ *   forward   y[b, c, oh, ow] = max over the window at (oh, ow) of x[b, c, ., .]   (remember where)
+ *   backward  dx[b, c, i, j]  = sum of dy over the windows whose maximum was x[b, c, i, j], else 0
+ * </pre>
+ * The scratch memory keeps, per output value, the index (within its sample) of the input value that
+ * won; on ties the first in row-major order wins.
+ */
+public final class MaxPool2d implements Layer {
+
+    /** The type id. */
+    public static final String TYPE = "maxpool";
+
+    /** The factory registered for {@link #TYPE} (public with a no-argument constructor for plugin registries). */
+    public static final class Factory implements LayerFactory {
+        @Override
+        public Layer create(LayerSpec spec, Shape input) {
+            return MaxPool2d.create(spec, input);
+        }
+    }
+
+    private final LayerSpec spec;
+    private final Shape input;
+    private final Shape output;
+    private final ConvGeometry g;
+
+    private MaxPool2d(LayerSpec spec, Shape input, ConvGeometry g) {
+        this.spec = spec;
+        this.input = input;
+        this.g = g;
+        this.output = new Shape(input.channels(), g.outHeight(), g.outWidth());
+    }
+
+    /**
+     * Creates the layer.
+     *
+     * @throws IllegalArgumentException naming the parameter when the size or stride is bad or the
+     *                                  window does not fit the input
+     */
+    public static MaxPool2d create(LayerSpec spec, Shape input) {
+        int size = spec.intParam("size", 2);
+        String strideText = spec.namedParam("stride", Integer.toString(size));
+        int stride;
+        try {
+            stride = Integer.parseInt(strideText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TYPE + ": stride = '" + strideText + "' is not a whole number");
+        }
+        return new MaxPool2d(spec, input, ConvGeometry.of(TYPE, input, size, stride, "valid"));
+    }
+
+    /** The window geometry. */
+    public ConvGeometry geometry() {
+        return g;
+    }
+
+    @Override public String type() { return TYPE; }
+    @Override public LayerSpec spec() { return spec; }
+    @Override public Shape inputShape() { return input; }
+    @Override public Shape outputShape() { return output; }
+
+    /** One winner index per output value. */
+    @Override
+    public int scratchSize(int batch) {
+        return Math.multiplyExact(batch, output.size());
+    }
+
+    @Override
+    public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
+        int batch = pass.batch();
+        Parallel.forRange(parts(pass, batch), batch, (from, to) -> pool(x, y, scratch, from, to));
+    }
+
+    private void pool(float[] x, float[] y, float[] winner, int from, int to) {
+        int channels = input.channels();
+        int inSize = input.size();
+        int outSize = output.size();
+        int k = g.kernel();
+        for (int b = from; b < to; b++) {
+            int o = b * outSize;
+            for (int c = 0; c < channels; c++) {
+                int plane = c * g.inPlane();
+                for (int oh = 0; oh < g.outHeight(); oh++) {
+                    for (int ow = 0; ow < g.outWidth(); ow++, o++) {
+                        int first = plane + oh * g.stride() * g.width() + ow * g.stride();
+                        int best = first;
+                        float max = x[b * inSize + first];
+                        for (int kh = 0; kh < k; kh++) {
+                            int line = first + kh * g.width();
+                            for (int kw = 0; kw < k; kw++) {
+                                float v = x[b * inSize + line + kw];
+                                if (v > max) {
+                                    max = v;
+                                    best = line + kw;
+                                }
+                            }
+                        }
+                        y[o] = max;
+                        winner[o] = best; // an index below 2^24 (the sample-size limit) is exact in a float
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
+                         float[] dy, float[] dx, float[] grads, float[] scratch) {
+        if (dx == null) return;
+        int batch = pass.batch();
+        int inSize = input.size();
+        int outSize = output.size();
+        Parallel.forRange(parts(pass, batch), batch, (from, to) -> {
+            java.util.Arrays.fill(dx, from * inSize, to * inSize, 0f);
+            for (int b = from; b < to; b++) {
+                for (int o = b * outSize; o < (b + 1) * outSize; o++) dx[b * inSize + (int) scratch[o]] += dy[o];
+            }
+        });
+    }
+
+    private int parts(Pass pass, int batch) {
+        return (long) batch * input.size() < (1L << 15) ? 1 : pass.kernels().threads();
+    }
+}
