@@ -63,6 +63,11 @@ class ImageSetTest {
         assertArrayEquals(new int[] {0, 0, 2}, sub.classCounts());
         assertTrue(assertThrows(IndexOutOfBoundsException.class, () -> tail.subset(new int[] {0, 4}))
                 .getMessage().contains("position 4 (entry 1) is outside 0..3"));
+        ImageSet twos = s.withLabel(2);
+        assertEquals(2, twos.size());
+        assertEquals(List.of(2, 5), List.of(twos.sourceIndex(0), twos.sourceIndex(1)));
+        assertEquals(0, tail.range(0, 1).withLabel(0).size());
+        assertThrows(IllegalArgumentException.class, () -> s.withLabel(3));
         assertThrows(IndexOutOfBoundsException.class, () -> s.range(4, 7));
         assertThrows(IndexOutOfBoundsException.class, () -> tail.label(4));
     }

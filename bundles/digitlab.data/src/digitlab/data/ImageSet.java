@@ -193,6 +193,30 @@ public final class ImageSet {
     }
 
     /**
+     * The images of one class, in order, as a view (for browsing a dataset by label).
+     *
+     * @throws IllegalArgumentException when the label is outside {@code 0..classCount()-1}
+     */
+    public ImageSet withLabel(int label) {
+        if (label < 0 || label >= classCount) {
+            throw new IllegalArgumentException("label " + label + " is outside 0.." + (classCount - 1));
+        }
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (label(i) == label) {
+                count++;
+            }
+        }
+        int[] positions = new int[count];
+        for (int i = 0, k = 0; i < size; i++) {
+            if (label(i) == label) {
+                positions[k++] = i;
+            }
+        }
+        return subset(positions);
+    }
+
+    /**
      * The index of image {@code i} in the underlying file (0-based), so that views can name the original
      * image (for example "test image #1234").
      */

@@ -3,6 +3,11 @@ package digitlab.data.preprocess;
 /**
  * The bounding box of the ink in the input drawing, in input pixels: columns {@code x .. x+width-1}, rows
  * {@code y .. y+height-1}. For the canvas to outline what the network was shown.
+ *
+ * @param x      left column
+ * @param y      top row
+ * @param width  number of columns (&gt; 0)
+ * @param height number of rows (&gt; 0)
  */
 public record InkBox(int x, int y, int width, int height) {
 
