@@ -1,6 +1,7 @@
 package digitlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,10 +77,28 @@ class DatasetRegistryTest {
     @Test
     void duplicateAndMalformedIdsAreRefused() {
         DatasetRegistry r = new DatasetRegistry();
-        r.register(new TinyProvider("tiny"));
-        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
-                () -> r.register(new TinyProvider("tiny")));
-        assertTrue(dup.getMessage().startsWith("dataset id 'tiny' of "), dup.getMessage());
+        assertTrue(r.register(new TinyProvider("tiny")));
+        assertFalse(r.register(new TinyProvider("tiny")), "the same provider class again is a no-op");
+        DatasetProvider other = new DatasetProvider() {
+            @Override
+            public String id() {
+                return "tiny";
+            }
+
+            @Override
+            public String displayName() {
+                return "Another tiny";
+            }
+
+            @Override
+            public Dataset load() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> r.register(other));
+        assertTrue(dup.getMessage().startsWith("dataset id 'tiny' of digitlab.data.DatasetRegistryTest$")
+                && dup.getMessage().endsWith(" is already registered by digitlab.data.DatasetRegistryTest$TinyProvider"),
+                dup.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> r.register(new TinyProvider("Big Set")))
                 .getMessage().contains("has id 'Big Set'; ids are lower case letters"));
         assertThrows(IllegalArgumentException.class, () -> r.register(new TinyProvider("idx:/x")));

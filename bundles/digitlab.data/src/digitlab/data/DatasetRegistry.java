@@ -75,8 +75,7 @@ public final class DatasetRegistry {
         int added = 0;
         try {
             for (DatasetProvider p : ServiceLoader.load(DatasetProvider.class, loader)) {
-                if (!providers.containsKey(p.id())) {
-                    register(p);
+                if (!providers.containsKey(p.id()) && register(p)) {
                     added++;
                 }
             }
@@ -89,12 +88,14 @@ public final class DatasetRegistry {
     }
 
     /**
-     * Adds a provider.
+     * Adds a provider. Registering another instance of the same provider class under the same id again is a
+     * no-op (so a provider found both by {@code ServiceLoader} and by an extension point is harmless).
      *
+     * @return true when added, false when the same provider class already had this id
      * @throws IllegalArgumentException when its id is malformed (lower case letters, digits, '.', '_', '-';
-     *                                  {@code idx:} is reserved) or already registered (naming both providers)
+     *                                  {@code idx:} is reserved) or taken by a different provider (naming both)
      */
-    public void register(DatasetProvider provider) {
+    public boolean register(DatasetProvider provider) {
         Objects.requireNonNull(provider, "provider");
         String id = provider.id();
         if (id == null || !ID.matcher(id).matches()) {
@@ -103,10 +104,14 @@ public final class DatasetRegistry {
         }
         DatasetProvider previous = providers.putIfAbsent(id, provider);
         if (previous != null) {
+            if (previous.getClass() == provider.getClass()) {
+                return false;
+            }
             throw new IllegalArgumentException("dataset id '" + id + "' of " + provider.getClass().getName()
                     + " is already registered by " + previous.getClass().getName());
         }
         order.add(id);
+        return true;
     }
 
     /**

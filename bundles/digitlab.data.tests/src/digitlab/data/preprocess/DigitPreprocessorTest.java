@@ -226,6 +226,10 @@ class DigitPreprocessorTest {
                 assertThrows(IOException.class, () -> pre.fromFile(missing)).getMessage());
         assertEquals(dir + ": is a folder, not an image",
                 assertThrows(IOException.class, () -> pre.fromFile(dir)).getMessage());
+        Path huge = dir.resolve("huge.png");
+        ImageIO.write(new BufferedImage(9000, 8000, BufferedImage.TYPE_BYTE_BINARY), "png", huge.toFile());
+        assertEquals(huge + ": the image is 9000x8000 pixels; drawings of up to 64 million pixels are accepted",
+                assertThrows(IOException.class, () -> pre.fromFile(huge)).getMessage());
         byte[] bytes = Files.readAllBytes(png);
         Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         String msg = assertThrows(IOException.class, () -> pre.fromFile(cut)).getMessage();

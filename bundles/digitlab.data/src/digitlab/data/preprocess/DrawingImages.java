@@ -5,11 +5,17 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Reads drawings from image files and turns images into grayscale rasters. */
 public final class DrawingImages {
+
+    /** The largest image accepted, in pixels: 64 million (8000x8000). */
+    public static final long MAX_PIXELS = 64_000_000L;
 
     private DrawingImages() {
     }
@@ -18,7 +24,7 @@ public final class DrawingImages {
      * Reads an image file with ImageIO.
      *
      * @throws IOException whose message names the file and the problem: missing, a folder, unreadable, not an
-     *                     image format ImageIO knows, or damaged
+     *                     image format ImageIO knows, larger than {@link #MAX_PIXELS}, or damaged
      */
     public static BufferedImage read(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -30,17 +36,32 @@ public final class DrawingImages {
         if (!Files.isReadable(file)) {
             throw new AccessDeniedException(file.toString(), null, "cannot read the file (permissions)");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            // ImageIO reports damaged files as IIOException or, for some decoders, as runtime exceptions
-            throw new IOException(file + ": cannot decode the image (" + e.getMessage() + ")", e);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + ": not an image format that can be read here (use PNG, JPEG, GIF or BMP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                // look at the size before decoding, so a huge image fails cleanly instead of filling the heap
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new IOException(file + ": the image is " + width + "x" + height + " pixels; drawings of up to "
+                            + MAX_PIXELS / 1_000_000 + " million pixels are accepted");
+                }
+                return reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(file + ": ")) {
+                    throw e;
+                }
+                // decoders report damaged files as IIOException or, some of them, as runtime exceptions
+                throw new IOException(file + ": cannot decode the image (" + e.getMessage() + ")", e);
+            } finally {
+                reader.dispose();
+            }
         }
-        if (image == null) {
-            throw new IOException(file + ": not an image format that can be read here (use PNG, JPEG, GIF or BMP)");
-        }
-        return image;
     }
 
     /**
