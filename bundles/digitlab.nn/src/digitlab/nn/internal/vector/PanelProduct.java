@@ -3,8 +3,10 @@ package digitlab.nn.internal.vector;
 import static digitlab.nn.internal.vector.MicroKernels.L;
 import static digitlab.nn.internal.vector.MicroKernels.MR;
 import static digitlab.nn.internal.vector.MicroKernels.NR;
+import static digitlab.nn.internal.vector.MicroKernels.S;
 
 import digitlab.nn.kernel.Parallel;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * One product {@code O = (acc ? O : 0) + P · Q} cut into micro-kernel blocks, where
@@ -198,9 +200,18 @@ final class PanelProduct implements Parallel.RangeTask {
     /** Copies the output buffer to O: row by row, or transposed (each C row gets a run of i's). */
     private void storeOutput(float[] o, int ldo, int i0, int i1, int j0, int j1) {
         if (transposedOut) {
+            // C row j gets O's column j: whole vectors by gathers down the column, the rest one by one.
+            int[] index = Workspace.current().gatherIndex;
+            for (int l = 0; l < L; l++) {
+                index[l] = l * ldo;
+            }
+            int full = i0 + (i1 - i0) / L * L;
             for (int j = j0; j < j1; j++) {
                 int base = cOff + j * ldc;
-                for (int i = i0; i < i1; i++) {
+                for (int i = i0; i < full; i += L) {
+                    FloatVector.fromArray(S, o, (i - i0) * ldo + j - j0, index, 0).intoArray(c, base + i);
+                }
+                for (int i = full; i < i1; i++) {
                     c[base + i] = o[(i - i0) * ldo + j - j0];
                 }
             }
