@@ -3,14 +3,14 @@ package digitlab.train;
 import digitlab.data.Dataset;
 import digitlab.data.DatasetRegistry;
 import digitlab.data.SplitPolicy;
-import digitlab.train.internal.BundleDatasets;
+import digitlab.train.internal.Contributions;
 import java.io.IOException;
 
 /**
  * Where training finds its datasets: the one seam between the training bundle and dataset contributions.
- * Today that is {@link DatasetRegistry#standard()} plus, inside the product, every bundle that declares a
- * {@code META-INF/services/digitlab.data.DatasetProvider} entry (as {@code digitlab.data.mnist} does); a
- * dataset extension point registers into the same registry.
+ * Today that is {@link DatasetRegistry#standard()} filled, inside the product, from the {@code digitlab.data.datasets} extension point
+ * and from bundles that declare a {@code META-INF/services/digitlab.data.DatasetProvider} entry (as
+ * {@code digitlab.data.mnist} does).
  */
 public final class Datasets {
 
@@ -19,9 +19,8 @@ public final class Datasets {
 
     /** The shared dataset registry, with the installed bundles' datasets registered. */
     public static DatasetRegistry registry() {
-        DatasetRegistry r = DatasetRegistry.standard();
-        BundleDatasets.registerOnce(r);
-        return r;
+        Contributions.ensureLoaded();
+        return DatasetRegistry.standard();
     }
 
     /**

@@ -2,7 +2,8 @@ package digitlab.train;
 
 import digitlab.data.ImageSet;
 import digitlab.nn.SampleSource;
-import digitlab.train.internal.Augmenter;
+import digitlab.data.augment.AugmentConfig;
+import digitlab.data.augment.Augmenter;
 
 /**
  * An {@link ImageSet} as the network's {@link SampleSource}: images stay bytes and become floats in
@@ -16,23 +17,26 @@ public final class ImageSetSource implements SampleSource {
 
     private final ImageSet set;
     private final Augmenter augmenter;
-    private final byte[] scratch;
+    private final long seed;
     private volatile int epoch;
 
     /** The images as they are. */
     public ImageSetSource(ImageSet set) {
-        this(set, null);
+        this(set, null, 0);
     }
 
-    private ImageSetSource(ImageSet set, Augmenter augmenter) {
+    private ImageSetSource(ImageSet set, Augmenter augmenter, long seed) {
         this.set = set;
         this.augmenter = augmenter;
-        this.scratch = augmenter == null ? null : new byte[set.pixelsPerImage()];
+        this.seed = seed;
     }
 
-    /** The same images with seeded augmentation (see the class comment). */
+    /**
+     * The same images with seeded augmentation ({@link AugmentConfig#DEFAULT} of digitlab.data: shifts,
+     * rotations, scaling and a mild elastic distortion).
+     */
     public static ImageSetSource augmented(ImageSet set, long seed) {
-        return new ImageSetSource(set, new Augmenter(seed, set.width(), set.height()));
+        return new ImageSetSource(set, new Augmenter(AugmentConfig.DEFAULT, set.width(), set.height()), seed);
     }
 
     /** The images. */
@@ -65,8 +69,7 @@ public final class ImageSetSource implements SampleSource {
         if (augmenter == null) {
             set.copyNormalized(i, dst, off);
         } else {
-            set.copyPixels(i, scratch, 0);
-            augmenter.transform(scratch, epoch, set.sourceIndex(i), dst, off);
+            augmenter.augment(set, i, dst, off, Augmenter.seedFor(seed, epoch, set.sourceIndex(i)));
         }
     }
 }

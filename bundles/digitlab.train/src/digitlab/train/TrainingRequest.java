@@ -12,6 +12,7 @@ import digitlab.nn.Preset;
 import digitlab.nn.Presets;
 import digitlab.nn.Shape;
 import digitlab.nn.TrainingConfig;
+import digitlab.train.internal.Contributions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,7 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
      * @throws IllegalArgumentException for an unknown preset (listing the known ones)
      */
     public static TrainingRequest forPreset(String preset) {
+        Contributions.ensureLoaded();
         Preset p = Presets.get(preset);
         TrainingConfig c = p.config();
         MlpShape mlp = MlpShape.of(p.architecture());
@@ -114,6 +116,7 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
 
     /** Like {@link #validate()} with the dataset ids of {@code registry}. */
     public List<FieldProblem> validate(DatasetRegistry registry) {
+        Contributions.ensureLoaded();
         List<FieldProblem> problems = new ArrayList<>();
         if (name.length() > 200) problems.add(new FieldProblem("name", "is longer than 200 characters"));
         if (dataset.isEmpty()) {

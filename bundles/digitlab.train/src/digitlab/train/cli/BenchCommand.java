@@ -1,0 +1,81 @@
+package digitlab.train.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * {@code digitlab bench}: hands over to the core's benchmark ({@code digitlab.nn.internal.bench.Benchmark}),
+ * which the performance work provides. It is looked up by name so this bundle does not need it at build time;
+ * it may offer {@code static int run(String[], PrintStream, PrintStream)} (preferred) or {@code static void main(String[])}.
+ */
+final class BenchCommand implements Command {
+
+    static final String BENCHMARK = "digitlab.nn.internal.bench.Benchmark";
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure training and inference speed";
+    }
+
+    @Override
+    public String help() {
+        Method run = method("run", String[].class, PrintStream.class, PrintStream.class);
+        if (run != null) {
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                run.invoke(null, new String[] {"--help"}, ps, ps);
+                return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+            } catch (ReflectiveOperationException e) {
+                // fall through to the short help
+            }
+        }
+        return """
+                Usage: digitlab bench [--json]
+
+                Trains and times the built-in networks at several batch sizes and thread counts: samples per
+                second, single-image latency, GFLOP/s of the main kernels against the machine's peak.
+                """;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        Method run = method("run", String[].class, PrintStream.class, PrintStream.class);
+        Method main = run == null ? method("main", String[].class) : null;
+        if (run == null && main == null) {
+            err.println("digitlab bench: the benchmark is not part of this build (" + BENCHMARK + " is missing)");
+            return Cli.FAILURE;
+        }
+        try {
+            if (run != null) {
+                Object code = run.invoke(null, args, out, err);
+                return code instanceof Integer i ? i : Cli.OK;
+            }
+            main.invoke(null, (Object) args);
+            return Cli.OK;
+        } catch (InvocationTargetException e) {
+            Throwable c = e.getCause();
+            err.println("digitlab bench: " + (c instanceof IllegalArgumentException ? c.getMessage() : "failed: " + c));
+            return c instanceof IllegalArgumentException ? Cli.USAGE : Cli.FAILURE;
+        } catch (IllegalAccessException e) {
+            err.println("digitlab bench: cannot call " + BENCHMARK + ": " + e.getMessage());
+            return Cli.FAILURE;
+        }
+    }
+
+    private static Method method(String name, Class<?>... types) {
+        try {
+            Class<?> c = Class.forName(BENCHMARK, true, BenchCommand.class.getClassLoader());
+            Method m = c.getMethod(name, types);
+            return java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? m : null;
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return null;
+        }
+    }
+}

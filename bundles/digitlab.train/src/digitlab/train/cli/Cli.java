@@ -1,0 +1,96 @@
+package digitlab.train.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The headless commands of {@code ./digitlab}: {@code train}, {@code eval}, {@code predict}, {@code bench}.
+ * Plain Java (no OSGi needed), so tests call {@link #run} directly; the product runs it through the Equinox
+ * application {@code digitlab.train.cli} ({@link CliApplication}).
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #FAILURE} failure (missing or broken file, unavailable dataset,
+ * diverged or failed training), {@value #USAGE} usage error (unknown command or flag, bad value, unknown
+ * dataset or preset). Every error is one line on {@code err}, never a stack trace. With {@code --json} the last
+ * line of {@code out} is one JSON object.
+ */
+public final class Cli {
+
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: the command failed. */
+    public static final int FAILURE = 1;
+    /** Exit code: the command line is wrong. */
+    public static final int USAGE = 2;
+
+    private final List<Command> commands = List.of(new TrainCommand(), new EvalCommand(), new PredictCommand(),
+            new BenchCommand());
+
+    /**
+     * Runs {@code args[0]} with the remaining arguments.
+     *
+     * @return the exit code
+     */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("digitlab: a command is needed: train, eval, predict or bench (digitlab --help)");
+            return USAGE;
+        }
+        String name = args[0];
+        if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
+            out.print(overview());
+            return OK;
+        }
+        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        if (command == null) {
+            err.println("digitlab: unknown command '" + name + "'; commands: train, eval, predict, bench");
+            return USAGE;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            out.print(command.help());
+            return OK;
+        }
+        try {
+            return command.run(rest, out, err);
+        } catch (UsageException e) {
+            err.println("digitlab " + name + ": " + e.getMessage() + " (see digitlab " + name + " --help)");
+            return USAGE;
+        } catch (IOException e) {
+            err.println("digitlab " + name + ": " + oneLine(e));
+            return FAILURE;
+        } catch (OutOfMemoryError e) {
+            err.println("digitlab " + name + ": out of memory; set a larger heap with DIGITLAB_HEAP (e.g. 8g)");
+            return FAILURE;
+        } catch (RuntimeException e) {
+            err.println("digitlab " + name + ": internal error: " + e);
+            if (System.getenv("DIGITLAB_DEBUG") != null) e.printStackTrace(err);
+            return FAILURE;
+        }
+    }
+
+    /** The overview printed by {@code --help}. */
+    String overview() {
+        StringBuilder sb = new StringBuilder("Usage: digitlab COMMAND [OPTIONS]\n\nHeadless commands:\n");
+        for (Command c : commands) sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
+        sb.append("\nRun \"digitlab COMMAND --help\" for a command's options.\n"
+                + "Exit codes: 0 success, 1 failure, 2 usage error.\n");
+        return sb.toString();
+    }
+
+    /** The message of an I/O error in one line (these messages name the file). */
+    static String oneLine(Throwable e) {
+        String m;
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            m = (n.getReason() != null ? n.getReason() + ": " : "no such file: ") + n.getFile();
+        } else if (e instanceof java.nio.file.AccessDeniedException a) {
+            m = a.getFile() + ": permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            m = f.getFile() + ": " + f.getReason();
+        } else {
+            m = e.getMessage() != null ? e.getMessage() : e.toString();
+        }
+        return m.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,125 @@
+package digitlab.train.cli;
+
+import digitlab.data.Dataset;
+import digitlab.data.Split;
+import digitlab.data.UnknownDatasetException;
+import digitlab.nn.Model;
+import digitlab.nn.io.ModelFormat;
+import digitlab.train.Datasets;
+import digitlab.train.EvaluationReport;
+import digitlab.train.Evaluator;
+import digitlab.train.internal.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code digitlab eval}: accuracy, loss, confusion matrix and per-class figures of a saved model. */
+final class EvalCommand implements Command {
+
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public String summary() {
+        return "evaluate a saved model: accuracy, confusion matrix, per-class figures";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: digitlab eval --model FILE [OPTIONS]
+
+                  --model FILE      the model (.dlm) to evaluate
+                  --dataset ID      mnist, fashion, idx:/folder ... (default: the dataset the model was trained on)
+                  --split NAME      test (default), validation or train
+                  --threads N       threads to use (default: all cores)
+                  --json            end with one JSON line: test_accuracy, loss, confusion, precision, recall, f1
+
+                Exit codes: 0 evaluated, 1 missing or broken file or dataset, 2 bad options.
+                """;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Flags f = Flags.parse(name(), args, Set.of("model", "dataset", "split", "threads"), Set.of("json"));
+        Path file = Path.of(f.required("model"));
+        Split split;
+        try {
+            split = Split.parse(f.string("split", "test"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--split: " + e.getMessage());
+        }
+        int threads = f.integer("threads", Runtime.getRuntime().availableProcessors());
+        if (threads < 1 || threads > 1024) throw new UsageException("--threads: " + threads + " must be between 1 and 1024");
+        Model model = ModelFormat.load(file);
+        String datasetId = f.string("dataset", model.metadata().datasetId());
+        Dataset dataset;
+        try {
+            dataset = Datasets.load(datasetId, -1);
+        } catch (UnknownDatasetException e) {
+            throw new UsageException("--dataset: " + e.getMessage());
+        }
+        EvaluationReport r;
+        try {
+            r = Evaluator.evaluate(model, dataset, split, threads);
+        } catch (IllegalArgumentException e) {
+            err.println("digitlab eval: " + file + " does not fit dataset " + dataset.id() + ": " + e.getMessage());
+            return Cli.FAILURE;
+        }
+        print(r, out);
+        if (f.has("json")) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            if (split == Split.TEST) j.put("test_accuracy", r.accuracy());
+            j.put("accuracy", r.accuracy());
+            j.put("loss", r.loss());
+            j.put("dataset", r.dataset());
+            j.put("split", r.split());
+            j.put("size", r.size());
+            Map<String, Object> m = r.toJsonMap();
+            j.put("classes", m.get("classes"));
+            j.put("confusion", m.get("confusion"));
+            j.put("precision", m.get("precision"));
+            j.put("recall", m.get("recall"));
+            j.put("f1", m.get("f1"));
+            j.put("misclassified", r.misclassified().size());
+            j.put("model", file.toAbsolutePath().toString());
+            out.println(Json.write(j));
+        }
+        return Cli.OK;
+    }
+
+    static void print(EvaluationReport r, PrintStream out) {
+        out.println(String.format(Locale.ROOT, "%s %s: accuracy %.2f %% (%d of %d), loss %.4f", r.dataset(), r.split(),
+                100 * r.accuracy(), r.size() - r.misclassified().size(), r.size(), r.loss()));
+        out.println();
+        out.println("confusion matrix (rows: true class, columns: predicted)");
+        StringBuilder head = new StringBuilder(String.format("%8s", ""));
+        for (int c = 0; c < r.classes(); c++) head.append(String.format(" %6s", shortName(r.classNames().get(c))));
+        out.println(head);
+        for (int i = 0; i < r.classes(); i++) {
+            StringBuilder row = new StringBuilder(String.format("%8s", shortName(r.classNames().get(i))));
+            for (int j = 0; j < r.classes(); j++) row.append(String.format(" %6d", r.count(i, j)));
+            out.println(row);
+        }
+        out.println();
+        out.println(String.format("%8s %9s %9s %9s", "class", "precision", "recall", "F1"));
+        for (int c = 0; c < r.classes(); c++) {
+            out.println(String.format(Locale.ROOT, "%8s %9s %9s %9s", shortName(r.classNames().get(c)), pct(r.precision(c)),
+                    pct(r.recall(c)), pct(r.f1(c))));
+        }
+    }
+
+    private static String shortName(String s) {
+        return s.length() <= 8 ? s : s.substring(0, 8);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * v);
+    }
+}

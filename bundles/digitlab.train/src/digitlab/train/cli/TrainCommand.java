@@ -1,0 +1,227 @@
+package digitlab.train.cli;
+
+import digitlab.train.Datasets;
+import digitlab.train.EpochPoint;
+import digitlab.train.FieldProblem;
+import digitlab.train.Run;
+import digitlab.train.RunOutcome;
+import digitlab.train.RunStatus;
+import digitlab.train.RunStore;
+import digitlab.train.TrainingListener;
+import digitlab.train.TrainingRequest;
+import digitlab.train.TrainingSession;
+import digitlab.train.internal.AtomicFiles;
+import digitlab.train.internal.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code digitlab train}: trains a network as a run of the workspace and saves its model. */
+final class TrainCommand implements Command {
+
+    private static final Set<String> VALUES = Set.of("dataset", "arch", "layers", "activation", "loss", "optimizer", "lr",
+            "batch", "epochs", "seed", "threads", "validation", "limit", "schedule", "weight-decay", "out", "name",
+            "resume", "runs");
+    private static final Set<String> SWITCHES = Set.of("augment", "json");
+    /** Request field -> the flag that sets it, for messages. */
+    private static final Map<String, String> FLAG_OF = Map.ofEntries(Map.entry("name", "--name"),
+            Map.entry("dataset", "--dataset"), Map.entry("preset", "--arch"), Map.entry("hiddenLayers", "--layers"),
+            Map.entry("activation", "--activation"), Map.entry("loss", "--loss"), Map.entry("optimizer", "--optimizer"),
+            Map.entry("learningRate", "--lr"), Map.entry("batchSize", "--batch"), Map.entry("epochs", "--epochs"),
+            Map.entry("seed", "--seed"), Map.entry("threads", "--threads"), Map.entry("augment", "--augment"),
+            Map.entry("validationImages", "--validation"), Map.entry("trainingLimit", "--limit"),
+            Map.entry("schedule", "--schedule"), Map.entry("weightDecay", "--weight-decay"));
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train a network on a dataset and save the model";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: digitlab train [OPTIONS]
+
+                Trains a network, one line per epoch, then evaluates it on the test images. Every run is kept
+                in the workspace (runs/<id>: configuration, metric history, checkpoints, model, evaluation).
+
+                  --dataset ID        mnist (default), fashion, idx:/folder/with/idx/files, or a plugin's dataset
+                  --arch NAME         architecture preset: original (784-28-28-10 sigmoid), mlp (784-256-128-10
+                                      ReLU, default), or a plugin's (e.g. lenet); it sets the defaults below
+                  --layers 256,128    hidden layer sizes (MLP presets)
+                  --activation NAME   hidden activation: sigmoid, tanh, relu, leakyrelu
+                  --loss NAME         mse (quadratic) or xent (softmax cross-entropy)
+                  --optimizer NAME    sgd, momentum, adam, adamw
+                  --lr X              learning rate
+                  --batch N           mini-batch size
+                  --epochs N          passes over the training images
+                  --seed N            random seed (same seed, same model)
+                  --threads N         threads to use (default: all cores)
+                  --augment           random shifts, rotations and scaling of the training images (seeded)
+                  --validation N      images held out for validation (default 5000 for MNIST; 0 = none)
+                  --limit N           train on the first N training images only
+                  --schedule S        learning-rate schedule: constant, cosine, step:EVERY:GAMMA
+                  --weight-decay X    L2 weight decay
+                  --name TEXT         a name for the run
+                  --out FILE          also save the model to FILE (.dlm)
+                  --resume RUN        continue a stopped run (its id) from its last checkpoint
+                  --runs DIR          folder of the runs (default: the workspace's runs folder)
+                  --json              end with one JSON line: test_accuracy, epochs, seconds,
+                                      samples_per_second, model, run, status
+
+                Ctrl+C stops after the current batch and saves a checkpoint (resume with --resume RUN).
+                Exit codes: 0 trained, 1 failed (diverged, data or disk problem), 2 bad options.
+                """;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Flags f = Flags.parse(name(), args, VALUES, SWITCHES);
+        boolean json = f.has("json");
+        RunStore store = f.has("runs") ? new RunStore(Path.of(f.string("runs", ""))) : RunStore.workspace();
+        Path outFile = f.has("out") ? Path.of(f.string("out", "")) : null;
+        if (outFile != null && Files.isDirectory(outFile)) throw new UsageException("--out: " + outFile + " is a folder; give a file name");
+
+        TrainingSession session;
+        if (f.has("resume")) {
+            for (String flag : VALUES) {
+                if (f.has(flag) && !Set.of("resume", "runs", "out").contains(flag)) {
+                    throw new UsageException("--" + flag + " cannot be combined with --resume (the run keeps its configuration)");
+                }
+            }
+            Run run = store.open(f.string("resume", ""));
+            try {
+                session = TrainingSession.resume(run);
+            } catch (IllegalStateException e) {
+                err.println("digitlab train: " + e.getMessage());
+                return Cli.FAILURE;
+            }
+            Datasets.load(session.request().dataset(), session.request().validationImages());
+            out.println("resuming run " + run.id() + " (" + session.request().displayName() + ")");
+        } else {
+            TrainingRequest request = request(f);
+            List<FieldProblem> problems = request.validate();
+            if (!problems.isEmpty()) {
+                FieldProblem p = problems.get(0);
+                throw new UsageException(FLAG_OF.getOrDefault(p.field(), p.field()) + ": " + p.message());
+            }
+            // Load (and cache) the data before creating a run, so a missing dataset leaves no empty run behind.
+            try {
+                Datasets.load(request.dataset(), request.validationImages());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--validation: " + e.getMessage());
+            }
+            session = TrainingSession.start(store, request);
+            out.println("run " + session.run().id() + ": " + request.displayName() + ", " + request.epochs()
+                    + " epochs, batch " + request.batchSize() + ", " + request.optimizer() + " lr " + request.learningRate()
+                    + ", seed " + request.seed());
+        }
+        session.addListener(new TrainingListener() {
+            @Override
+            public void epoch(Run run, EpochPoint p) {
+                out.println(epochLine(p));
+            }
+        });
+
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl+C: stop after the current batch and let the session save its checkpoint.
+            stop.set(true);
+            try {
+                finished.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "digitlab train shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunOutcome o;
+        try {
+            o = session.execute(stop::get, null);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for us and returns
+            }
+        }
+
+        if (o.status() == RunStatus.COMPLETED && outFile != null && o.model() != null) {
+            Path src = o.model();
+            AtomicFiles.write(outFile, os -> Files.copy(src, os));
+        }
+        Path modelPath = outFile != null && o.status() == RunStatus.COMPLETED ? outFile : o.model();
+        if (o.status() == RunStatus.COMPLETED) {
+            double acc = o.evaluation() != null ? o.evaluation().accuracy() : Double.NaN;
+            out.println(String.format(Locale.ROOT, "test accuracy %.2f %% (loss %.4f) after %d epochs, %.1f s, %,.0f samples/s",
+                    100 * acc, o.evaluation() != null ? o.evaluation().loss() : Double.NaN, o.epochsCompleted(), o.seconds(),
+                    o.samplesPerSecond()));
+            out.println("model saved to " + modelPath + " (run " + session.run().id() + ")");
+        } else {
+            err.println("digitlab train: " + o.message() + " (run " + session.run().id() + ")");
+        }
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("status", o.status().name().toLowerCase(Locale.ROOT));
+            j.put("test_accuracy", o.evaluation() != null ? o.evaluation().accuracy() : null);
+            j.put("test_loss", o.evaluation() != null ? o.evaluation().loss() : null);
+            j.put("epochs", o.epochsCompleted());
+            j.put("seconds", round(o.seconds(), 3));
+            j.put("samples_per_second", round(o.samplesPerSecond(), 1));
+            j.put("model", modelPath == null ? null : modelPath.toAbsolutePath().toString());
+            j.put("run", session.run().id());
+            EpochPoint last = session.history().lastEpoch();
+            j.put("validation_accuracy", last == null ? null : last.validationAccuracy());
+            if (o.status() != RunStatus.COMPLETED) j.put("message", o.message());
+            out.println(Json.write(j));
+        }
+        return o.status() == RunStatus.COMPLETED ? Cli.OK : Cli.FAILURE;
+    }
+
+    private static TrainingRequest request(Flags f) throws UsageException {
+        TrainingRequest.Builder b;
+        try {
+            b = TrainingRequest.forPreset(f.string("arch", "mlp")).toBuilder();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--arch: " + e.getMessage());
+        }
+        TrainingRequest d = b.build();
+        if (f.has("layers")) b.hiddenLayers(f.integers("layers"));
+        return b.dataset(f.string("dataset", d.dataset())).activation(f.string("activation", d.activation()))
+                .loss(f.string("loss", d.loss())).optimizer(f.string("optimizer", d.optimizer()))
+                .learningRate(f.number("lr", d.learningRate())).batchSize(f.integer("batch", d.batchSize()))
+                .epochs(f.integer("epochs", d.epochs())).seed(f.longValue("seed", d.seed()))
+                .threads(f.integer("threads", d.threads())).augment(f.has("augment"))
+                .validationImages(f.integer("validation", d.validationImages()))
+                .trainingLimit(f.integer("limit", d.trainingLimit())).schedule(f.string("schedule", d.schedule()))
+                .weightDecay(f.number("weight-decay", d.weightDecay())).name(f.string("name", "")).build();
+    }
+
+    static String epochLine(EpochPoint p) {
+        String val = Double.isNaN(p.validationAccuracy()) ? ""
+                : String.format(Locale.ROOT, "  validation %.2f %% (loss %.4f)", 100 * p.validationAccuracy(), p.validationLoss());
+        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  train %.2f %%%s  %,.0f samples/s  %.1f s",
+                p.epoch(), p.epochs(), p.trainLoss(), 100 * p.trainAccuracy(), val, p.samplesPerSecond(), p.seconds());
+    }
+
+    private static Double round(double v, int digits) {
+        if (!Double.isFinite(v)) return null;
+        double s = Math.pow(10, digits);
+        return Math.round(v * s) / s;
+    }
+}
