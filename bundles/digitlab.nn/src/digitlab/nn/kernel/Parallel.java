@@ -8,16 +8,20 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Splits a range of independent work items over a fixed number of threads, deterministically:
  * the range {@code [0, n)} is cut into {@code parts} contiguous chunks of (almost) equal size,
- * the calling thread runs the first chunk and pool threads run the rest.
+ * and the calling thread and pool threads run the chunks. Chunk boundaries depend only on
+ * {@code n} and {@code parts}; which thread runs which chunk does not matter to the result.
  *
  * <p>The pool threads are daemon threads shared by the whole process, created on first use. A
  * training step calls this a dozen times for products that take tens of microseconds, so handing
- * work over must be cheap: a worker that has just finished a chunk keeps spinning for a short while
- * ({@link #SPIN_NANOS}) waiting for the next one, and only then parks. A hand-over to a spinning
+ * work over must be cheap: a worker that has just finished keeps spinning for a short while
+ * ({@link #SPIN_NANOS}) waiting for the next job, and only then parks. A hand-over to a spinning
  * worker costs well under a microsecond; to a parked one, the few microseconds of an unpark.
- * A chunk that no worker has started by the time the caller finishes its own (the worker is not
- * scheduled, because the machine is busy) is run by the caller, so a busy machine makes a parallel
- * product no slower than a serial one rather than waiting for the scheduler.
+ *
+ * <p>Chunks are claimed one at a time from a shared counter by the caller and the workers it
+ * engaged, so a worker the scheduler does not run (a busy machine) delays at most the one chunk it
+ * has started: the caller takes all the others, and takes the job back from a worker that has not
+ * started at all. {@link #forRange(int, int, int, RangeTask)} cuts the range into more chunks than
+ * threads to make that loss small.
  *
  * <p>One caller at a time owns the pool. When it is busy (another thread is running a parallel
  * product, or a chunk itself calls {@code forRange}), the caller runs all chunks itself, one after
@@ -36,43 +40,50 @@ public final class Parallel {
 
     private static final AtomicInteger THREAD_COUNTER = new AtomicInteger();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
+    /** The one job in flight, reused: only the owner of {@link #BUSY} sets it up. */
+    private static final Job JOB = new Job();
     private static volatile Worker[] workers = new Worker[0];
 
     private Parallel() {
     }
 
     /**
-     * Runs {@code task} over {@code [0, n)} split into at most {@code parts} chunks and returns when
-     * all chunks are done. Chunk boundaries depend only on {@code n} and {@code parts}.
-     * An exception thrown by any chunk is rethrown here.
+     * Runs {@code task} over {@code [0, n)} split into at most {@code parts} chunks, on up to
+     * {@code parts} threads (the caller and pool threads), and returns when all chunks are done.
+     * Chunk boundaries depend only on {@code n} and {@code parts}. An exception thrown by any
+     * chunk is rethrown here.
      */
     public static void forRange(int parts, int n, RangeTask task) {
+        forRange(parts, parts, n, task);
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, n)} split into at most {@code parts} chunks, on at most
+     * {@code threads} threads (the caller and pool threads), and returns when all chunks are done.
+     * Chunk boundaries depend only on {@code n} and {@code parts}. An exception thrown by any chunk
+     * is rethrown here (the first one, if several fail).
+     */
+    public static void forRange(int threads, int parts, int n, RangeTask task) {
         int chunks = Math.max(1, Math.min(parts, n));
-        if (chunks == 1) {
-            task.run(0, n);
-            return;
-        }
-        if (!BUSY.compareAndSet(false, true)) {
+        int helpers = Math.min(threads, chunks) - 1;
+        if (helpers <= 0 || !BUSY.compareAndSet(false, true)) {
             for (int c = 0; c < chunks; c++) {
                 task.run(bound(n, chunks, c), bound(n, chunks, c + 1));
             }
             return;
         }
         try {
-            Worker[] pool = workers(chunks - 1);
-            for (int c = 1; c < chunks; c++) {
-                pool[c - 1].assign(task, bound(n, chunks, c), bound(n, chunks, c + 1));
+            Worker[] pool = workers(helpers);
+            JOB.set(task, n, chunks);
+            for (int w = 0; w < helpers; w++) {
+                pool[w].offer(JOB);
             }
-            Throwable failure = null;
-            try {
-                task.run(0, bound(n, chunks, 1));
-            } catch (RuntimeException | Error e) {
-                failure = e;
+            JOB.work();
+            for (int w = 0; w < helpers; w++) {
+                pool[w].withdrawOrAwait(JOB);
             }
-            for (int c = 1; c < chunks; c++) {
-                Throwable f = pool[c - 1].awaitDone();
-                if (failure == null) failure = f;
-            }
+            Throwable failure = JOB.failure;
+            JOB.set(null, 0, 0);
             if (failure instanceof RuntimeException r) throw r;
             if (failure instanceof Error err) throw err;
             if (failure != null) throw new IllegalStateException("parallel task failed", failure);
@@ -107,50 +118,66 @@ public final class Parallel {
     }
 
     /**
-     * One pool thread with a single-task mailbox. The owner writes {@code from} and {@code to}, then
-     * publishes the task in {@code mailbox}; whoever takes it out of the mailbox (a compare-and-set)
-     * runs it: normally the worker, but when the owner has finished its own chunk and the worker has
-     * not yet started (descheduled on a busy machine), the owner takes the chunk back and runs it
-     * itself instead of waiting. The chunk boundaries, and so the results, stay the same.
+     * A range cut into chunks that threads claim one at a time. The fields are written by the owner
+     * before the job is offered (a volatile write in {@link Worker#offer}) and read by workers after
+     * they take it (a volatile read), so they are visible without being volatile themselves.
+     */
+    private static final class Job {
+        private RangeTask task;
+        private int n;
+        private int chunks;
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile Throwable failure;
+
+        void set(RangeTask t, int size, int count) {
+            task = t;
+            n = size;
+            chunks = count;
+            next.set(0);
+            failure = null;
+        }
+
+        /** Claims and runs chunks until none is left. */
+        void work() {
+            int c;
+            while ((c = next.getAndIncrement()) < chunks) {
+                try {
+                    task.run(bound(n, chunks, c), bound(n, chunks, c + 1));
+                } catch (Throwable e) {
+                    if (failure == null) failure = e;
+                }
+            }
+        }
+    }
+
+    /**
+     * One pool thread with a one-job mailbox. Whoever takes the job out of the mailbox (a
+     * compare-and-set) decides: the worker, which then works on it and sets {@code done}, or the
+     * owner, withdrawing a job the worker has not started, which then need not wait.
      */
     private static final class Worker implements Runnable {
         final Thread thread;
-        private final AtomicReference<RangeTask> mailbox = new AtomicReference<>();
+        private final AtomicReference<Job> mailbox = new AtomicReference<>();
         private volatile boolean done;
         private volatile boolean parked;
-        private int from;
-        private int to;
-        private Throwable failure;
 
         Worker(String name) {
             thread = new Thread(this, name);
             thread.setDaemon(true);
         }
 
-        void assign(RangeTask t, int f, int e) {
-            from = f;
-            to = e;
-            failure = null;
+        void offer(Job job) {
             done = false;
-            mailbox.set(t);
+            mailbox.set(job);
             if (parked) {
                 LockSupport.unpark(thread);
             }
         }
 
-        /**
-         * Runs the assigned chunk here if the worker has not taken it yet, else waits for the worker
-         * (spinning: chunks are short); returns the chunk's failure, if any.
-         */
-        Throwable awaitDone() {
-            RangeTask t = mailbox.get();
-            if (t != null && mailbox.compareAndSet(t, null)) {
-                try {
-                    t.run(from, to);
-                    return null;
-                } catch (RuntimeException | Error e) {
-                    return e;
-                }
+        /** Takes the job back if the worker has not started it, else waits until it has finished. */
+        void withdrawOrAwait(Job job) {
+            if (mailbox.compareAndSet(job, null)) {
+                return;
             }
             int spins = 0;
             while (!done) {
@@ -160,31 +187,25 @@ public final class Parallel {
                     Thread.yield();
                 }
             }
-            return failure;
         }
 
         @Override
         public void run() {
             while (true) {
-                RangeTask t = take();
-                try {
-                    t.run(from, to);
-                } catch (Throwable e) {
-                    failure = e;
-                }
+                take().work();
                 done = true;
             }
         }
 
-        /** Spins for a task, parks after {@link #SPIN_NANOS} without one, and claims it. */
-        private RangeTask take() {
+        /** Spins for a job, parks after {@link #SPIN_NANOS} without one, and claims it. */
+        private Job take() {
             long spinStart = System.nanoTime();
             int spins = 0;
             while (true) {
-                RangeTask t = mailbox.get();
-                if (t != null) {
-                    if (mailbox.compareAndSet(t, null)) {
-                        return t;
+                Job job = mailbox.get();
+                if (job != null) {
+                    if (mailbox.compareAndSet(job, null)) {
+                        return job;
                     }
                     continue;
                 }
@@ -192,7 +213,7 @@ public final class Parallel {
                     Thread.onSpinWait();
                     continue;
                 }
-                // Park; the owner unparks us when it sees 'parked' after publishing a task.
+                // Park; the owner unparks us when it sees 'parked' after offering a job.
                 parked = true;
                 if (mailbox.get() == null) {
                     LockSupport.park(this);

@@ -49,6 +49,23 @@ class ParallelTest {
     }
 
     @Test
+    void moreChunksThanThreadsKeepTheBoundariesOfTheChunkCount() {
+        for (int threads = 1; threads <= 3; threads++) {
+            for (int parts : new int[] {1, 4, 8, 13}) {
+                int n = 1000;
+                List<int[]> chunks = Collections.synchronizedList(new ArrayList<>());
+                Parallel.forRange(threads, parts, n, (from, to) -> chunks.add(new int[] {from, to}));
+                assertEquals(parts, chunks.size());
+                chunks.sort((a, b) -> Integer.compare(a[0], b[0]));
+                for (int c = 0; c < parts; c++) {
+                    assertEquals(n * c / parts, chunks.get(c)[0], "threads=" + threads + ", parts=" + parts);
+                    assertEquals(n * (c + 1) / parts, chunks.get(c)[1]);
+                }
+            }
+        }
+    }
+
+    @Test
     void aFailingChunkIsRethrownAndThePoolStillWorks() {
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException thrown = assertThrows(IllegalStateException.class,

@@ -34,6 +34,9 @@ import jdk.incubator.vector.FloatVector;
  */
 final class PanelProduct implements Parallel.RangeTask {
 
+    /** Chunks per thread of a parallel product: small enough that a descheduled worker delays little. */
+    static final int CHUNKS_PER_THREAD = 4;
+
     /** Target depth of a k block. */
     static final int KC = 112;
 
@@ -85,18 +88,21 @@ final class PanelProduct implements Parallel.RangeTask {
     }
 
     /**
-     * Runs the product split into {@code parts} shares: by rows (units of 8) when there are enough
-     * of them, else by columns (units of whole panels, or of vectors when panels are too few).
+     * Runs the product on {@code threads} threads, split by rows (units of 8) when there are enough
+     * of them, else by columns (units of whole panels, or of vectors when panels are too few), into
+     * up to {@link #CHUNKS_PER_THREAD} chunks per thread (see {@link Parallel}).
      */
-    void runParallel(int parts) {
+    void runParallel(int threads) {
         int rowUnits = (rows + 7) / 8;
-        splitRows = rowUnits >= 2 * parts || cols <= L;
+        splitRows = rowUnits >= 2 * threads || cols <= L;
+        int units;
         if (splitRows) {
-            Parallel.forRange(parts, rowUnits, this);
-            return;
+            units = rowUnits;
+        } else {
+            colUnit = (cols + NR - 1) / NR >= 2 * threads ? NR : L;
+            units = (cols + colUnit - 1) / colUnit;
         }
-        colUnit = (cols + NR - 1) / NR >= 2 * parts ? NR : L;
-        Parallel.forRange(parts, (cols + colUnit - 1) / colUnit, this);
+        Parallel.forRange(threads, Math.min(units, CHUNKS_PER_THREAD * threads), units, this);
     }
 
     @Override

@@ -75,19 +75,21 @@ public final class VectorKernels implements Kernels {
             // C^T [n x m] = B [n x k] · A [k x m]: A is already the vector side.
             product.set(n, m, k, b, bOff, ldb, 1, a, aOff, lda, false, accumulate, c, cOff, ldc, true);
         } else if (m <= DOT_MAX_ROWS) {
-            Parallel.forRange(parts, n, ws.dot.set(m, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
+            Parallel.forRange(parts, chunks(parts, n), n, ws.dot.set(m, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
             return;
         } else if (m <= n) {
             // C^T [n x m] = B [n x k] · A^T [k x m], A^T packed.
             int ldp = PanelProduct.roundUp(m);
             float[] packed = ws.packed(k * ldp);
-            Parallel.forRange(packParts(parts, m, k), k, ws.transpose.set(a, aOff, lda, m, packed));
+            int packThreads = packThreads(parts, m, k);
+            Parallel.forRange(packThreads, chunks(packThreads, k), k, ws.transpose.set(a, aOff, lda, m, packed));
             product.set(n, m, k, b, bOff, ldb, 1, packed, 0, ldp, true, accumulate, c, cOff, ldc, true);
         } else {
             // C [m x n] = A [m x k] · B^T [k x n], B^T packed.
             int ldp = PanelProduct.roundUp(n);
             float[] packed = ws.packed(k * ldp);
-            Parallel.forRange(packParts(parts, n, k), k, ws.transpose.set(b, bOff, ldb, n, packed));
+            int packThreads = packThreads(parts, n, k);
+            Parallel.forRange(packThreads, chunks(packThreads, k), k, ws.transpose.set(b, bOff, ldb, n, packed));
             product.set(m, n, k, a, aOff, lda, 1, packed, 0, ldp, true, accumulate, c, cOff, ldc, false);
         }
         if (parts == 1) {
@@ -98,8 +100,13 @@ public final class VectorKernels implements Kernels {
     }
 
     /** Packing is worth splitting only when there is a fair amount of it. */
-    private static int packParts(int parts, int rows, int cols) {
-        return (long) rows * cols >= 16_384 ? parts : 1;
+    private static int packThreads(int threads, int rows, int cols) {
+        return (long) rows * cols >= 16_384 ? threads : 1;
+    }
+
+    /** Chunks for {@code threads} threads over {@code units} items (see {@link PanelProduct#CHUNKS_PER_THREAD}). */
+    private static int chunks(int threads, int units) {
+        return threads == 1 ? 1 : Math.min(units, PanelProduct.CHUNKS_PER_THREAD * threads);
     }
 
     @Override
