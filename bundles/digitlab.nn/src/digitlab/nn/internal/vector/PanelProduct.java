@@ -57,8 +57,8 @@ final class PanelProduct implements Parallel.RangeTask {
 
     /**
      * Sets up the product (this object is reused by its thread, so a call allocates nothing).
-     * {@code qPadded}: every row of Q can be read up to {@code roundUp(cols, L)} columns (the pad
-     * holds finite values).
+     * {@code qPadded}: every row of Q can be read up to {@code roundUp(cols, L)} columns (what the
+     * padding holds only reaches output columns that are discarded).
      */
     PanelProduct set(int rows, int cols, int k, float[] p, int pOff, int pRow, int pCol,
                      float[] q, int qOff, int ldq, boolean qPadded,

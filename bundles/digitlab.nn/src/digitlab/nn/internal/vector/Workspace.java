@@ -14,6 +14,7 @@ final class Workspace {
     final float[] lanes = new float[4 * MicroKernels.L];
     /** Offsets of the L source rows a gather reads, see {@link Transpose}. */
     final int[] gatherIndex = new int[MicroKernels.L];
+    final int[] gatherTail = new int[MicroKernels.L];
     final PanelProduct product = new PanelProduct();
     final Transpose transpose = new Transpose();
     final DotProduct dot = new DotProduct();
