@@ -82,6 +82,12 @@ public final class Rng {
         return h;
     }
 
+    /** {@link #derive(long...)} of two values, without allocating the array (for inner loops). */
+    public static long derive(long a, long b) {
+        long h = mix(0x6A09E667F3BCC909L ^ mix(a + 0x9E3779B97F4A7C15L));
+        return mix(h ^ mix(b + 0x9E3779B97F4A7C15L));
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

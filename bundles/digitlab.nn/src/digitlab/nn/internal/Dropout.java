@@ -58,10 +58,13 @@ public final class Dropout implements Layer {
             System.arraycopy(x, 0, y, 0, n);
             return;
         }
-        Rng rng = new Rng(pass.seed());
+        // One uniform number per value from the step's seed: index i's number is Rng.derive(seed, i),
+        // so the mask does not depend on how the work is split, and nothing is allocated.
+        long seed = pass.seed();
         float keep = 1f / (1f - rate);
         for (int i = 0; i < n; i++) {
-            mask[i] = rng.nextFloat() < rate ? 0f : keep;
+            float u = (Rng.derive(seed, i) >>> 40) * 0x1.0p-24f;
+            mask[i] = u < rate ? 0f : keep;
             y[i] = x[i] * mask[i];
         }
     }
