@@ -74,7 +74,7 @@ echo "== Compiling digitlab.nn with $JDK"
     $(find "$ROOT/bundles/digitlab.nn/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
 [ -f "$WORK/classes/digitlab/nn/internal/bench/Benchmark.class" ] || { echo "compare-pytorch.sh: compiling digitlab.nn failed" >&2; exit 1; }
 
-echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== PyTorch"
 "$PY" "$ROOT/bench/pytorch_bench.py" --threads "$THREADS" --batches "$BATCHES" --json | tee "$WORK/torch.txt"
 echo "== Digit Lab"
@@ -82,6 +82,7 @@ echo "== Digit Lab"
     -cp "$WORK/classes" digitlab.nn.internal.bench.Benchmark --json --threads "$THREADS" --batches "$BATCHES" "${QUICK[@]}" \
     2> >(grep -v -e 'WARNING: Using incubator modules' -e 'KernelSelector' -e '^INFO: digitlab.nn kernels' >&2) | tee "$WORK/digitlab.txt"
 
+echo "== Load average now: $(cut -d' ' -f1-3 /proc/loadavg) (other processes competing for the cores lower both sides' figures)"
 echo "== Side by side (samples/s; ratio = Digit Lab at its best thread count / PyTorch at its best)"
 "$PY" - "$WORK/torch.txt" "$WORK/digitlab.txt" <<'PYEOF'
 import json, sys

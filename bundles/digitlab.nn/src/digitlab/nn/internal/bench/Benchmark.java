@@ -102,8 +102,9 @@ public final class Benchmark {
         long start = System.nanoTime();
         String kernelsName = KernelSelector.create(1).name();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "Digit Lab benchmark: %d cores, Java %s, kernels %s%n", cores,
-                Runtime.version(), kernelsName);
+        double loadBefore = loadAverage();
+        System.out.printf(Locale.ROOT, "Digit Lab benchmark: %d cores, Java %s, kernels %s, load average %.2f%n", cores,
+                Runtime.version(), kernelsName, loadBefore);
         System.out.println("Training on synthetic data (random inputs in [0,1), random labels); medians of "
                 + REPETITIONS + " timed epochs after warm-up.");
         int maxThreads = Arrays.stream(threads).max().orElse(1);
@@ -122,9 +123,11 @@ public final class Benchmark {
             all.add(measure(preset, threads, batches, peak));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "(%.0f s)%n", seconds);
+        double loadAfter = loadAverage();
+        System.out.printf(Locale.ROOT, "(%.0f s; load average %.2f before, %.2f after: other processes competing for the"
+                + " %d cores lower every figure)%n", seconds, loadBefore, loadAfter, cores);
         if (json) {
-            System.out.println(toJson(all, threads, peak, kernelsName, cores, seconds));
+            System.out.println(toJson(all, threads, peak, kernelsName, cores, seconds, loadBefore, loadAfter));
         }
     }
 
@@ -249,8 +252,13 @@ public final class Benchmark {
         return flops;
     }
 
+    /** The system load average over the last minute (-1 where unknown). */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static String toJson(List<NetworkFigures> all, int[] threads, double[] peak, String kernels, int cores,
-                                 double seconds) {
+                                 double seconds, double loadBefore, double loadAfter) {
         StringBuilder sb = new StringBuilder();
         sb.append("{\"framework\":\"digitlab\",\"kernels\":\"").append(kernels).append("\",\"cores\":").append(cores)
                 .append(",\"java\":\"").append(Runtime.version()).append("\"")
@@ -279,7 +287,8 @@ public final class Benchmark {
             }
             sb.append("}}");
         }
-        sb.append("},\"seconds\":").append(Math.round(seconds)).append('}');
+        sb.append("},\"seconds\":").append(Math.round(seconds))
+                .append(",\"load_average\":[").append(round(loadBefore)).append(',').append(round(loadAfter)).append("]}");
         return sb.toString();
     }
 
