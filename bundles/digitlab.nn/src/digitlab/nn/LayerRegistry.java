@@ -48,7 +48,8 @@ public final class LayerRegistry {
 
     /** True when {@code type} names a registered layer type or activation. */
     public boolean contains(String type) {
-        return factories.containsKey(type) || Activations.find(type) != null;
+        return type != null && (factories.containsKey(type.trim().toLowerCase(java.util.Locale.ROOT))
+                || Activations.find(type) != null);
     }
 
     /** All known type ids, sorted (layer types and activations). */

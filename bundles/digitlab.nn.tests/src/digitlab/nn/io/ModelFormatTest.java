@@ -144,6 +144,24 @@ class ModelFormatTest {
     }
 
     @Test
+    void checkpointFilesFailTheSameWay() throws IOException {
+        Path model = saved();
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> CheckpointFormat.load(model));
+        assertEquals(model + ": this is a Digit Lab model file, not a checkpoint file", e.getMessage());
+        Network net = new Network(Presets.get("original").architecture());
+        Path f = dir.resolve("run.dlc");
+        CheckpointFormat.save(new TrainingCheckpoint(net.architecture(), TrainingConfig.defaults(), net.initialParameters(1),
+                new float[][] {new float[net.parameterCount()]}, 7, 1, 2, 3, 0.5, 4, 5), f);
+        TrainingCheckpoint back = CheckpointFormat.load(f);
+        assertEquals(7, back.optimizerSteps());
+        assertEquals(3, back.shuffleState());
+        byte[] bytes = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        e = assertThrows(ModelFormatException.class, () -> CheckpointFormat.load(f));
+        assertTrue(e.getMessage().startsWith(f + ": truncated"), e.getMessage());
+    }
+
+    @Test
     void newerVersion() throws IOException {
         byte[] bytes = Files.readAllBytes(saved());
         ByteBuffer.wrap(bytes).putInt(8, 2);
