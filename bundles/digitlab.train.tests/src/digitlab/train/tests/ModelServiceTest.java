@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 
 class ModelServiceTest {
 
-    /** The accuracy reported for the shipped ready model (README, API.md): it must not be worse. */
-    static final double READY_MODEL_TEST_ACCURACY = 0.98;
+    /**
+     * The shipped ready model scores 98.78 % on the MNIST test set (README, API.md); this checks at least
+     * 98.75 %, so that a different kernel (reference or vector, other rounding) flipping a borderline image
+     * does not fail the test while a worse model does.
+     */
+    static final double READY_MODEL_TEST_ACCURACY = 0.9875;
 
     @Test
     void theShippedModelScoresWhatWeSay() throws Exception {
@@ -27,7 +31,7 @@ class ModelServiceTest {
         EvaluationReport r = Evaluator.evaluate(ready, Datasets.load("mnist", -1), Split.TEST, 2);
         assertEquals(10_000, r.size());
         assertTrue(r.accuracy() >= READY_MODEL_TEST_ACCURACY, "ready model test accuracy " + r.accuracy());
-        assertEquals(r.accuracy(), ready.metadata().metrics().get("test_accuracy"), 1e-9,
+        assertEquals(r.accuracy(), ready.metadata().metrics().get("test_accuracy"), 3e-4,
                 "the figure recorded in the model file is the one measured here");
     }
 
