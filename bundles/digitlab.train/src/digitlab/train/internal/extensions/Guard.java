@@ -34,6 +34,6 @@ final class Guard {
     }
 
     private static String describeFailure(String during, Throwable cause) {
-        return ContributionLog.describe(cause) + " " + during;
+        return during + ": " + ContributionLog.describe(cause);
     }
 }
