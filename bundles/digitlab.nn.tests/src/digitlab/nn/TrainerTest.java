@@ -141,6 +141,27 @@ class TrainerTest {
     }
 
     @Test
+    void anExceptionMidBatchLeavesTheLastCompletedBatch() {
+        // A source that fails while the 5th batch is being filled (after 4 x 16 + 3 samples).
+        AtomicInteger copies = new AtomicInteger();
+        SampleSource failing = new SampleSource() {
+            @Override public int size() { return TRAIN.size(); }
+            @Override public int inputSize() { return TRAIN.inputSize(); }
+            @Override public int label(int i) { return TRAIN.label(i); }
+            @Override public void copyInput(int i, float[] dst, int off) {
+                if (copies.incrementAndGet() == 4 * 16 + 4) throw new IllegalStateException("disk gone");
+                TRAIN.copyInput(i, dst, off);
+            }
+        };
+        Trainer t = trainer(CONFIG, 1);
+        assertEquals("disk gone", assertThrows(IllegalStateException.class, () -> t.train(failing, null, null, null)).getMessage());
+        assertEquals(4, t.batch());
+        assertEquals(4, t.checkpoint().optimizerSteps());
+        t.train(TRAIN, null, null, null);
+        assertArrayEquals(trainedParameters(CONFIG, 1), t.snapshot().parameters());
+    }
+
+    @Test
     void divergenceStopsWithAClearMessageAndKeepsTheLastGoodSnapshot() {
         // A linear output with the quadratic loss and a far too high rate: the weights grow geometrically.
         TrainingConfig wild = CONFIG.withOptimizer("sgd").withLoss("quadratic").withLearningRate(50)

@@ -21,6 +21,10 @@ import java.util.function.BooleanSupplier;
  * reset to the last good snapshot.</li>
  * <li>Checkpoints: {@link #checkpoint()} at any batch boundary and {@link #resume} continue exactly
  * as an uninterrupted run.</li>
+ * <li>Failures: an exception from the sample source, a layer or a listener propagates out of
+ * {@link #train}; the optimizer step runs only after a batch's forward and backward passes
+ * succeeded, so the parameters are still those of the last completed batch and
+ * {@link #checkpoint()} still describes a consistent state.</li>
  * <li>Snapshots: a new immutable {@link ModelSnapshot} is published every
  * {@link TrainingConfig#snapshotInterval()} batches and at every epoch end; {@link #snapshot()} may
  * be read from any thread.</li>
