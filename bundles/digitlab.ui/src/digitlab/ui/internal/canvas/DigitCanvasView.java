@@ -1,0 +1,272 @@
+package digitlab.ui.internal.canvas;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.part.ViewPart;
+
+import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.model.ModelAccess;
+import digitlab.ui.internal.model.OpenModelAction;
+import digitlab.ui.internal.model.PredictionModel;
+
+/**
+ * The Digit Canvas: draw a digit, see what the network sees and what it thinks.
+ *
+ * <p>Left, the drawing area; right, the 28x28 image after MNIST-style preprocessing and a bar per
+ * digit; below, the verdict and SUBMIT / CLEAR / UNDO. Keys: Enter submits, Esc or Delete clears,
+ * Ctrl+Z undoes the last stroke. With "Guess while drawing" the guess follows the pen (at most one
+ * request per {@link #LIVE_INTERVAL_MS}); guesses run on a worker ({@link GuessJob}), never on the
+ * UI thread. A new model (e.g. a snapshot of a run in training) re-guesses the drawing, at most
+ * twice a second.
+ */
+public final class DigitCanvasView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "digitlab.ui.views.canvas";
+    /** Live guesses while the pen moves: at most one request per this many milliseconds. */
+    public static final int LIVE_INTERVAL_MS = 80;
+
+    private static final String MEMENTO_LIVE = "liveGuessing";
+    private static final String MEMENTO_FOLLOW = "followTraining";
+
+    private DrawingArea area;
+    private PixelPreview preview;
+    private ConfidenceBars bars;
+    private Label verdict;
+    private Label status;
+    private Button live;
+    private GuessJob job;
+    private Guess shown;
+    private boolean liveGuessing = true;
+    private boolean followTraining;
+    private PredictionModel guessedWith;
+    private boolean liveTimerPending;
+    private final Runnable liveTimer = this::liveTick;
+    private UiThrottle modelRefresh;
+    private final java.util.function.Consumer<PredictionModel> modelListener = m -> modelRefresh.request();
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        if (memento != null && memento.getBoolean(MEMENTO_LIVE) != null) liveGuessing = memento.getBoolean(MEMENTO_LIVE);
+        if (memento != null && memento.getBoolean(MEMENTO_FOLLOW) != null) followTraining = memento.getBoolean(MEMENTO_FOLLOW);
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        memento.putBoolean(MEMENTO_LIVE, liveGuessing);
+        memento.putBoolean(MEMENTO_FOLLOW, followTraining);
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(8, 8).spacing(10, 6).applyTo(parent);
+
+        area = new DrawingArea(parent);
+        GridDataFactory.fillDefaults().grab(true, true).hint(360, 360).applyTo(area);
+
+        Composite side = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(4, 4).applyTo(side);
+        GridDataFactory.fillDefaults().grab(false, true).hint(230, SWT.DEFAULT).applyTo(side);
+        new Label(side, SWT.NONE).setText("What the network sees (28\u00d728)");
+        preview = new PixelPreview(side, PreprocessedDigit.SIZE);
+        GridDataFactory.swtDefaults().align(SWT.CENTER, SWT.TOP).hint(142, 142).applyTo(preview);
+        new Label(side, SWT.NONE).setText("Confidence");
+        bars = new ConfidenceBars(side);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(bars);
+
+        verdict = new Label(parent, SWT.CENTER);
+        verdict.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.HEADER_FONT));
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(verdict);
+
+        Composite buttons = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(buttons);
+        Button submit = button(buttons, "SUBMIT", "Guess now (Enter)", this::submit);
+        button(buttons, "CLEAR", "Clear the canvas (Esc, Delete)", area::clear);
+        button(buttons, "UNDO", "Remove the last stroke (Ctrl+Z)", area::undo);
+        live = new Button(buttons, SWT.CHECK);
+        live.setText("Guess while drawing");
+        live.setSelection(liveGuessing);
+        live.addListener(SWT.Selection, e -> {
+            liveGuessing = live.getSelection();
+            area.setFocus();
+        });
+        status = new Label(buttons, SWT.RIGHT);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
+        parent.getShell().setDefaultButton(null);
+        submit.setToolTipText("Guess now (Enter)");
+
+        job = new GuessJob(parent.getDisplay(), this::model, this::show);
+        area.addDrawingListener(this::drawingChanged);
+        area.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_RETURN || e.detail == SWT.TRAVERSE_ESCAPE) e.doit = false;
+        });
+        area.addListener(SWT.KeyDown, e -> key(e.keyCode, e.stateMask, e.character));
+
+        modelRefresh = new UiThrottle(parent.getDisplay(), 500, () -> {
+            if (model() != guessedWith) job.request(area.drawing());
+        });
+        ModelAccess.shared().addListener(modelListener);
+        ModelAccess.shared().start();
+        CanvasSession.shared().setLoader(this::load);
+        activateHandlers();
+        ExportActions.contribute(getViewSite(), parent, "digit-canvas");
+        getViewSite().getActionBars().getToolBarManager().add(new OpenModelAction(getSite().getShell()));
+        org.eclipse.jface.action.IAction follow = new org.eclipse.jface.action.Action("Follow Training",
+                org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                followTraining = isChecked();
+                job.request(area.drawing());
+            }
+        };
+        follow.setChecked(followTraining);
+        follow.setToolTipText("Guess with the newest snapshot of a run while it trains (else with the current model)");
+        getViewSite().getActionBars().getMenuManager().add(follow);
+        job.request(area.drawing());
+    }
+
+    /** Undo and Delete are workbench commands with key bindings (Ctrl+Z, Delete): handle them here. */
+    private void activateHandlers() {
+        IHandlerService handlers = getSite().getService(IHandlerService.class);
+        if (handlers == null) return;
+        handlers.activateHandler("org.eclipse.ui.edit.undo", handler(area::undo));
+        handlers.activateHandler("org.eclipse.ui.edit.delete", handler(area::clear));
+    }
+
+    private static AbstractHandler handler(Runnable r) {
+        return new AbstractHandler() {
+            @Override
+            public Object execute(ExecutionEvent event) {
+                r.run();
+                return null;
+            }
+        };
+    }
+
+    private Button button(Composite parent, String text, String tip, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        b.addListener(SWT.Selection, e -> {
+            action.run();
+            area.setFocus();
+        });
+        GridDataFactory.swtDefaults().hint(Math.max(90, b.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT).applyTo(b);
+        return b;
+    }
+
+    /** Handles the canvas keys; true when the key was one of them. */
+    boolean key(int keyCode, int stateMask, char character) {
+        if (keyCode == SWT.CR || keyCode == SWT.KEYPAD_CR) {
+            submit();
+        } else if (keyCode == SWT.ESC || keyCode == SWT.DEL || keyCode == SWT.BS) {
+            area.clear();
+        } else if ((stateMask & SWT.MOD1) != 0 && (keyCode == 'z' || keyCode == 'Z')) {
+            area.undo();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** The model to guess with: the current one, or a run's newest snapshot when following training. */
+    private PredictionModel model() {
+        return ModelAccess.shared().shown(followTraining);
+    }
+
+    /** Guesses now, whatever the live setting. */
+    public void submit() {
+        job.request(area.drawing());
+    }
+
+    private void drawingChanged(Drawing d) {
+        if (d.isEmpty()) {
+            job.request(d); // the empty message at once
+            return;
+        }
+        if (liveGuessing && !liveTimerPending) {
+            liveTimerPending = true;
+            area.getDisplay().timerExec(LIVE_INTERVAL_MS, liveTimer);
+        }
+    }
+
+    private void liveTick() {
+        liveTimerPending = false;
+        if (area == null || area.isDisposed()) return;
+        job.request(area.drawing());
+    }
+
+    private void load(Drawing d) {
+        if (area == null || area.isDisposed()) return;
+        area.setDrawing(d);
+        job.request(d);
+    }
+
+    /** Shows a guess (UI thread). */
+    private void show(Guess g) {
+        if (area == null || area.isDisposed()) return;
+        shown = g;
+        guessedWith = g.model();
+        preview.setPixels(g.digit() == null ? null : g.digit().pixels());
+        bars.setConfidences(g.confidences(), g.labels(), g.best());
+        verdict.setText(g.verdict());
+        String model = g.modelName() == null ? "no model" : g.modelName();
+        status.setText(model + "  \u00b7  " + String.format("%.2f ms", g.nanos() / 1e6));
+        status.setToolTipText("Model: " + model + "\nTime for the last guess (rasterize, preprocess, forward pass): "
+                + String.format("%.3f ms", g.nanos() / 1e6));
+        verdict.getParent().layout(new org.eclipse.swt.widgets.Control[] {verdict, status});
+        CanvasSession.shared().publish(g);
+    }
+
+    /** The guess on display, or null before the first one (for tests). */
+    public Guess shownGuess() {
+        return shown;
+    }
+
+    /** The drawing area (for tests). */
+    public DrawingArea drawingArea() {
+        return area;
+    }
+
+    /** The preview of the network's input (for tests). */
+    public PixelPreview preview() {
+        return preview;
+    }
+
+    /** The verdict label's text. */
+    public String verdictText() {
+        return verdict.getText();
+    }
+
+    @Override
+    public void setFocus() {
+        area.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        ModelAccess.shared().removeListener(modelListener);
+        CanvasSession.shared().setLoader(null);
+        if (modelRefresh != null) modelRefresh.dispose();
+        if (job != null) job.cancel();
+        Display d = Display.getCurrent();
+        if (d != null) d.timerExec(-1, liveTimer);
+        super.dispose();
+    }
+}

@@ -1,0 +1,72 @@
+package digitlab.ui.internal.canvas;
+
+import java.util.List;
+import java.util.Optional;
+
+import digitlab.data.preprocess.DigitPreprocessor;
+import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.ui.internal.model.PredictionModel;
+
+/**
+ * The work behind one guess, in plain Java so it can run on any thread and in tests:
+ * drawing -> raster ({@link DrawingRasterizer}) -> 28x28 MNIST-style digit ({@link DigitPreprocessor})
+ * -> the model's outputs and every layer's activations. Stateless apart from its helpers; thread-safe.
+ */
+public final class GuessEngine {
+
+    private final DrawingRasterizer rasterizer;
+    private final DigitPreprocessor preprocessor = new DigitPreprocessor();
+
+    /** An engine rasterizing at the default resolution. */
+    public GuessEngine() {
+        this(new DrawingRasterizer(DrawingRasterizer.DEFAULT_SIDE));
+    }
+
+    /** An engine with its own rasterizer. */
+    public GuessEngine(DrawingRasterizer rasterizer) {
+        this.rasterizer = rasterizer;
+    }
+
+    /**
+     * Guesses on {@code drawing} with {@code model} (null: preprocessing only).
+     *
+     * @param sequence the request's number, copied into the result
+     */
+    public Guess guess(long sequence, Drawing drawing, PredictionModel model) {
+        long start = System.nanoTime();
+        if (drawing.isEmpty()) return empty(sequence, drawing, model, start);
+        int side = rasterizer.side();
+        Optional<PreprocessedDigit> digit = preprocessor.process(rasterizer.rasterize(drawing), side, side);
+        if (digit.isEmpty()) return empty(sequence, drawing, model, start);
+        PreprocessedDigit d = digit.get();
+        if (model == null || model.inputSize() != PreprocessedDigit.SIZE * PreprocessedDigit.SIZE) {
+            return new Guess(sequence, drawing, d, null, null, -1, null, List.of(), model,
+                    System.nanoTime() - start);
+        }
+        float[] pixels = d.pixels();
+        float[][] activations = model.activations(pixels);
+        float[] outputs = activations[activations.length - 1];
+        float[] confidences = shares(outputs);
+        int best = 0;
+        for (int i = 1; i < outputs.length; i++) if (outputs[i] > outputs[best]) best = i;
+        return new Guess(sequence, drawing, d, outputs, confidences, best, activations, model.labels(), model,
+                System.nanoTime() - start);
+    }
+
+    private static Guess empty(long sequence, Drawing drawing, PredictionModel model, long start) {
+        return new Guess(sequence, drawing, null, null, null, -1, null, model == null ? List.of() : model.labels(),
+                model, System.nanoTime() - start);
+    }
+
+    /**
+     * Each output's share of the sum of the (non-negative parts of the) outputs: softmax
+     * probabilities come out unchanged, independent sigmoid outputs become comparable shares.
+     */
+    static float[] shares(float[] outputs) {
+        double sum = 0;
+        for (float o : outputs) sum += Math.max(0, o);
+        float[] s = new float[outputs.length];
+        for (int i = 0; i < s.length; i++) s[i] = sum > 0 ? (float) (Math.max(0, outputs[i]) / sum) : 1f / s.length;
+        return s;
+    }
+}

@@ -1,0 +1,217 @@
+package digitlab.ui.internal.confusion;
+
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.ViewPart;
+
+import digitlab.data.Dataset;
+import digitlab.nn.Evaluation;
+import digitlab.train.Datasets;
+import digitlab.ui.DigitLabViews;
+import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.canvas.CanvasSession;
+import digitlab.ui.internal.canvas.Drawing;
+import digitlab.ui.internal.export.Csv;
+import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.gallery.GalleryPage;
+import digitlab.ui.internal.gallery.ImageGallery;
+import digitlab.ui.internal.model.ModelAccess;
+import digitlab.ui.internal.model.PredictionModel;
+
+/**
+ * The confusion matrix of the current model on its dataset's test images: counts with
+ * row-normalised colours, recall and precision at the margins, the overall accuracy above. A click
+ * on a cell shows those test images below with the model's probabilities; a double-click on an
+ * image loads it into the canvas. The evaluation runs as a job whenever the current model changes.
+ */
+public final class ConfusionView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "digitlab.ui.views.confusion";
+    /** The most images one gallery page shows. */
+    public static final int GALLERY_LIMIT = 240;
+
+    private Label info;
+    private MatrixCanvas matrix;
+    private Label galleryTitle;
+    private ScrolledComposite galleryScroller;
+    private ImageGallery gallery;
+    private volatile ConfusionData data;
+    private PredictionModel evaluated;
+    private UiThrottle refresh;
+    private Display display;
+    private final Consumer<PredictionModel> modelListener = m -> refresh.request();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
+        info = new Label(parent, SWT.WRAP);
+        info.setText("Evaluating \u2026");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(info);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        matrix = new MatrixCanvas(sash);
+        matrix.setSelectionListener(this::cellSelected);
+        Composite bottom = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(bottom);
+        galleryTitle = new Label(bottom, SWT.NONE);
+        galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(galleryTitle);
+        galleryScroller = new ScrolledComposite(bottom, SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(galleryScroller);
+        gallery = new ImageGallery(galleryScroller);
+        galleryScroller.setContent(gallery);
+        gallery.setOpenListener(this::openInCanvas);
+        sash.setWeights(60, 40);
+
+        Action reevaluate = new Action("Evaluate Again") {
+            @Override
+            public void run() {
+                evaluated = null;
+                evaluate();
+            }
+        };
+        reevaluate.setImageDescriptor(PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_TOOL_REDO));
+        getViewSite().getActionBars().getToolBarManager().add(reevaluate);
+        ExportActions.contribute(getViewSite(), parent, "confusion-matrix");
+        ExportActions.contributeCsv(getViewSite(), "Confusion Matrix", "confusion-matrix", () -> {
+            ConfusionData d = data;
+            return d == null ? null : Csv.confusion(d.matrix(), d.labels());
+        });
+
+        refresh = new UiThrottle(display, 1000, this::evaluate);
+        ModelAccess.shared().addListener(modelListener);
+        ModelAccess.shared().start();
+        evaluate();
+    }
+
+    /** Evaluates the current model in a job, unless it was already. UI thread. */
+    private void evaluate() {
+        if (info.isDisposed()) return;
+        PredictionModel model = ModelAccess.shared().current();
+        if (model == null) {
+            info.setText("Loading the current model \u2026");
+            return;
+        }
+        if (model == evaluated) return;
+        evaluated = model;
+        info.setText("Evaluating " + model.name() + " on the test images \u2026");
+        Job job = Job.create("Evaluating " + model.name(), monitor -> {
+            String text;
+            ConfusionData d = null;
+            try {
+                Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
+                d = ConfusionData.evaluate(model, dataset);
+                Evaluation e = d.evaluation();
+                text = String.format("%s on %s test images: accuracy %.2f %% (%,d of %,d right, %,d wrong)", model.name(),
+                        d.datasetId(), 100 * e.accuracy(), e.correct(), e.size(), e.size() - e.correct());
+            } catch (Exception e) {
+                text = "Cannot evaluate " + model.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            ConfusionData result = d;
+            String message = text;
+            display.asyncExec(() -> {
+                if (info.isDisposed() || evaluated != model) return;
+                data = result;
+                info.setText(message);
+                matrix.setData(result);
+                gallery.setPage(null);
+                galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
+                info.getParent().layout();
+            });
+            return Status.OK_STATUS;
+        });
+        job.setPriority(Job.LONG);
+        job.schedule();
+    }
+
+    private void cellSelected(int row, int col) {
+        ConfusionData d = data;
+        if (d == null) return;
+        int[] all = d.positions(row, col);
+        int[] shown = java.util.Arrays.copyOf(all, Math.min(all.length, GALLERY_LIMIT));
+        String what = row == col ? d.labels().get(row) + " recognised as " + d.labels().get(col)
+                : d.labels().get(row) + " mistaken for " + d.labels().get(col);
+        galleryTitle.setText(what + ": " + all.length + " test image" + (all.length == 1 ? "" : "s")
+                + (all.length > shown.length ? " (showing the first " + shown.length + ")" : "")
+                + (all.length > 0 ? " \u2014 double-click one to load it into the canvas" : ""));
+        int width = galleryScroller.getClientArea().width;
+        int captionHeight = gallery.captionHeight(2);
+        Job job = Job.create("Rendering test images", monitor -> {
+            String[] captions = new String[shown.length];
+            for (int i = 0; i < shown.length; i++) {
+                int p = shown[i];
+                captions[i] = "#" + p + "\n" + String.format("%.2f", d.evaluation().probability(p, col))
+                        + (row == col ? "" : String.format("|%.2f", d.evaluation().probability(p, row)));
+            }
+            GalleryPage page = GalleryPage.render(d.images(), shown, captions,
+                    GalleryPage.columnsFor(Math.max(100, width), d.images().width()), captionHeight, all.length);
+            display.asyncExec(() -> {
+                if (gallery.isDisposed() || data != d) return;
+                gallery.setPage(page);
+                gallery.setToolTipText("Caption: test image number, the model's probability for the predicted class"
+                        + (row == col ? "" : " | for the true class"));
+                galleryScroller.setMinSize(gallery.getSize());
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void openInCanvas(int t) {
+        GalleryPage page = gallery.page();
+        ConfusionData d = data;
+        if (page == null || d == null) return;
+        int position = page.positions()[t];
+        String name = "test image #" + position + " (label " + d.labels().get(d.evaluation().label(position)) + ")";
+        CanvasSession.shared().load(Drawing.ofPicture(page.ink(t), page.images().width(), name));
+        try {
+            getSite().getPage().showView(DigitLabViews.CANVAS);
+        } catch (PartInitException e) {
+            info.setText("Cannot open the canvas: " + e.getMessage());
+        }
+    }
+
+    /** The evaluation shown, or null (for tests). */
+    public ConfusionData data() {
+        return data;
+    }
+
+    /** The matrix widget (for tests). */
+    MatrixCanvas matrixCanvas() {
+        return matrix;
+    }
+
+    /** The gallery (for tests). */
+    public ImageGallery gallery() {
+        return gallery;
+    }
+
+    @Override
+    public void setFocus() {
+        matrix.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        ModelAccess.shared().removeListener(modelListener);
+        if (refresh != null) refresh.dispose();
+        super.dispose();
+    }
+}

@@ -1,0 +1,251 @@
+package digitlab.ui.internal.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+import digitlab.data.Dataset;
+import digitlab.data.DatasetProvider;
+import digitlab.data.ImageSet;
+import digitlab.data.Split;
+import digitlab.train.Datasets;
+import digitlab.ui.DigitLabViews;
+import digitlab.ui.internal.canvas.CanvasSession;
+import digitlab.ui.internal.canvas.Drawing;
+import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.gallery.GalleryPage;
+import digitlab.ui.internal.gallery.ImageGallery;
+
+/**
+ * Browses the active dataset: its training, validation or test images in a grid with their
+ * labels, filtered by label, a page at a time. Datasets are loaded and pages rendered by jobs;
+ * double-click an image to load it into the canvas. The choices survive a restart.
+ */
+public final class DatasetView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "digitlab.ui.views.dataset";
+    /** Images per page. */
+    public static final int PAGE = 200;
+
+    private Combo datasetCombo;
+    private Combo splitCombo;
+    private Combo labelCombo;
+    private Button previous;
+    private Button next;
+    private Label info;
+    private ScrolledComposite scroller;
+    private ImageGallery gallery;
+    private Display display;
+    private String datasetId = "mnist";
+    private Split split = Split.TRAIN;
+    private int label = -1;
+    private int page;
+    private volatile Dataset dataset;
+    private int[] selection = new int[0];
+    private long requests;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        if (memento == null) return;
+        if (memento.getString("dataset") != null) datasetId = memento.getString("dataset");
+        try {
+            if (memento.getString("split") != null) split = Split.parse(memento.getString("split"));
+        } catch (IllegalArgumentException e) {
+            split = Split.TRAIN;
+        }
+        if (memento.getInteger("label") != null) label = memento.getInteger("label");
+        if (memento.getInteger("page") != null) page = Math.max(0, memento.getInteger("page"));
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        memento.putString("dataset", datasetId);
+        memento.putString("split", split.label());
+        memento.putInteger("label", label);
+        memento.putInteger("page", page);
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        new Label(bar, SWT.NONE).setText("Dataset:");
+        datasetCombo = new Combo(bar, SWT.READ_ONLY);
+        for (DatasetProvider p : Datasets.registry().providers()) datasetCombo.add(p.id());
+        if (datasetCombo.indexOf(datasetId) < 0) datasetCombo.add(datasetId);
+        datasetCombo.select(datasetCombo.indexOf(datasetId));
+        datasetCombo.addListener(SWT.Selection, e -> {
+            datasetId = datasetCombo.getText();
+            label = -1;
+            page = 0;
+            loadDataset();
+        });
+        new Label(bar, SWT.NONE).setText("Part:");
+        splitCombo = new Combo(bar, SWT.READ_ONLY);
+        for (Split s : Split.values()) splitCombo.add(s.label());
+        splitCombo.select(split.ordinal());
+        splitCombo.addListener(SWT.Selection, e -> {
+            split = Split.values()[splitCombo.getSelectionIndex()];
+            page = 0;
+            select();
+        });
+        new Label(bar, SWT.NONE).setText("Label:");
+        labelCombo = new Combo(bar, SWT.READ_ONLY);
+        labelCombo.addListener(SWT.Selection, e -> {
+            label = labelCombo.getSelectionIndex() - 1;
+            page = 0;
+            select();
+        });
+        previous = new Button(bar, SWT.PUSH);
+        previous.setText("\u25C0 Previous");
+        previous.addListener(SWT.Selection, e -> {
+            page = Math.max(0, page - 1);
+            showPage();
+        });
+        next = new Button(bar, SWT.PUSH);
+        next.setText("Next \u25B6");
+        next.addListener(SWT.Selection, e -> {
+            page++;
+            showPage();
+        });
+        info = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(info);
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(scroller);
+        gallery = new ImageGallery(scroller);
+        scroller.setContent(gallery);
+        gallery.setOpenListener(this::openInCanvas);
+        scroller.addListener(SWT.Resize, e -> {
+            GalleryPage p = gallery.page();
+            int columns = GalleryPage.columnsFor(scroller.getClientArea().width, 28);
+            if (p != null && p.columns() != columns) showPage();
+        });
+        ExportActions.contribute(getViewSite(), parent, "dataset");
+        loadDataset();
+    }
+
+    private void loadDataset() {
+        String id = datasetId;
+        info.setText("Loading " + id + " \u2026");
+        dataset = null;
+        Job job = Job.create("Loading dataset " + id, monitor -> {
+            Dataset d = null;
+            String error = null;
+            try {
+                d = Datasets.load(id, -1);
+            } catch (Exception e) {
+                error = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            Dataset loaded = d;
+            String message = error;
+            display.asyncExec(() -> {
+                if (info.isDisposed() || !id.equals(datasetId)) return;
+                if (loaded == null) {
+                    info.setText("Cannot load " + id + ": " + message);
+                    gallery.setPage(null);
+                    return;
+                }
+                dataset = loaded;
+                labelCombo.removeAll();
+                labelCombo.add("all");
+                for (String n : loaded.classNames()) labelCombo.add(n);
+                labelCombo.select(Math.min(label + 1, labelCombo.getItemCount() - 1));
+                select();
+            });
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+    }
+
+    /** Recomputes the filtered positions (cheap: one pass over the labels) and shows the page. */
+    private void select() {
+        Dataset d = dataset;
+        if (d == null) return;
+        ImageSet set = d.part(split);
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) if (label < 0 || set.label(i) == label) keep.add(i);
+        selection = keep.stream().mapToInt(Integer::intValue).toArray();
+        showPage();
+    }
+
+    private void showPage() {
+        Dataset d = dataset;
+        if (d == null) return;
+        ImageSet set = d.part(split);
+        int pages = Math.max(1, (selection.length + PAGE - 1) / PAGE);
+        page = Math.min(page, pages - 1);
+        int from = page * PAGE;
+        int to = Math.min(selection.length, from + PAGE);
+        int[] positions = java.util.Arrays.copyOfRange(selection, from, to);
+        previous.setEnabled(page > 0);
+        next.setEnabled(page < pages - 1);
+        info.setText(selection.length == 0 ? "No images."
+                : String.format("%,d\u2013%,d of %,d %s images%s", from + 1, to, selection.length, split.label(),
+                        label < 0 ? "" : " labelled " + d.classNames().get(label)));
+        info.getParent().layout();
+        int columns = GalleryPage.columnsFor(Math.max(100, scroller.getClientArea().width), set.width());
+        int captionHeight = gallery.captionHeight(1);
+        long request = ++requests;
+        Job job = Job.create("Rendering dataset images", monitor -> {
+            String[] captions = new String[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                captions[i] = d.classNames().get(set.label(positions[i])) + "  #" + set.sourceIndex(positions[i]);
+            }
+            GalleryPage p = GalleryPage.render(set, positions, captions, columns, captionHeight, selection.length);
+            display.asyncExec(() -> {
+                if (gallery.isDisposed() || request != requests) return;
+                gallery.setPage(p);
+                scroller.setMinSize(gallery.getSize());
+                scroller.setOrigin(0, 0);
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void openInCanvas(int t) {
+        GalleryPage p = gallery.page();
+        Dataset d = dataset;
+        if (p == null || d == null) return;
+        int pos = p.positions()[t];
+        String name = split.label() + " image #" + p.images().sourceIndex(pos) + " (label "
+                + d.classNames().get(p.images().label(pos)) + ")";
+        CanvasSession.shared().load(Drawing.ofPicture(p.ink(t), p.images().width(), name));
+        try {
+            getSite().getPage().showView(DigitLabViews.CANVAS);
+        } catch (PartInitException e) {
+            info.setText("Cannot open the canvas: " + e.getMessage());
+        }
+    }
+
+    /** The gallery (for tests). */
+    public ImageGallery gallery() {
+        return gallery;
+    }
+
+    @Override
+    public void setFocus() {
+        gallery.setFocus();
+    }
+}

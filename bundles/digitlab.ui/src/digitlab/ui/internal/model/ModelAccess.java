@@ -1,0 +1,148 @@
+package digitlab.ui.internal.model;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+
+import digitlab.nn.InputNormalization;
+import digitlab.nn.ModelMetadata;
+import digitlab.nn.ModelSnapshot;
+import digitlab.train.CurrentModel;
+import digitlab.train.ModelListener;
+import digitlab.train.ModelService;
+import digitlab.train.Run;
+import digitlab.train.RunOutcome;
+import digitlab.train.TrainingJob;
+import digitlab.train.TrainingListener;
+
+/**
+ * The models the views look at, one per workbench ({@link #shared()}):
+ * <ul>
+ * <li>{@link #current()}: the lab's current model ({@link ModelService}), which the canvas guesses
+ * with; the ready model until the user picks another;</li>
+ * <li>{@link #live()}: the newest snapshot of a run that is training right now (any
+ * {@link TrainingJob}, wherever it was started), which the weights view follows.</li>
+ * </ul>
+ * Nothing here runs on the UI thread: the ready model is loaded by a job, snapshots arrive on the
+ * runs' dispatcher threads. Listeners are called on those threads and must hand widget work to the
+ * UI thread at a bounded rate ({@code digitlab.ui.internal.UiThrottle}).
+ */
+public final class ModelAccess {
+
+    private static final ModelAccess SHARED = new ModelAccess();
+
+    private final List<Consumer<PredictionModel>> listeners = new CopyOnWriteArrayList<>();
+    private volatile PredictionModel current;
+    private volatile PredictionModel live;
+    private volatile Run liveRun;
+    private boolean started;
+
+    private final ModelListener serviceListener = c -> publishCurrent(c);
+
+    private final TrainingListener trainingListener = new TrainingListener() {
+        @Override
+        public void snapshot(Run run, ModelSnapshot snapshot) {
+            liveRun = run;
+            live = new PredictionModel(snapshot, InputNormalization.IDENTITY,
+                    ModelMetadata.digitLabels(snapshot.network().outputSize()),
+                    "run " + run.id() + " \u2014 epoch " + (snapshot.epoch() + 1) + ", step " + snapshot.step()
+                            + " (training)", true, "mnist");
+            fire();
+        }
+
+        @Override
+        public void finished(Run run, RunOutcome outcome) {
+            if (run.equals(liveRun)) {
+                live = null;
+                liveRun = null;
+                fire();
+            }
+        }
+    };
+
+    /** The workbench's instance. */
+    public static ModelAccess shared() {
+        return SHARED;
+    }
+
+    /**
+     * Loads the current model in the background (once) and starts following the model service and
+     * every training job. Views call this when they open; it returns at once.
+     */
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        ModelService.get().addListener(serviceListener);
+        Job.getJobManager().addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void scheduled(IJobChangeEvent event) {
+                if (event.getJob() instanceof TrainingJob t) {
+                    t.removeListener(trainingListener); // a resumed job is scheduled again
+                    t.addListener(trainingListener);
+                }
+            }
+        });
+        for (TrainingJob t : TrainingJob.all()) t.addListener(trainingListener);
+        Job load = Job.create("Loading the current model", monitor -> {
+            try {
+                publishCurrent(ModelService.get().current());
+            } catch (IllegalStateException e) {
+                return Status.warning(e.getMessage());
+            }
+            return Status.OK_STATUS;
+        });
+        load.setSystem(true);
+        load.schedule();
+    }
+
+    private void publishCurrent(CurrentModel c) {
+        PredictionModel old = current;
+        if (old != null && old.name().equals(describe(c)) && old.snapshot() == c.model().snapshot()) return;
+        current = PredictionModel.of(c.model(), describe(c));
+        fire();
+    }
+
+    private static String describe(CurrentModel c) {
+        Double acc = c.model().metadata().metrics().get("test_accuracy");
+        String source = c.source();
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        if (slash >= 0 && slash < source.length() - 1) source = source.substring(slash + 1);
+        return acc == null || acc.isNaN() ? source : String.format("%s (%.2f %% test accuracy)", source, acc * 100);
+    }
+
+    /** The current model, or null while it is loading. */
+    public PredictionModel current() {
+        return current;
+    }
+
+    /** The newest snapshot of a run in training, or null when none is training. */
+    public PredictionModel live() {
+        return live;
+    }
+
+    /** The live snapshot when {@code followTraining} and a run is training, else the current model. */
+    public PredictionModel shown(boolean followTraining) {
+        PredictionModel l = live;
+        return followTraining && l != null ? l : current;
+    }
+
+    /** Adds a listener for changes of the current or the live model. */
+    public void addListener(Consumer<PredictionModel> listener) {
+        listeners.add(listener);
+    }
+
+    /** Removes a listener. */
+    public void removeListener(Consumer<PredictionModel> listener) {
+        listeners.remove(listener);
+    }
+
+    private void fire() {
+        PredictionModel c = current;
+        for (Consumer<PredictionModel> l : listeners) l.accept(c);
+    }
+}

@@ -1,0 +1,60 @@
+package digitlab.ui.internal.model;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+
+import digitlab.nn.io.ModelFormat;
+import digitlab.train.ModelService;
+
+/**
+ * "Open Model...": picks a model file ({@code .dlm}) and makes it the lab's current model. The file
+ * is read by a job; a broken file is reported with the loader's message (which names the file and
+ * the problem) and the current model stays as it was.
+ */
+public final class OpenModelAction extends Action {
+
+    private final Shell shell;
+
+    /** The action, for views' toolbars. */
+    public OpenModelAction(Shell shell) {
+        super("Open Model\u2026");
+        this.shell = shell;
+        setToolTipText("Open a model file (.dlm) and make it the current model");
+        setImageDescriptor(PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_OBJ_FOLDER));
+    }
+
+    @Override
+    public void run() {
+        FileDialog d = new FileDialog(shell, SWT.OPEN);
+        d.setFilterExtensions(new String[] {"*" + ModelFormat.EXTENSION, "*.*"});
+        String f = d.open();
+        if (f != null) load(Path.of(f), shell);
+    }
+
+    /** Loads {@code file} in the background and makes it current; errors go to a dialog on {@code shell}. */
+    public static void load(Path file, Shell shell) {
+        Job job = Job.create("Loading model " + file.getFileName(), monitor -> {
+            try {
+                ModelService.get().setFromFile(file);
+            } catch (Exception e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                if (shell != null && !shell.isDisposed()) {
+                    shell.getDisplay().asyncExec(() -> {
+                        if (!shell.isDisposed()) MessageDialog.openError(shell, "Open Model", message);
+                    });
+                }
+            }
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+    }
+}

@@ -1,0 +1,316 @@
+package digitlab.ui.internal.runs;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+import digitlab.train.ModelService;
+import digitlab.train.Run;
+import digitlab.train.RunComparison;
+import digitlab.train.RunInfo;
+import digitlab.train.RunStore;
+import digitlab.train.RunStoreListener;
+import digitlab.train.TrainingJob;
+import digitlab.ui.DigitLabViews;
+import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.training.TrainingView;
+
+/**
+ * The experiment runs: name, status, dataset, architecture, progress, accuracies, time. Open shows
+ * a run's settings and curves in the Training view; Compare puts two runs' curves in one chart;
+ * Use as Current Model hands a run's model to the canvas; Resume continues a stopped run; Rename
+ * and Delete. The list is read by a job and refreshed (at most once a second) when runs change.
+ */
+public final class RunsView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "digitlab.ui.views.runs";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private TableViewer viewer;
+    private Display display;
+    private RunStore store;
+    private UiThrottle refresh;
+    private final RunStoreListener storeListener = (s, id) -> refresh.request();
+    private volatile List<RunInfo> runs = List.of();
+    private int[] columnWidths;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        if (memento != null && memento.getString("columns") != null) {
+            try {
+                String[] parts = memento.getString("columns").split(",");
+                columnWidths = new int[parts.length];
+                for (int i = 0; i < parts.length; i++) columnWidths[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                columnWidths = null;
+            }
+        }
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        StringBuilder sb = new StringBuilder();
+        for (var c : viewer.getTable().getColumns()) sb.append(sb.length() > 0 ? "," : "").append(c.getWidth());
+        memento.putString("columns", sb.toString());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
+        parent.setLayout(new FillLayout());
+        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        column("Name", 200, RunInfo::name);
+        column("Status", 90, r -> r.status().name().toLowerCase() + (r.message().isEmpty() ? "" : " \u2014 " + r.message()));
+        column("Dataset", 70, RunInfo::dataset);
+        column("Architecture", 200, r -> r.preset() + ": " + shortArch(r.architecture()));
+        column("Epochs", 60, r -> r.epochsCompleted() + "/" + r.epochs());
+        column("Validation", 80, r -> pct(r.validationAccuracy()));
+        column("Test", 70, r -> pct(r.testAccuracy()));
+        column("Time", 60, r -> String.format("%.0f s", r.seconds()));
+        column("Created", 120, r -> TIME.format(r.created()));
+        if (columnWidths != null && columnWidths.length == viewer.getTable().getColumnCount()) {
+            for (int i = 0; i < columnWidths.length; i++) viewer.getTable().getColumn(i).setWidth(columnWidths[i]);
+        }
+        viewer.addDoubleClickListener(e -> open());
+
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(this::fillMenu);
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
+        getSite().registerContextMenu(menu, viewer);
+        getSite().setSelectionProvider(viewer);
+        IMenuManager viewMenu = getViewSite().getActionBars().getMenuManager();
+        viewMenu.add(action("Refresh", this::reload));
+        ExportActions.contribute(getViewSite(), parent, "runs");
+        ExportActions.contributeCsv(getViewSite(), "Selected Run's History", "history", this::selectedHistoryCsv);
+
+        refresh = new UiThrottle(display, 1000, this::reload);
+        Job init = Job.create("Opening the runs", monitor -> {
+            store = RunStore.workspace();
+            store.addListener(storeListener);
+            refresh.request();
+            return Status.OK_STATUS;
+        });
+        init.setSystem(true);
+        init.schedule();
+    }
+
+    private void column(String title, int width, Function<RunInfo, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.getColumn().setMoveable(true);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((RunInfo) element);
+            }
+        });
+    }
+
+    private static String shortArch(String arch) {
+        return arch.replace("dense(units=", "").replaceAll(", init=[a-z]+", "").replace(")", "").replace("1x28x28 -> ", "");
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "" : String.format("%.2f %%", 100 * v);
+    }
+
+    private void fillMenu(IMenuManager m) {
+        List<RunInfo> sel = selected();
+        Action open = action("Open", this::open);
+        open.setEnabled(sel.size() == 1);
+        m.add(open);
+        Action compare = action("Compare", this::compare);
+        compare.setEnabled(sel.size() == 2);
+        m.add(compare);
+        Action current = action("Use as Current Model", this::useAsCurrent);
+        current.setEnabled(sel.size() == 1 && sel.get(0).hasModel());
+        m.add(current);
+        Action resume = action("Resume", this::resume);
+        resume.setEnabled(sel.size() == 1 && sel.get(0).canResume());
+        m.add(resume);
+        m.add(new Separator());
+        Action rename = action("Rename\u2026", this::rename);
+        rename.setEnabled(sel.size() == 1);
+        m.add(rename);
+        Action delete = action("Delete", this::delete);
+        delete.setEnabled(!sel.isEmpty() && sel.stream().noneMatch(r -> r.status() == digitlab.train.RunStatus.RUNNING));
+        m.add(delete);
+    }
+
+    private static Action action(String text, Runnable r) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                r.run();
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RunInfo> selected() {
+        return ((IStructuredSelection) viewer.getSelection()).toList();
+    }
+
+    /** Reads the run list in a job and shows it. */
+    public void reload() {
+        RunStore s = store;
+        if (s == null) return;
+        Job job = Job.create("Reading the runs", monitor -> {
+            try {
+                List<RunInfo> list = s.list();
+                display.asyncExec(() -> {
+                    if (viewer.getTable().isDisposed()) return;
+                    runs = list;
+                    viewer.setInput(list);
+                });
+            } catch (IOException e) {
+                return Status.warning("Cannot read the runs under " + s.root() + ": " + e.getMessage());
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void inBackground(String name, IoTask task) {
+        Job job = Job.create(name, monitor -> {
+            try {
+                task.run();
+            } catch (IOException | RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                display.asyncExec(() -> MessageDialog.openError(viewer.getTable().getShell(), name, message));
+            }
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+    }
+
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    private void open() {
+        List<RunInfo> sel = selected();
+        if (sel.size() != 1 || store == null) return;
+        String id = sel.get(0).id();
+        inBackground("Opening run " + id, () -> {
+            Run run = store.open(id);
+            display.asyncExec(() -> {
+                try {
+                    TrainingView v = (TrainingView) getSite().getPage().showView(DigitLabViews.TRAINING);
+                    v.showRun(run);
+                } catch (PartInitException e) {
+                    MessageDialog.openError(viewer.getTable().getShell(), "Open", e.getMessage());
+                }
+            });
+        });
+    }
+
+    private void compare() {
+        List<RunInfo> sel = selected();
+        if (sel.size() != 2 || store == null) return;
+        inBackground("Comparing runs", () -> {
+            RunComparison c = store.compare(sel.get(0).id(), sel.get(1).id());
+            display.asyncExec(() -> new CompareDialog(viewer.getTable().getShell(), c).open());
+        });
+    }
+
+    private void useAsCurrent() {
+        List<RunInfo> sel = selected();
+        if (sel.size() != 1 || store == null) return;
+        String id = sel.get(0).id();
+        inBackground("Using run " + id + " as the current model", () -> ModelService.get().setFromRun(store.open(id)));
+    }
+
+    private void resume() {
+        List<RunInfo> sel = selected();
+        if (sel.size() != 1 || store == null) return;
+        String id = sel.get(0).id();
+        inBackground("Resuming run " + id, () -> TrainingJob.resume(store.open(id)).schedule());
+    }
+
+    private void rename() {
+        List<RunInfo> sel = selected();
+        if (sel.size() != 1 || store == null) return;
+        RunInfo r = sel.get(0);
+        InputDialog d = new InputDialog(viewer.getTable().getShell(), "Rename Run", "New name for " + r.id() + ":", r.name(),
+                s -> s.isBlank() ? "The name must not be empty" : s.length() > 200 ? "At most 200 characters" : null);
+        if (d.open() != Window.OK) return;
+        String name = d.getValue().strip();
+        inBackground("Renaming run " + r.id(), () -> store.rename(r.id(), name));
+    }
+
+    private void delete() {
+        List<RunInfo> sel = selected();
+        if (sel.isEmpty() || store == null) return;
+        String what = sel.size() == 1 ? "run \"" + sel.get(0).name() + "\"" : sel.size() + " runs";
+        if (!MessageDialog.openConfirm(viewer.getTable().getShell(), "Delete Runs",
+                "Delete " + what + " with its model, checkpoint and history? This cannot be undone.")) {
+            return;
+        }
+        inBackground("Deleting runs", () -> {
+            for (RunInfo r : sel) store.delete(r.id());
+        });
+    }
+
+    private String selectedHistoryCsv() {
+        List<RunInfo> sel = selected();
+        if (sel.size() != 1 || store == null) return null;
+        try {
+            return store.open(sel.get(0).id()).history().toCsv();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The runs shown (for tests). */
+    public List<RunInfo> runs() {
+        return runs;
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getTable().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (store != null) store.removeListener(storeListener);
+        if (refresh != null) refresh.dispose();
+        super.dispose();
+    }
+}

@@ -1,0 +1,159 @@
+package digitlab.ui.internal.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.ISeries.SeriesType;
+import org.eclipse.swtchart.LineStyle;
+
+import digitlab.train.BatchPoint;
+import digitlab.train.EpochPoint;
+import digitlab.train.MetricHistory;
+
+/**
+ * Two SWTChart line charts side by side: loss and accuracy over epochs. For each history shown:
+ * the training figures every few batches (thin line), the training figures per epoch and the
+ * validation figures per epoch (thick lines with dots). The x axis counts epochs, batches placed
+ * at their fraction of the epoch. Several histories (a comparison) get their own colours.
+ *
+ * <p>Callers refresh it at a bounded rate; each refresh replaces the series arrays (a few hundred
+ * points per epoch) and redraws once.
+ */
+public final class MetricsCharts extends Composite {
+
+    /** One history to draw, with the name its series carry in the legend. */
+    public record Named(String name, MetricHistory history) {
+    }
+
+    private static final int[][] PALETTE = {
+            {0x21, 0x71, 0xB5}, {0xD9, 0x5F, 0x02}, {0x1B, 0x9E, 0x77}, {0x75, 0x70, 0xB3}};
+
+    private final Chart loss;
+    private final Chart accuracy;
+    private final List<Color> colors = new ArrayList<>();
+    private final List<Color> lightColors = new ArrayList<>();
+    private int points;
+
+    /** The charts in {@code parent}. */
+    public MetricsCharts(Composite parent) {
+        super(parent, SWT.NONE);
+        setLayout(new FillLayout(SWT.HORIZONTAL));
+        for (int[] c : PALETTE) {
+            colors.add(new Color(c[0], c[1], c[2]));
+            lightColors.add(new Color((c[0] + 2 * 255) / 3, (c[1] + 2 * 255) / 3, (c[2] + 2 * 255) / 3));
+        }
+        loss = chart("Loss", "loss");
+        accuracy = chart("Accuracy", "accuracy (%)");
+        addDisposeListener(e -> {
+            colors.forEach(Color::dispose);
+            lightColors.forEach(Color::dispose);
+        });
+    }
+
+    private Chart chart(String title, String yTitle) {
+        Chart c = new Chart(this, SWT.NONE);
+        c.getTitle().setText(title);
+        IAxis x = c.getAxisSet().getXAxis(0);
+        x.getTitle().setText("epoch");
+        c.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
+        c.getLegend().setPosition(SWT.BOTTOM);
+        return c;
+    }
+
+    /** Shows {@code histories} (replacing what was shown). UI thread. */
+    public void show(List<Named> histories) {
+        points = 0;
+        clear(loss);
+        clear(accuracy);
+        for (int k = 0; k < histories.size(); k++) {
+            Named n = histories.get(k);
+            String prefix = histories.size() > 1 ? n.name() + ": " : "";
+            Color strong = colors.get(k % colors.size());
+            Color light = lightColors.get(k % lightColors.size());
+            MetricHistory h = n.history();
+            int nb = h.batches().size();
+            double[] bx = new double[nb];
+            double[] bl = new double[nb];
+            double[] ba = new double[nb];
+            for (int i = 0; i < nb; i++) {
+                BatchPoint p = h.batches().get(i);
+                bx[i] = p.epoch() - 1 + (double) p.batch() / Math.max(1, p.batchesPerEpoch());
+                bl[i] = p.loss();
+                ba[i] = 100 * p.accuracy();
+            }
+            int ne = h.epochs().size();
+            double[] ex = new double[ne];
+            double[] el = new double[ne];
+            double[] ea = new double[ne];
+            double[] vl = new double[ne];
+            double[] va = new double[ne];
+            for (int i = 0; i < ne; i++) {
+                EpochPoint p = h.epochs().get(i);
+                ex[i] = p.epoch();
+                el[i] = p.trainLoss();
+                ea[i] = 100 * p.trainAccuracy();
+                vl[i] = p.validationLoss();
+                va[i] = 100 * p.validationAccuracy();
+            }
+            line(loss, prefix + "training (batches)", bx, bl, light, 1, false);
+            line(accuracy, prefix + "training (batches)", bx, ba, light, 1, false);
+            line(loss, prefix + "training (epochs)", ex, el, strong, 2, true);
+            line(accuracy, prefix + "training (epochs)", ex, ea, strong, 2, true);
+            if (hasNumbers(vl)) {
+                line(loss, prefix + "validation", ex, vl, strong, 2, true).setLineStyle(LineStyle.DASH);
+                line(accuracy, prefix + "validation", ex, va, strong, 2, true).setLineStyle(LineStyle.DASH);
+            }
+            points += nb + ne;
+        }
+        for (Chart c : new Chart[] {loss, accuracy}) {
+            c.getAxisSet().adjustRange();
+            c.redraw();
+        }
+    }
+
+    private static boolean hasNumbers(double[] v) {
+        for (double d : v) if (!Double.isNaN(d)) return true;
+        return false;
+    }
+
+    private static void clear(Chart c) {
+        for (ISeries<?> s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
+    }
+
+    private static ILineSeries<?> line(Chart c, String id, double[] x, double[] y, Color color, int width, boolean dots) {
+        ILineSeries<?> s = (ILineSeries<?>) c.getSeriesSet().createSeries(SeriesType.LINE, id);
+        s.setXSeries(x);
+        s.setYSeries(y);
+        s.setLineColor(color);
+        s.setLineWidth(width);
+        s.setAntialias(SWT.ON);
+        s.setSymbolType(dots ? PlotSymbolType.CIRCLE : PlotSymbolType.NONE);
+        s.setSymbolColor(color);
+        s.setSymbolSize(3);
+        return s;
+    }
+
+    /** The number of data points shown (batch and epoch points of all histories). */
+    public int pointCount() {
+        return points;
+    }
+
+    /** The loss chart (for export and tests). */
+    public Chart lossChart() {
+        return loss;
+    }
+
+    /** The accuracy chart. */
+    public Chart accuracyChart() {
+        return accuracy;
+    }
+}

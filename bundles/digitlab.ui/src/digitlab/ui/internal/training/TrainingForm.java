@@ -1,0 +1,316 @@
+package digitlab.ui.internal.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import digitlab.data.DatasetProvider;
+import digitlab.nn.OptimizerRegistry;
+import digitlab.nn.Presets;
+import digitlab.train.Datasets;
+import digitlab.train.FieldProblem;
+import digitlab.train.TrainingRequest;
+
+/**
+ * The form of a training run, with inline validation: every edit re-checks the whole request
+ * (text that is not a number, then {@link TrainingRequest#validate()}), marks each bad field with an
+ * error decoration whose hover gives the reason, and reports the problems to the view (which shows
+ * the first one and disables Start). Validation touches no data and allocates no network.
+ */
+final class TrainingForm extends Composite {
+
+    /** Field labels for messages, by {@link TrainingRequest} field name. */
+    static final Map<String, String> LABELS = new LinkedHashMap<>();
+
+    static {
+        LABELS.put("name", "Run name");
+        LABELS.put("dataset", "Dataset");
+        LABELS.put("preset", "Architecture");
+        LABELS.put("hiddenLayers", "Hidden layers");
+        LABELS.put("activation", "Activation");
+        LABELS.put("loss", "Loss");
+        LABELS.put("optimizer", "Optimizer");
+        LABELS.put("learningRate", "Learning rate");
+        LABELS.put("batchSize", "Batch size");
+        LABELS.put("epochs", "Epochs");
+        LABELS.put("seed", "Seed");
+        LABELS.put("threads", "Threads");
+        LABELS.put("augment", "Augmentation");
+        LABELS.put("validationImages", "Validation images");
+        LABELS.put("trainingLimit", "Training images");
+        LABELS.put("schedule", "LR schedule");
+        LABELS.put("weightDecay", "Weight decay");
+    }
+
+    private final Text name;
+    private final Combo dataset;
+    private final Combo preset;
+    private final LayerListEditor layers;
+    private final Combo activation;
+    private final Combo loss;
+    private final Combo optimizer;
+    private final Text learningRate;
+    private final Text batchSize;
+    private final Text epochs;
+    private final Text seed;
+    private final Text trainingLimit;
+    private final Combo schedule;
+    private final Text weightDecay;
+    private final Button augment;
+    private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final Map<String, ControlDecoration> decorations = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new ArrayList<>();
+    private TrainingRequest base = TrainingRequest.defaults();
+    private List<FieldProblem> problems = List.of();
+    private TrainingRequest request;
+    private boolean filling;
+
+    TrainingForm(Composite parent) {
+        super(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).spacing(14, 5).applyTo(this);
+        name = text("name");
+        name.setMessage("generated from the settings");
+        dataset = combo("dataset", SWT.DROP_DOWN);
+        for (DatasetProvider p : Datasets.registry().providers()) dataset.add(p.id());
+        preset = combo("preset", SWT.READ_ONLY);
+        preset.setItems(Presets.names().toArray(new String[0]));
+        preset.addListener(SWT.Selection, e -> presetChanged());
+        label("hiddenLayers");
+        layers = new LayerListEditor(this);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(layers);
+        controls.put("hiddenLayers", layers.table());
+        decorate("hiddenLayers", layers.table());
+        layers.addChangeListener(this::changed);
+        activation = combo("activation", SWT.READ_ONLY);
+        activation.setItems("sigmoid", "tanh", "relu", "leakyrelu");
+        loss = combo("loss", SWT.READ_ONLY);
+        loss.setItems("xent", "quadratic");
+        optimizer = combo("optimizer", SWT.READ_ONLY);
+        optimizer.setItems(OptimizerRegistry.standard().names().toArray(new String[0]));
+        learningRate = text("learningRate");
+        batchSize = text("batchSize");
+        epochs = text("epochs");
+        seed = text("seed");
+        trainingLimit = text("trainingLimit");
+        trainingLimit.setToolTipText("Train on the first this-many training images only (0 = all): for quick trials");
+        schedule = combo("schedule", SWT.DROP_DOWN);
+        schedule.setItems("constant", "cosine", "step:3:0.5");
+        weightDecay = text("weightDecay");
+        label("augment");
+        augment = new Button(this, SWT.CHECK);
+        augment.setText("random shifts, rotations and scaling of the training images");
+        augment.addListener(SWT.Selection, e -> changed());
+        controls.put("augment", augment);
+    }
+
+    private Label label(String field) {
+        Label l = new Label(this, SWT.NONE);
+        l.setText(LABELS.get(field) + ":");
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, field.equals("hiddenLayers") ? SWT.BEGINNING : SWT.CENTER)
+                .applyTo(l);
+        return l;
+    }
+
+    private Text text(String field) {
+        label(field);
+        Text t = new Text(this, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(t);
+        t.addListener(SWT.Modify, e -> changed());
+        controls.put(field, t);
+        decorate(field, t);
+        return t;
+    }
+
+    private Combo combo(String field, int style) {
+        label(field);
+        Combo c = new Combo(this, style);
+        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(c);
+        c.addListener(SWT.Modify, e -> changed());
+        c.addListener(SWT.Selection, e -> changed());
+        controls.put(field, c);
+        decorate(field, c);
+        return c;
+    }
+
+    private void decorate(String field, Control c) {
+        ControlDecoration d = new ControlDecoration(c, SWT.LEFT | SWT.TOP);
+        d.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        d.hide();
+        decorations.put(field, d);
+    }
+
+    /** Fills the form from {@code r}. */
+    void setRequest(TrainingRequest r) {
+        filling = true;
+        try {
+            base = r;
+            name.setText(r.name());
+            dataset.setText(r.dataset());
+            select(preset, r.preset());
+            layers.setLayers(r.hiddenLayers());
+            select(activation, r.activation());
+            select(loss, r.loss().equals("mse") ? "quadratic" : r.loss());
+            select(optimizer, r.optimizer());
+            learningRate.setText(Double.toString(r.learningRate()));
+            batchSize.setText(Integer.toString(r.batchSize()));
+            epochs.setText(Integer.toString(r.epochs()));
+            seed.setText(Long.toString(r.seed()));
+            trainingLimit.setText(Integer.toString(r.trainingLimit()));
+            schedule.setText(r.schedule());
+            weightDecay.setText(Double.toString(r.weightDecay()));
+            augment.setSelection(r.augment());
+        } finally {
+            filling = false;
+        }
+        changed();
+    }
+
+    private static void select(Combo c, String value) {
+        int i = c.indexOf(value);
+        if (i >= 0) c.select(i);
+        else if ((c.getStyle() & SWT.READ_ONLY) == 0 || value.isEmpty()) c.setText(value);
+        else {
+            c.add(value);
+            c.select(c.indexOf(value));
+        }
+    }
+
+    private void presetChanged() {
+        TrainingRequest current = request != null ? request : base;
+        setRequest(current.toBuilder().preset(preset.getText()).build());
+    }
+
+    /** Re-validates after an edit and tells the listeners. */
+    private void changed() {
+        if (filling) return;
+        List<FieldProblem> found = new ArrayList<>();
+        TrainingRequest.Builder b = base.toBuilder();
+        b.name(name.getText()).dataset(dataset.getText()).activation(activation.getText()).loss(loss.getText())
+                .optimizer(optimizer.getText()).schedule(schedule.getText()).augment(augment.getSelection());
+        if (!preset.getText().equals(base.preset())) b.preset(preset.getText());
+        List<Integer> widths = new ArrayList<>();
+        List<String> entries = layers.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                widths.add(Integer.parseInt(entries.get(i).trim()));
+            } catch (NumberFormatException e) {
+                found.add(new FieldProblem("hiddenLayers", "layer " + (i + 1) + ": '" + entries.get(i)
+                        + "' is not a whole number"));
+            }
+        }
+        b.hiddenLayers(widths);
+        Double lr = decimal(learningRate, "learningRate", found);
+        if (lr != null) b.learningRate(lr);
+        Long batch = whole(batchSize, "batchSize", found);
+        if (batch != null) b.batchSize(clampInt(batch));
+        Long ep = whole(epochs, "epochs", found);
+        if (ep != null) b.epochs(clampInt(ep));
+        Long sd = whole(seed, "seed", found);
+        if (sd != null) b.seed(sd);
+        Long limit = whole(trainingLimit, "trainingLimit", found);
+        if (limit != null) b.trainingLimit(clampInt(limit));
+        Double wd = decimal(weightDecay, "weightDecay", found);
+        if (wd != null) b.weightDecay(wd);
+        TrainingRequest r = b.build();
+        for (FieldProblem p : r.validate()) {
+            if (found.stream().noneMatch(f -> f.field().equals(p.field()))) found.add(p);
+        }
+        found.sort((x, y) -> Integer.compare(TrainingRequest.FIELDS.indexOf(x.field()),
+                TrainingRequest.FIELDS.indexOf(y.field())));
+        problems = List.copyOf(found);
+        request = found.isEmpty() ? r : null;
+        for (Map.Entry<String, ControlDecoration> e : decorations.entrySet()) {
+            String message = null;
+            for (FieldProblem p : found) {
+                if (p.field().equals(e.getKey())) {
+                    message = message == null ? p.message() : message + "\n" + p.message();
+                }
+            }
+            if (message == null) {
+                e.getValue().hide();
+            } else {
+                e.getValue().setDescriptionText(LABELS.get(e.getKey()) + ": " + message);
+                e.getValue().show();
+            }
+        }
+        for (Runnable l : listeners) l.run();
+    }
+
+    private static int clampInt(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    }
+
+    private static Double decimal(Text t, String field, List<FieldProblem> found) {
+        String s = t.getText().trim();
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            found.add(new FieldProblem(field, s.isEmpty() ? "is empty" : "'" + s + "' is not a number"));
+            return null;
+        }
+    }
+
+    private static Long whole(Text t, String field, List<FieldProblem> found) {
+        String s = t.getText().trim().replace("_", "");
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            found.add(new FieldProblem(field, s.isEmpty() ? "is empty" : "'" + s + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    /** The valid request the form shows, or null while it has problems. */
+    TrainingRequest request() {
+        return request;
+    }
+
+    /** The request as far as it can be read (for saving the form between sessions). */
+    TrainingRequest bestEffortRequest() {
+        return request != null ? request : base;
+    }
+
+    /** The problems, in form order; empty when the request is valid. */
+    List<FieldProblem> problems() {
+        return problems;
+    }
+
+    /** The control of {@code field} (for tests). */
+    Control control(String field) {
+        return controls.get(field);
+    }
+
+    /** Whether {@code field} is marked bad. */
+    boolean isMarked(String field) {
+        return decorations.get(field).isVisible();
+    }
+
+    void addChangeListener(Runnable r) {
+        listeners.add(r);
+    }
+
+    /** Enables or disables all inputs (while a run trains). */
+    void setInputsEnabled(boolean enabled) {
+        for (Control c : controls.values()) c.setEnabled(enabled);
+        layers.setEnabled(enabled);
+        for (Control c : layers.getChildren()) {
+            c.setEnabled(enabled);
+            if (c instanceof Composite comp) for (Control k : comp.getChildren()) k.setEnabled(enabled);
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package digitlab.ui.internal.training;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+
+import digitlab.train.BatchPoint;
+import digitlab.train.EpochPoint;
+import digitlab.train.FieldProblem;
+import digitlab.train.MetricHistory;
+import digitlab.train.ModelService;
+import digitlab.train.Run;
+import digitlab.train.RunOutcome;
+import digitlab.train.RunStatus;
+import digitlab.train.RunStore;
+import digitlab.train.TrainingJob;
+import digitlab.train.TrainingListener;
+import digitlab.train.TrainingRequest;
+import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.export.ExportActions;
+
+/**
+ * Training: the run's settings on the left (validated as you type; Start is disabled with the
+ * reason shown while a field is bad), live loss and accuracy charts on the right. Start creates a
+ * run and schedules its {@link TrainingJob}; Cancel stops it within one batch. The charts and the
+ * status line refresh from the job's history at most every {@link #REFRESH_MS} ms, however fast
+ * the run reports. The form is remembered between sessions.
+ */
+public final class TrainingView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "digitlab.ui.views.training";
+    /** Least time between two chart refreshes while a run trains. */
+    public static final int REFRESH_MS = 250;
+
+    private TrainingForm form;
+    private Label problem;
+    private Button start;
+    private Button cancel;
+    private Button makeCurrent;
+    private Label status;
+    private MetricsCharts charts;
+    private UiThrottle refresh;
+    private volatile TrainingJob job;
+    private volatile Run shownRun;
+    private volatile MetricHistory shownHistory = MetricHistory.EMPTY;
+    private volatile RunOutcome outcome;
+    private int refreshes;
+
+    private final TrainingListener listener = new TrainingListener() {
+        @Override
+        public void started(Run run, MetricHistory history) {
+            refresh.request();
+        }
+
+        @Override
+        public void batch(Run run, BatchPoint point) {
+            refresh.request();
+        }
+
+        @Override
+        public void epoch(Run run, EpochPoint point) {
+            refresh.request();
+        }
+
+        @Override
+        public void finished(Run run, RunOutcome result) {
+            outcome = result;
+            refresh.request();
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        ScrolledComposite scroller = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite left = new Composite(scroller, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(left);
+        form = new TrainingForm(left);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
+        problem = new Label(left, SWT.WRAP);
+        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).indent(10, 0).applyTo(problem);
+        Composite buttons = new Composite(left, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(10, 4).applyTo(buttons);
+        start = new Button(buttons, SWT.PUSH);
+        start.setText("Start");
+        start.addListener(SWT.Selection, e -> start());
+        cancel = new Button(buttons, SWT.PUSH);
+        cancel.setText("Cancel");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> {
+            TrainingJob j = job;
+            if (j != null) j.cancel();
+        });
+        makeCurrent = new Button(buttons, SWT.PUSH);
+        makeCurrent.setText("Use as Current Model");
+        makeCurrent.setToolTipText("Make this run's model the one the canvas guesses with");
+        makeCurrent.setEnabled(false);
+        makeCurrent.addListener(SWT.Selection, e -> useAsCurrent());
+        scroller.setContent(left);
+        scroller.addListener(SWT.Resize, e -> {
+            Point size = left.computeSize(scroller.getClientArea().width, SWT.DEFAULT);
+            scroller.setMinSize(size);
+        });
+
+        Composite right = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(right);
+        status = new Label(right, SWT.NONE);
+        status.setText("Set up a run and press Start.");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        charts = new MetricsCharts(right);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
+        sash.setWeights(36, 64);
+
+        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS, this::refreshNow);
+        form.addChangeListener(this::validated);
+        form.setRequest(RequestPreferences.load());
+        ExportActions.contribute(getViewSite(), parent, "training");
+        ExportActions.contributeCsv(getViewSite(), "Metric History", "history",
+                () -> shownHistory.batches().isEmpty() && shownHistory.epochs().isEmpty() ? null : shownHistory.toCsv());
+
+        // a run already training (started before this view opened) is shown live
+        List<TrainingJob> running = TrainingJob.all();
+        if (!running.isEmpty()) follow(running.get(0));
+    }
+
+    private void validated() {
+        List<FieldProblem> problems = form.problems();
+        if (problems.isEmpty()) {
+            problem.setText("");
+        } else {
+            FieldProblem p = problems.get(0);
+            String more = problems.size() > 1 ? "  (+" + (problems.size() - 1) + " more)" : "";
+            problem.setText(TrainingForm.LABELS.get(p.field()) + ": " + p.message() + more);
+        }
+        start.setEnabled(problems.isEmpty() && job == null);
+        start.setToolTipText(problems.isEmpty() ? "Start training" : "Fix the marked fields first");
+        problem.getParent().layout();
+    }
+
+    /** Starts a run with the form's request (no-op while the form has problems or a run is going). */
+    public void start() {
+        TrainingRequest request = form.request();
+        if (request == null || job != null) return;
+        RequestPreferences.save(request);
+        start.setEnabled(false);
+        status.setText("Starting \u2026");
+        Display display = status.getDisplay();
+        Job starter = Job.create("Starting a training run", monitor -> {
+            try {
+                TrainingJob j = TrainingJob.start(RunStore.workspace(), request);
+                display.asyncExec(() -> {
+                    if (!status.isDisposed()) follow(j);
+                });
+                j.schedule();
+            } catch (IOException | RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                display.asyncExec(() -> {
+                    if (status.isDisposed()) return;
+                    status.setText("Could not start: " + message);
+                    validated();
+                });
+            }
+            return Status.OK_STATUS;
+        });
+        starter.setSystem(true);
+        starter.schedule();
+    }
+
+    /** Shows {@code j} live. UI thread. */
+    private void follow(TrainingJob j) {
+        job = j;
+        shownRun = j.run();
+        outcome = null;
+        j.addListener(listener);
+        cancel.setEnabled(true);
+        makeCurrent.setEnabled(false);
+        form.setInputsEnabled(false);
+        validated();
+        refresh.request();
+    }
+
+    /** Shows a stored run (its settings and curves), e.g. opened from the runs view. */
+    public void showRun(Run run) {
+        if (job != null) return;
+        Display display = status.getDisplay();
+        Job loader = Job.create("Opening run " + run.id(), monitor -> {
+            try {
+                TrainingRequest r = run.request();
+                MetricHistory h = run.history();
+                var info = run.info();
+                display.asyncExec(() -> {
+                    if (status.isDisposed()) return;
+                    shownRun = run;
+                    shownHistory = h;
+                    form.setRequest(r);
+                    charts.show(List.of(new MetricsCharts.Named(info.name(), h)));
+                    status.setText("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
+                            + (info.message().isEmpty() ? "" : ": " + info.message()));
+                    makeCurrent.setEnabled(info.hasModel());
+                });
+            } catch (IOException e) {
+                display.asyncExec(() -> {
+                    if (!status.isDisposed()) status.setText("Cannot open run " + run.id() + ": " + e.getMessage());
+                });
+            }
+            return Status.OK_STATUS;
+        });
+        loader.schedule();
+    }
+
+    /** The throttled refresh: charts and status from the job's history. UI thread. */
+    private void refreshNow() {
+        if (status.isDisposed()) return;
+        TrainingJob j = job;
+        if (j == null) return;
+        refreshes++;
+        MetricHistory h = j.history();
+        shownHistory = h;
+        charts.show(List.of(new MetricsCharts.Named(j.run().id(), h)));
+        RunOutcome done = outcome;
+        if (done != null) {
+            status.setText(describe(done));
+            j.removeListener(listener);
+            job = null;
+            cancel.setEnabled(false);
+            makeCurrent.setEnabled(done.model() != null);
+            form.setInputsEnabled(true);
+            validated();
+            return;
+        }
+        if (!h.batches().isEmpty()) {
+            BatchPoint p = h.batches().get(h.batches().size() - 1);
+            status.setText(String.format("Epoch %d/%d \u00b7 batch %d/%d \u00b7 loss %.4f \u00b7 accuracy %.1f %% \u00b7 %,.0f samples/s \u00b7 %.0f s",
+                    p.epoch(), j.session().request().epochs(), p.batch(), p.batchesPerEpoch(), p.loss(), 100 * p.accuracy(),
+                    p.samplesPerSecond(), p.elapsedSeconds()));
+        } else {
+            status.setText("Loading the dataset \u2026");
+        }
+    }
+
+    private static String describe(RunOutcome o) {
+        String s = switch (o.status()) {
+            case COMPLETED -> "Completed";
+            case CANCELLED -> "Cancelled";
+            case DIVERGED -> "Diverged";
+            case FAILED -> "Failed";
+            default -> o.status().name();
+        };
+        String result = s + ": " + o.message();
+        if (o.status() == RunStatus.COMPLETED && o.evaluation() != null) {
+            result += String.format(" \u2014 test accuracy %.2f %%", 100 * o.evaluation().accuracy());
+        }
+        return result;
+    }
+
+    private void useAsCurrent() {
+        Run run = shownRun;
+        if (run == null) return;
+        Display display = status.getDisplay();
+        Job setter = Job.create("Making run " + run.id() + " the current model", monitor -> {
+            try {
+                ModelService.get().setFromRun(run);
+                display.asyncExec(() -> {
+                    if (!status.isDisposed()) status.setText("The canvas now guesses with run " + run.id() + ".");
+                });
+                return Status.OK_STATUS;
+            } catch (IOException e) {
+                return Status.error("Cannot load the model of run " + run.id() + ": " + e.getMessage());
+            }
+        });
+        setter.schedule();
+    }
+
+    /** The charts (for tests). */
+    public MetricsCharts charts() {
+        return charts;
+    }
+
+    /** The form's current problems (for tests). */
+    public List<FieldProblem> problems() {
+        return form.problems();
+    }
+
+    /** The line naming the first problem (for tests). */
+    Label problemLabel() {
+        return problem;
+    }
+
+    /** The form (for tests). */
+    TrainingForm form() {
+        return form;
+    }
+
+    /** Whether Start is enabled. */
+    public boolean canStart() {
+        return start.isEnabled();
+    }
+
+    /** The status line's text. */
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The job being shown, or null. */
+    public TrainingJob job() {
+        return job;
+    }
+
+    /** How many times the charts were refreshed from a live run. */
+    public int refreshCount() {
+        return refreshes;
+    }
+
+    @Override
+    public void setFocus() {
+        form.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        TrainingJob j = job;
+        if (j != null) j.removeListener(listener);
+        if (refresh != null) refresh.dispose();
+        TrainingRequest r = form == null || form.isDisposed() ? null : form.bestEffortRequest();
+        if (r != null) RequestPreferences.save(r);
+        super.dispose();
+    }
+}

@@ -1,0 +1,273 @@
+package digitlab.ui.internal.weights;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.heatmap.ColorLegend;
+import digitlab.ui.internal.heatmap.ColorMap;
+import digitlab.ui.internal.model.ModelAccess;
+import digitlab.ui.internal.model.PredictionModel;
+
+/**
+ * Weight heatmaps of the current model. The first hidden layer shows each neuron's incoming
+ * weights as a 28x28 image in a grid; deeper layers show their weight matrix. Diverging colours
+ * (blue negative, white zero, red positive) with a legend; one shared scale or one per neuron.
+ * Hover names a neuron and its statistics; a click opens it large.
+ *
+ * <p>Pictures are rendered by a job off the UI thread; while a run trains, new snapshots re-render
+ * at most twice a second ({@link UiThrottle}).
+ */
+public final class WeightsView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "digitlab.ui.views.weights";
+    /** Least time between two re-renders while the model changes (training). */
+    public static final int REFRESH_MS = 500;
+
+    private static final String MEMENTO_SHARED = "sharedScale";
+    private static final String MEMENTO_LAYER = "layer";
+
+    private Combo layerCombo;
+    private Label info;
+    private ScrolledComposite scroller;
+    private Canvas picture;
+    private ColorLegend legend;
+    private Image image;
+    private WeightPicture shown;
+    private boolean shared = true;
+    private boolean followTraining = true;
+    private int layer;
+    private UiThrottle refresh;
+    private RenderJob job;
+    private List<String> titles = List.of();
+    private final Consumer<PredictionModel> modelListener = m -> refresh.request();
+    private int renders;
+    private org.eclipse.swt.widgets.Display display;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        if (memento != null) {
+            if (memento.getBoolean(MEMENTO_SHARED) != null) shared = memento.getBoolean(MEMENTO_SHARED);
+            if (memento.getInteger(MEMENTO_LAYER) != null) layer = Math.max(0, memento.getInteger(MEMENTO_LAYER));
+        }
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        memento.putBoolean(MEMENTO_SHARED, shared);
+        memento.putInteger(MEMENTO_LAYER, layer);
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.swtDefaults().numColumns(3).margins(6, 6).applyTo(parent);
+        new Label(parent, SWT.NONE).setText("Layer:");
+        layerCombo = new Combo(parent, SWT.READ_ONLY);
+        layerCombo.addListener(SWT.Selection, e -> {
+            layer = layerCombo.getSelectionIndex();
+            render();
+        });
+        info = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(info);
+
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(scroller);
+        picture = new Canvas(scroller, SWT.DOUBLE_BUFFERED);
+        scroller.setContent(picture);
+        picture.addPaintListener(e -> paint(e.gc));
+        picture.addListener(SWT.MouseHover, this::hover);
+        picture.addListener(SWT.MouseMove, e -> picture.setToolTipText(null));
+        picture.addListener(SWT.MouseDown, this::click);
+        scroller.addListener(SWT.Resize, e -> render());
+
+        legend = new ColorLegend(parent, ColorMap.DIVERGING);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(legend);
+
+        IAction sharedAction = new Action("Shared scale", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                shared = isChecked();
+                render();
+            }
+        };
+        sharedAction.setChecked(shared);
+        sharedAction.setToolTipText("One colour scale for all neurons (unchecked: each neuron its own)");
+        getViewSite().getActionBars().getToolBarManager().add(sharedAction);
+        getViewSite().getActionBars().getMenuManager().add(sharedAction);
+        IAction followAction = new Action("Follow Training", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                followTraining = isChecked();
+                render();
+            }
+        };
+        followAction.setChecked(followTraining);
+        followAction.setToolTipText("Show the weights of a run while it trains (else those of the current model)");
+        getViewSite().getActionBars().getMenuManager().add(followAction);
+        ExportActions.contribute(getViewSite(), parent, "weights");
+
+        job = new RenderJob();
+        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS, this::render);
+        ModelAccess.shared().addListener(modelListener);
+        ModelAccess.shared().start();
+        render();
+    }
+
+    /** Asks the job for a picture of the current state (UI thread). */
+    private void render() {
+        if (picture == null || picture.isDisposed()) return;
+        PredictionModel model = ModelAccess.shared().shown(followTraining);
+        if (model == null) {
+            setPicture(null);
+            info.setText("No model yet \u2014 train one or open a model file.");
+            info.getParent().layout();
+            return;
+        }
+        List<String> newTitles = WeightLayers.titles(model.snapshot());
+        if (!newTitles.equals(titles)) {
+            titles = newTitles;
+            layerCombo.setItems(titles.toArray(new String[0]));
+            layerCombo.getParent().layout();
+        }
+        if (titles.isEmpty()) {
+            setPicture(null);
+            info.setText("This model has no weight matrices to show.");
+            return;
+        }
+        if (layer >= titles.size()) layer = 0;
+        if (layerCombo.getSelectionIndex() != layer) layerCombo.select(layer);
+        Rectangle area = scroller.getClientArea();
+        job.request(new Request(model, layer, shared, Math.max(100, area.width), Math.max(100, area.height)));
+    }
+
+    private record Request(PredictionModel model, int layer, boolean shared, int width, int height) {
+    }
+
+    /** Renders pictures off the UI thread; only the newest request counts. */
+    private final class RenderJob extends Job {
+        private final AtomicReference<Request> next = new AtomicReference<>();
+
+        RenderJob() {
+            super("Rendering weight heatmaps");
+            setSystem(true);
+        }
+
+        void request(Request r) {
+            next.set(r);
+            schedule();
+        }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
+            Request r;
+            while ((r = next.getAndSet(null)) != null) {
+                WeightLayers.Matrix m = WeightLayers.matrix(r.model.snapshot(), r.layer);
+                WeightPicture p = WeightPicture.render(m, r.shared, r.width, r.height);
+                String name = r.model.name();
+                if (display.isDisposed()) return Status.OK_STATUS;
+                display.asyncExec(() -> {
+                    if (!picture.isDisposed()) {
+                        setPicture(p);
+                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.rows() + " neurons" : "  \u00b7  "
+                                + m.rows() + " \u00d7 " + m.cols() + " weights"));
+                    }
+                });
+            }
+            return Status.OK_STATUS;
+        }
+    }
+
+    private void setPicture(WeightPicture p) {
+        if (image != null) image.dispose();
+        image = null;
+        shown = p;
+        if (p != null) {
+            image = new Image(picture.getDisplay(), p.data());
+            renders++;
+            legend.setRange(p.range(0), p.shared() ? "shared scale" : "scale of neuron 0 (each has its own)");
+        }
+        Point size = p == null ? new Point(1, 1) : p.atlas().size();
+        picture.setSize(size);
+        scroller.setMinSize(size);
+        picture.redraw();
+    }
+
+    private void paint(GC gc) {
+        gc.setBackground(picture.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
+        gc.fillRectangle(picture.getClientArea());
+        if (image != null) gc.drawImage(image, 0, 0);
+    }
+
+    private void hover(Event e) {
+        if (shown == null) return;
+        if (shown.tiles()) {
+            int t = shown.atlas().tileAt(e.x, e.y);
+            if (t >= 0) picture.setToolTipText("Neuron " + t + "\n" + shown.stats(t).describe() + "\nClick to enlarge");
+        } else {
+            Point c = shown.cellAt(e.x, e.y);
+            if (c != null) {
+                picture.setToolTipText(String.format("neuron %d, input %d: weight %.4f", c.y, c.x,
+                        shown.matrix().weight()[c.y * shown.matrix().cols() + c.x]));
+            }
+        }
+    }
+
+    private void click(Event e) {
+        if (shown == null || !shown.tiles() || e.button != 1) return;
+        int t = shown.atlas().tileAt(e.x, e.y);
+        if (t >= 0) new NeuronDialog(picture.getShell(), shown.matrix(), t).open();
+    }
+
+    /** The picture shown (for tests), or null. */
+    public WeightPicture shownPicture() {
+        return shown;
+    }
+
+    /** How many pictures were put on screen (for tests of throttled refreshing). */
+    public int renderCount() {
+        return renders;
+    }
+
+    @Override
+    public void setFocus() {
+        scroller.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        ModelAccess.shared().removeListener(modelListener);
+        if (refresh != null) refresh.dispose();
+        if (job != null) job.cancel();
+        if (image != null) image.dispose();
+        super.dispose();
+    }
+}
