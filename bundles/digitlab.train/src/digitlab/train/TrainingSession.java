@@ -310,6 +310,9 @@ public final class TrainingSession {
         private final long startNanos = System.nanoTime();
         private long batchesThisSession;
         private long samplesThisSession;
+        private long samplesThisEpoch;
+        private double trainingSeconds;
+        private double lastBatchSpeed;
         private double lossSum;
         private double accuracySum;
         private int pending;
@@ -329,15 +332,19 @@ public final class TrainingSession {
             return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
         }
 
+        /** Training throughput of this session: samples over the time spent in batches (validation and saving excluded). */
         double sessionSpeed() {
-            double s = (System.nanoTime() - startNanos) / 1e9;
-            return samplesThisSession == 0 ? Double.NaN : samplesThisSession / s;
+            double seconds = trainingSeconds + (lastBatchSpeed > 0 ? samplesThisEpoch / lastBatchSpeed : 0);
+            return samplesThisSession == 0 || seconds <= 0 ? Double.NaN : samplesThisSession / seconds;
         }
 
         @Override
         public void onBatch(BatchMetrics m) {
             batchesThisSession++;
-            samplesThisSession += Math.min(request.batchSize(), source.size() - m.batch() * request.batchSize());
+            int size = Math.min(request.batchSize(), source.size() - m.batch() * request.batchSize());
+            samplesThisSession += size;
+            samplesThisEpoch += size;
+            lastBatchSpeed = m.samplesPerSecond();
             lossSum += m.loss();
             accuracySum += m.accuracy();
             pending++;
@@ -375,6 +382,9 @@ public final class TrainingSession {
                 epochPoints.add(point);
             }
             source.setEpoch(e.epoch() + 1);
+            trainingSeconds += e.seconds();
+            samplesThisEpoch = 0;
+            lastBatchSpeed = 0;
             try {
                 // Checkpoint first, then model, history and run.json: each file is whole, and a crash between
                 // them leaves a checkpoint that is at least as new as the history (resume trims the history).

@@ -27,7 +27,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +179,35 @@ class TrainingSessionTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> TrainingSession.start(store, small(100, 1).toBuilder().dataset("no-such-set").build()));
+    }
+
+    @Test
+    void aBlockedListenerDoesNotHoldUpTraining() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingSession s = TrainingSession.start(store, small(400, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        s.addListener(new TrainingListener() {
+            @Override public void batch(Run run, BatchPoint p) {
+                calls.incrementAndGet();
+                try {
+                    release.await(60, TimeUnit.SECONDS); // a view that hangs on its first update
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        AtomicReference<RunOutcome> outcome = new AtomicReference<>();
+        Thread t = new Thread(() -> outcome.set(s.execute(null, null)));
+        t.start();
+        // Training reaches its end (the epoch point is recorded) while the listener is still stuck in call 1.
+        for (int i = 0; i < 6000 && s.history().epochs().isEmpty(); i++) Thread.sleep(10);
+        assertEquals(1, s.history().epochs().size(), "training finished its epoch");
+        assertEquals(1, calls.get(), "the listener is still blocked in its first call");
+        release.countDown();
+        t.join();
+        assertEquals(RunStatus.COMPLETED, outcome.get().status());
+        assertEquals(2, calls.get(), "queued events are delivered after the listener returns: 20 batches, 2 points");
     }
 
     @Test

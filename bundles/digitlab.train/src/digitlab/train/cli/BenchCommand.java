@@ -37,10 +37,11 @@ final class BenchCommand implements Command {
             }
         }
         return """
-                Usage: digitlab bench [--json]
+                Usage: digitlab bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]
 
-                Trains and times the built-in networks at several batch sizes and thread counts: samples per
-                second, single-image latency, GFLOP/s of the main kernels against the machine's peak.
+                Trains and times the built-in networks (original, mlp) at several batch sizes and thread
+                counts: training samples per second, single-image inference latency, GFLOP/s of the main
+                kernels against the machine's measured peak. With --json the last line is one JSON object.
                 """;
     }
 
