@@ -258,8 +258,13 @@ public final class TrainingSession {
         try {
             result = trainer.train(source, validation, recorder, stop);
         } catch (UncheckedIOException e) {
-            // A checkpoint could not be written (disk full ...): the previous one is intact.
-            saveHistory();
+            // A checkpoint could not be written (disk full ...): the previous one is intact. Keep the history
+            // too if the disk allows (it may run ahead of the checkpoint; resume trims it).
+            try {
+                saveHistory();
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
         latest = result.snapshot();
@@ -281,9 +286,9 @@ public final class TrainingSession {
                 return new RunOutcome(RunStatus.COMPLETED, msg, result.epoch(), seconds, speed, report, run.modelFile());
             }
             case CANCELLED -> {
+                saveHistory();
                 CheckpointFormat.save(trainer.checkpoint(), run.checkpointFile());
                 ModelFormat.save(model, run.modelFile());
-                saveHistory();
                 String msg = "cancelled at epoch " + (result.epoch() + 1) + ", batch " + result.batch()
                         + "; the model of the last completed batch is saved and the run can be resumed";
                 finish(RunStatus.CANCELLED, msg, result.epoch(), seconds, null);
@@ -386,13 +391,14 @@ public final class TrainingSession {
             samplesThisEpoch = 0;
             lastBatchSpeed = 0;
             try {
-                // Checkpoint first, then model, history and run.json: each file is whole, and a crash between
-                // them leaves a checkpoint that is at least as new as the history (resume trims the history).
+                // History first, then checkpoint, model and run.json. Each file is whole (atomic writes), and a
+                // failure between them leaves a history at least as new as the checkpoint: resume trims it to the
+                // checkpoint's step, so the history never has a gap.
+                saveHistory();
                 CheckpointFormat.save(trainer.checkpoint(), run.checkpointFile());
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 if (!Double.isNaN(e.validationAccuracy())) metrics.put("validation_accuracy", e.validationAccuracy());
                 ModelFormat.save(model(s, dataset, metrics), run.modelFile());
-                saveHistory();
                 double elapsed = point.elapsedSeconds();
                 run.update(m -> {
                     m.put("epochsCompleted", point.epoch());

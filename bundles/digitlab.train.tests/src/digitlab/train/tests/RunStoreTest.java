@@ -77,6 +77,18 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunLeftRunningByACrashReadsAsInterruptedAndResumable() throws IOException {
+        RunStore store = new RunStore(dir);
+        Run r = store.create(TrainingRequest.defaults());
+        Path file = r.directory().resolve(Run.INFO_FILE);
+        Files.writeString(file, Files.readString(file).replace("\"NEW\"", "\"RUNNING\""));
+        RunInfo info = store.list().get(0);
+        assertEquals(RunStatus.INTERRUPTED, info.status());
+        assertTrue(info.status().isResumable());
+        assertFalse(r.isActive());
+    }
+
+    @Test
     void brokenRunFileIsListedAsFailed() throws IOException {
         RunStore store = new RunStore(dir);
         Run r = store.create(TrainingRequest.defaults());

@@ -22,6 +22,7 @@ import digitlab.train.RunStore;
 import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
 import digitlab.train.TrainingSession;
+import digitlab.train.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -145,6 +146,43 @@ class TrainingSessionTest {
         }
         assertTrue(h.epochs().get(1).elapsedSeconds() >= h.epochs().get(0).elapsedSeconds());
         assertThrows(IllegalStateException.class, () -> TrainingSession.resume(run), "a completed run cannot be resumed");
+    }
+
+    @Test
+    void aFullDiskEndsTheRunWhichThenResumesWithoutGap() throws IOException {
+        RunStore store = new RunStore(dir);
+        TrainingRequest r = small(400, 3);
+        RunOutcome straight = TrainingSession.start(store, r).execute(null, null);
+        MetricHistory reference = store.open(straight.model().getParent().getFileName().toString()).history();
+
+        // The second epoch's save fails as on a full disk: the run stops with the disk's message.
+        AtomicInteger historyWrites = new AtomicInteger();
+        AtomicFiles.faultInjector = target -> {
+            if (target.getFileName().toString().equals(Run.HISTORY_FILE) && historyWrites.incrementAndGet() >= 2) {
+                throw new IOException(target + ": No space left on device (simulated)");
+            }
+        };
+        TrainingSession broken = TrainingSession.start(store, r);
+        RunOutcome failed;
+        try {
+            failed = broken.execute(null, null);
+        } finally {
+            AtomicFiles.faultInjector = null;
+        }
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertTrue(failed.message().contains("No space left on device"), failed.message());
+        Run run = broken.run();
+        assertEquals(RunStatus.FAILED, run.info().status());
+        assertTrue(run.info().canResume());
+        assertEquals(20, run.loadModel().snapshot().step(), "the last good model: after epoch 1");
+
+        RunOutcome resumed = TrainingSession.resume(run).execute(null, null);
+        assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
+        assertArrayEquals(ModelFormat.load(straight.model()).snapshot().parameters(),
+                run.loadModel().snapshot().parameters());
+        assertEquals(reference.batches().stream().map(BatchPoint::step).toList(),
+                run.history().batches().stream().map(BatchPoint::step).toList());
+        assertEquals(List.of(1, 2, 3), run.history().epochs().stream().map(EpochPoint::epoch).toList());
     }
 
     @Test
