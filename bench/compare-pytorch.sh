@@ -75,12 +75,16 @@ echo "== Compiling digitlab.nn with $JDK"
 [ -f "$WORK/classes/digitlab/nn/internal/bench/Benchmark.class" ] || { echo "compare-pytorch.sh: compiling digitlab.nn failed" >&2; exit 1; }
 
 echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== PyTorch"
-"$PY" "$ROOT/bench/pytorch_bench.py" --threads "$THREADS" --batches "$BATCHES" --json | tee "$WORK/torch.txt"
 echo "== Digit Lab"
 "$JDK/bin/java" --add-modules jdk.incubator.vector \
     -cp "$WORK/classes" digitlab.nn.internal.bench.Benchmark --json --threads "$THREADS" --batches "$BATCHES" "${QUICK[@]}" \
     2> >(grep -v -e 'WARNING: Using incubator modules' -e 'KernelSelector' -e '^INFO: digitlab.nn kernels' >&2) | tee "$WORK/digitlab.txt"
+# PyTorch trains with the same loss and optimizer as Digit Lab's presets.
+CONFIGS=$("$PY" -c 'import json, sys
+ours = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+print(json.dumps({name: net["config"] for name, net in ours["networks"].items()}))' "$WORK/digitlab.txt")
+echo "== PyTorch"
+"$PY" "$ROOT/bench/pytorch_bench.py" --threads "$THREADS" --batches "$BATCHES" --configs "$CONFIGS" --json | tee "$WORK/torch.txt"
 
 echo "== Load average now: $(cut -d' ' -f1-3 /proc/loadavg) (other processes competing for the cores lower both sides' figures)"
 echo "== Side by side (samples/s; ratio = Digit Lab at its best thread count / PyTorch at its best)"

@@ -3,11 +3,14 @@
 
 Trains the same networks as `./digitlab bench` on CPU and measures them the same way:
 
-  original  784-28-28-10, sigmoid hidden layers, softmax output (cross-entropy), Adam
-  mlp       784-256-128-10, ReLU, dropout 0.2, softmax output (cross-entropy), Adam
+  original  784-28-28-10, sigmoid hidden layers, softmax output
+  mlp       784-256-128-10, ReLU, dropout 0.2, softmax output
+
+with the loss and optimizer of Digit Lab's presets (--configs, which compare-pytorch.sh takes from
+Digit Lab's benchmark output; default cross-entropy and Adam).
 
 For each network, thread count (torch.set_num_threads) and batch size: training samples per second
-(a full step: forward, loss, backward, Adam update; synthetic random inputs in [0, 1) and random
+(a full step: forward, loss, backward, optimizer update; synthetic random inputs in [0, 1) and random
 labels; median over timed repetitions after warm-up), and the median latency of a single-image
 forward pass (eval mode, no_grad) in microseconds.
 
@@ -65,12 +68,39 @@ def timed(step, warmup_seconds=WARMUP_SECONDS, repetitions=REPETITIONS, seconds=
     return statistics.median(samples)
 
 
-def train_rate(name, batch):
+def make_optimizer(params, config):
+    """The optimizer Digit Lab's preset uses (names as in its TrainingConfig)."""
+    kind = config.get("optimizer", "adam")
+    lr = config.get("learning_rate", 1e-3)
+    decay = config.get("weight_decay", 0.0)
+    betas = (config.get("beta1", 0.9), config.get("beta2", 0.999))
+    eps = config.get("epsilon", 1e-8)
+    if kind == "sgd":
+        return torch.optim.SGD(params, lr=lr, weight_decay=decay)
+    if kind == "momentum":
+        return torch.optim.SGD(params, lr=lr, momentum=config.get("momentum", 0.9),
+                               nesterov=config.get("nesterov", False), weight_decay=decay)
+    if kind == "adam":
+        return torch.optim.Adam(params, lr=lr, betas=betas, eps=eps, weight_decay=decay)
+    if kind == "adamw":
+        return torch.optim.AdamW(params, lr=lr, betas=betas, eps=eps, weight_decay=decay)
+    raise ValueError(f"unknown optimizer {kind!r}")
+
+
+def make_loss(config):
+    if config.get("loss", "xent") == "xent":
+        return nn.CrossEntropyLoss()
+    # quadratic loss on the softmax output against one-hot labels
+    mse = nn.MSELoss()
+    return lambda logits, y: mse(torch.softmax(logits, dim=1), nn.functional.one_hot(y, 10).float())
+
+
+def train_rate(name, batch, config):
     torch.manual_seed(1)
     model = build(name)
     model.train()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
+    optimizer = make_optimizer(model.parameters(), config)
+    loss_fn = make_loss(config)
     inputs = torch.rand(POOL, 784)
     labels = torch.randint(0, 10, (POOL,))
     position = [0]
@@ -115,7 +145,7 @@ def blas_library():
     return "unknown"
 
 
-def measure(threads, batches):
+def measure(threads, batches, configs):
     """Child process: all figures for one thread count, as a dict."""
     global torch, nn
     try:
@@ -129,7 +159,7 @@ def measure(threads, batches):
     for name in ("original", "mlp"):
         training = []
         for b in batches:
-            rate = train_rate(name, b)
+            rate = train_rate(name, b, configs.get(name, {}))
             training.append({"threads": threads, "batch": b, "samples_per_second": round(rate, 1)})
             print(f"{name:<10} {threads:>7} {b:>6} {rate:>12,.0f}", flush=True)
         us = inference_micros(name)
@@ -143,23 +173,31 @@ def main():
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--batches", default="1,32,64,256")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--configs", default="{}",
+                        help='JSON {"original": {"optimizer": "momentum", "learning_rate": 0.3, ...}, "mlp": {...}}: '
+                             "the training configurations of Digit Lab's presets (default: Adam, cross-entropy)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     batches = [int(b) for b in args.batches.split(",")]
+    configs = json.loads(args.configs)
 
     if args.child:
-        print(json.dumps(measure(threads[0], batches)))
+        print(json.dumps(measure(threads[0], batches, configs)))
         return
 
     print(f"PyTorch on CPU; synthetic random inputs and labels; "
           f"medians of {REPETITIONS} timed repetitions after warm-up")
     print(f"{'network':<10} {'threads':>7} {'batch':>6} {'samples/s':>12}", flush=True)
-    result = {"framework": "pytorch", "data": "synthetic random inputs and labels", "networks": {}}
+    result = {"framework": "pytorch", "data": "synthetic random inputs and labels", "configs": configs, "networks": {}}
+    for name in ("original", "mlp"):
+        c = configs.get(name, {})
+        print(f"{name}: {c.get('optimizer', 'adam')} lr {c.get('learning_rate', 1e-3)}, loss {c.get('loss', 'xent')}")
     for t in threads:
         env = dict(os.environ, OMP_NUM_THREADS=str(t), OPENBLAS_NUM_THREADS=str(t), MKL_NUM_THREADS=str(t))
         child = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", "--threads", str(t),
-                                "--batches", args.batches], env=env, stdout=subprocess.PIPE, text=True)
+                                "--batches", args.batches, "--configs", args.configs],
+                               env=env, stdout=subprocess.PIPE, text=True)
         lines = child.stdout.strip().splitlines()
         for line in lines[:-1]:
             print(line, flush=True)

@@ -47,12 +47,12 @@ public final class Benchmark {
 
     /** One row of the training table. */
     record TrainingFigure(String network, int threads, int batch, double samplesPerSecond,
-                          double kernelGflops, double trainingGflops) {
+                          double cpuSamplesPerSecond, double kernelGflops, double trainingGflops) {
     }
 
     /** The figures for one network. */
-    record NetworkFigures(String network, String shape, double flopsPerSample, List<TrainingFigure> training,
-                          double[] inferenceMicros) {
+    record NetworkFigures(String network, String shape, TrainingConfig config, double flopsPerSample,
+                          List<TrainingFigure> training, double[] inferenceMicros, double[] inferenceCpuMicros) {
     }
 
     public static void main(String[] args) {
@@ -118,6 +118,7 @@ public final class Benchmark {
         }
         System.out.println();
 
+        System.out.printf(Locale.ROOT, "JIT warm-up of the kernels: %.1f s%n", primeKernels(threads, batches));
         List<NetworkFigures> all = new ArrayList<>();
         for (Preset preset : List.of(Presets.ORIGINAL, Presets.MLP)) {
             all.add(measure(preset, threads, batches, peak));
@@ -138,29 +139,89 @@ public final class Benchmark {
         String shape = Arrays.stream(widths).mapToObj(Integer::toString).reduce((a, b) -> a + "-" + b).orElse("");
         System.out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
                 preset.config().optimizer(), preset.config().loss(), flopsPerSample / 1e6);
-        System.out.printf("%7s %6s %12s %14s %14s %8s%n", "threads", "batch", "samples/s", "kernel GFLOP/s",
-                "train GFLOP/s", "of peak");
+        System.out.printf("%7s %6s %12s %16s %14s %14s %8s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
+                "kernel GFLOP/s", "train GFLOP/s", "of peak");
         SyntheticSamples samples = new SyntheticSamples(network.inputSize(), network.outputSize());
         List<TrainingFigure> training = new ArrayList<>();
         double[] inference = new double[peak.length];
+        double[] inferenceCpu = new double[peak.length];
         for (int t : threads) {
             Kernels kernels = KernelSelector.create(t);
             for (int batch : batches) {
-                double rate = trainingRate(preset, network, kernels, batch, samples);
+                double[] rate = trainingRate(preset, network, kernels, batch, samples);
+                double cpuRate = t == 1 ? rate[1] : Double.NaN;
                 double kernel = kernelGflops(widths, batch, kernels);
-                TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate, kernel, rate * flopsPerSample / 1e9);
+                TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate[0], cpuRate, kernel,
+                        rate[0] * flopsPerSample / 1e9);
                 training.add(f);
-                System.out.printf(Locale.ROOT, "%7d %6d %,12.0f %14.1f %14.1f %7.0f%%%n", t, batch, rate, kernel,
-                        f.trainingGflops(), 100 * kernel / peak[t]);
+                System.out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %14.1f %7.0f%%%n", t, batch, rate[0],
+                        t == 1 ? String.format(Locale.ROOT, "(%,.0f)", cpuRate) : "", kernel, f.trainingGflops(),
+                        100 * kernel / peak[t]);
             }
-            inference[t] = inferenceMicros(network, kernels);
-            System.out.printf(Locale.ROOT, "%7d %6s %9.1f us  single-image forward pass (median)%n", t, "infer", inference[t]);
+            Timing.Result infer = inferenceNanos(network, kernels);
+            inference[t] = infer.wallNanos() / 1000;
+            inferenceCpu[t] = infer.cpuNanos() / 1000;
+            System.out.printf(Locale.ROOT, "%7d %6s %9.1f us  (CPU time %.1f us) single-image forward pass (median)%n", t,
+                    "infer", inference[t], inferenceCpu[t]);
         }
-        return new NetworkFigures(preset.name(), shape, flopsPerSample, training, inference);
+        return new NetworkFigures(preset.name(), shape, preset.config(), flopsPerSample, training, inference, inferenceCpu);
     }
 
-    /** Training samples per second: median of timed epochs of the real trainer. */
-    private double trainingRate(Preset preset, Network network, Kernels kernels, int batch, SyntheticSamples samples) {
+    /**
+     * Runs every matrix product of both networks at every batch size, and single-image forward
+     * passes, until a whole pass stops getting faster (at least 1 s, at most 15 s), so that the JIT
+     * has compiled every kernel before anything is timed: before C2 compiles it, Vector API code
+     * runs a hundred times slower, and on a busy machine compilations can wait in line for seconds.
+     * Returns the seconds spent.
+     */
+    private double primeKernels(int[] threads, int[] batches) {
+        long start = System.nanoTime();
+        SplittableRandom rnd = new SplittableRandom(9);
+        List<Runnable> work = new ArrayList<>();
+        for (int t : threads) {
+            Kernels kernels = KernelSelector.create(t);
+            for (Preset preset : List.of(Presets.ORIGINAL, Presets.MLP)) {
+                Network network = new Network(preset.architecture());
+                for (int batch : batches) {
+                    for (GemmShapes.Shape shape : GemmShapes.trainingStep(denseWidths(network), batch)) {
+                        GemmBench.Operands ops = new GemmBench.Operands(shape, rnd);
+                        work.add(() -> ops.run(kernels));
+                    }
+                }
+                float[] params = network.initialParameters(1);
+                Workspace ws = network.newWorkspace(1, kernels);
+                work.add(() -> ws.forward(params, 1, false, 0));
+            }
+        }
+        // A pass runs every item for at least 2 ms (so that even the small ones are called often
+        // enough to be compiled) and scores the sum of the items' times per run.
+        double best = Double.MAX_VALUE;
+        int stable = 0;
+        while (true) {
+            double pass = 0;
+            for (Runnable r : work) {
+                long t0 = System.nanoTime();
+                int runs = 0;
+                do {
+                    r.run();
+                    runs++;
+                } while (System.nanoTime() - t0 < 2_000_000L);
+                pass += (System.nanoTime() - t0) / (double) runs;
+            }
+            best = Math.min(best, pass);
+            stable = pass <= 1.03 * best ? stable + 1 : 0;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed > (quick ? 8 : 15) || (stable >= 2 && elapsed > (quick ? 0.5 : 1.0))) {
+                return elapsed;
+            }
+        }
+    }
+
+    /**
+     * Training samples per second, the median of timed epochs of the real trainer: {wall-clock rate,
+     * rate by the training thread's CPU time} (the latter means something for 1 thread only).
+     */
+    private double[] trainingRate(Preset preset, Network network, Kernels kernels, int batch, SyntheticSamples samples) {
         // Warm-up runs until the rate stops improving (the JIT may take seconds on a busy machine);
         // they also tell how many samples make an epoch of about epochSeconds.
         long start = System.nanoTime();
@@ -169,12 +230,12 @@ public final class Benchmark {
         int stable = 0;
         long compiled = Timing.compilationMillis();
         while (true) {
-            double[] rates = epochs(preset, network, kernels, batch, samples, 2);
-            double rate = rates[1];
+            double[][] rates = epochs(preset, network, kernels, batch, samples, 2);
+            double rate = rates[0][1];
             long nowCompiled = Timing.compilationMillis();
-            stable = rate < 1.03 * best && nowCompiled == compiled ? stable + 1 : 0;
-            compiled = nowCompiled;
             best = Math.max(best, rate);
+            stable = rate >= best / 1.03 && nowCompiled == compiled ? stable + 1 : 0;
+            compiled = nowCompiled;
             long elapsed = System.nanoTime() - start;
             if (elapsed > 6_000_000_000L || (stable >= 1 && elapsed > (quick ? 100_000_000L : 300_000_000L))) {
                 break;
@@ -182,31 +243,45 @@ public final class Benchmark {
             samples.resize(sizeFor(best * epochSeconds / 2, batch));
         }
         samples.resize(sizeFor(best * epochSeconds, batch));
-        double[] rates = epochs(preset, network, kernels, batch, samples, REPETITIONS + 1);
-        double[] timed = Arrays.copyOfRange(rates, 1, rates.length);
-        Arrays.sort(timed);
-        return timed[timed.length / 2];
+        double[][] rates = epochs(preset, network, kernels, batch, samples, REPETITIONS + 1);
+        double[] wall = Arrays.copyOfRange(rates[0], 1, rates[0].length);
+        double[] cpu = Arrays.copyOfRange(rates[1], 1, rates[1].length);
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new double[] {wall[wall.length / 2], cpu[cpu.length / 2]};
     }
 
     private static int sizeFor(double samples, int batch) {
         return (int) Math.max(4L * batch, Math.min(60_000L, Math.round(samples)));
     }
 
-    /** Trains {@code count} epochs of a fresh trainer and returns each epoch's samples per second. */
-    private static double[] epochs(Preset preset, Network network, Kernels kernels, int batch, SampleSource samples, int count) {
+    /**
+     * Trains {@code count} epochs of a fresh trainer and returns each epoch's samples per second:
+     * {as the trainer reports them (wall clock), by the CPU time of this (the training) thread}.
+     */
+    private static double[][] epochs(Preset preset, Network network, Kernels kernels, int batch, SampleSource samples,
+                                     int count) {
         TrainingConfig config = preset.config().withBatchSize(batch).withEpochs(count).withThreads(kernels.threads())
                 .withSnapshotInterval(Integer.MAX_VALUE).withSeed(7);
-        List<Double> rates = new ArrayList<>();
+        double[][] rates = new double[2][count];
+        int[] epochs = {0};
+        long[] cpuMark = {Timing.threadCpuNanos()};
         new Trainer(network, config, kernels).train(samples, null, new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics metrics) {
-                rates.add(metrics.samplesPerSecond());
+                long now = Timing.threadCpuNanos();
+                if (epochs[0] < count) {
+                    rates[0][epochs[0]] = metrics.samplesPerSecond();
+                    rates[1][epochs[0]] = samples.size() / Math.max(1e-9, (now - cpuMark[0]) / 1e9);
+                }
+                epochs[0]++;
+                cpuMark[0] = now;
             }
         }, null);
-        if (rates.size() != count) {
-            throw new IllegalStateException("the trainer reported " + rates.size() + " epochs of " + count);
+        if (epochs[0] != count) {
+            throw new IllegalStateException("the trainer reported " + epochs[0] + " epochs of " + count);
         }
-        return rates.stream().mapToDouble(Double::doubleValue).toArray();
+        return rates;
     }
 
     /** GFLOP/s of the kernel over all matrix products of one training step at this batch size. */
@@ -217,8 +292,8 @@ public final class Benchmark {
         return GemmBench.stepGflops(step, kernels, quick ? 20_000_000L : 60_000_000L, REPETITIONS, quick ? 2_000_000L : 4_000_000L);
     }
 
-    /** Median microseconds of a forward pass of one image, in inference mode. */
-    private double inferenceMicros(Network network, Kernels kernels) {
+    /** Median nanoseconds (wall and CPU) of a forward pass of one image, in inference mode. */
+    private Timing.Result inferenceNanos(Network network, Kernels kernels) {
         float[] params = network.initialParameters(11);
         Workspace ws = network.newWorkspace(1, kernels);
         SplittableRandom rnd = new SplittableRandom(5);
@@ -226,9 +301,8 @@ public final class Benchmark {
         for (int i = 0; i < network.inputSize(); i++) {
             input[i] = (float) rnd.nextDouble();
         }
-        double nanos = Timing.medianNanos(() -> ws.forward(params, 1, false, 0), quick ? 100_000_000L : 300_000_000L,
+        return Timing.measure(() -> ws.forward(params, 1, false, 0), quick ? 100_000_000L : 300_000_000L,
                 REPETITIONS * 2 + 1, 1_000_000L);
-        return nanos / 1000;
     }
 
     /** The widths of the dense layers (input first), from the network's parameter blocks. */
@@ -270,13 +344,21 @@ public final class Benchmark {
         sb.append("},\"networks\":{");
         for (int n = 0; n < all.size(); n++) {
             NetworkFigures f = all.get(n);
+            TrainingConfig c = f.config();
             sb.append(n == 0 ? "" : ",").append('"').append(f.network()).append("\":{\"shape\":\"").append(f.shape())
-                    .append("\",\"training_flops_per_sample\":").append(Math.round(f.flopsPerSample()))
+                    .append("\",\"config\":{\"loss\":\"").append(c.loss()).append("\",\"optimizer\":\"").append(c.optimizer())
+                    .append("\",\"learning_rate\":").append(c.learningRate()).append(",\"momentum\":").append(c.momentum())
+                    .append(",\"nesterov\":").append(c.nesterov()).append(",\"weight_decay\":").append(c.weightDecay())
+                    .append(",\"beta1\":").append(c.beta1()).append(",\"beta2\":").append(c.beta2())
+                    .append(",\"epsilon\":").append(c.epsilon()).append('}')
+                    .append(",\"training_flops_per_sample\":").append(Math.round(f.flopsPerSample()))
                     .append(",\"training\":[");
             for (int i = 0; i < f.training().size(); i++) {
                 TrainingFigure t = f.training().get(i);
                 sb.append(i == 0 ? "" : ",").append("{\"threads\":").append(t.threads()).append(",\"batch\":")
                         .append(t.batch()).append(",\"samples_per_second\":").append(round(t.samplesPerSecond()))
+                        .append(Double.isNaN(t.cpuSamplesPerSecond()) ? ""
+                                : ",\"cpu_samples_per_second\":" + round(t.cpuSamplesPerSecond()))
                         .append(",\"kernel_gflops\":").append(round(t.kernelGflops()))
                         .append(",\"training_gflops\":").append(round(t.trainingGflops())).append('}');
             }
@@ -284,6 +366,11 @@ public final class Benchmark {
             for (int i = 0; i < threads.length; i++) {
                 sb.append(i == 0 ? "" : ",").append('"').append(threads[i]).append("\":")
                         .append(round(f.inferenceMicros()[threads[i]]));
+            }
+            sb.append("},\"inference_cpu_us\":{");
+            for (int i = 0; i < threads.length; i++) {
+                sb.append(i == 0 ? "" : ",").append('"').append(threads[i]).append("\":")
+                        .append(round(f.inferenceCpuMicros()[threads[i]]));
             }
             sb.append("}}");
         }

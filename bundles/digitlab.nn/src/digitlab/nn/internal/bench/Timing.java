@@ -10,9 +10,19 @@ import java.util.Arrays;
 public final class Timing {
 
     private static final long CHUNK_NANOS = 20_000_000L;
-    private static final long MAX_WARMUP_NANOS = 4_000_000_000L;
+    private static final long MAX_WARMUP_NANOS = 5_000_000_000L;
+    /** Enough calls for the JIT's thresholds to have sent everything the operation runs to C2. */
+    private static final long MIN_WARMUP_RUNS = 20_000;
+    /** ... or this much warm-up for operations too slow for that many calls. */
+    private static final long LONG_WARMUP_NANOS = 1_000_000_000L;
 
     private Timing() {
+    }
+
+    /** CPU time of the calling thread in nanoseconds (or wall time where the JVM cannot tell). */
+    public static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /**
@@ -32,6 +42,20 @@ public final class Timing {
      * @param sampleNanos the least duration of one sample
      */
     public static double medianNanos(Runnable op, long warmupNanos, int samples, long sampleNanos) {
+        return measure(op, warmupNanos, samples, sampleNanos).wallNanos();
+    }
+
+    /**
+     * Medians of one run of an operation: wall-clock nanoseconds, and nanoseconds of CPU time of the
+     * calling thread. For work done on the calling thread alone the CPU figure is what the code
+     * costs when it has a core to itself; the wall figure also holds the time other processes had
+     * the core.
+     */
+    public record Result(double wallNanos, double cpuNanos) {
+    }
+
+    /** Like {@link #medianNanos}, with the calling thread's CPU time too. */
+    public static Result measure(Runnable op, long warmupNanos, int samples, long sampleNanos) {
         // Warm up in chunks until the time per run stops improving and the JIT is idle (it may need
         // seconds on a busy machine, and Vector API code runs 100x slower before C2 compiles it);
         // at least warmupNanos, at most MAX_WARMUP_NANOS.
@@ -40,6 +64,7 @@ public final class Timing {
         int stable = 0;
         double perRun;
         long compiled = compilationMillis();
+        long totalRuns = 0;
         while (true) {
             long t0 = System.nanoTime();
             long runs = 0;
@@ -48,25 +73,33 @@ public final class Timing {
                 runs++;
             } while (System.nanoTime() - t0 < CHUNK_NANOS);
             perRun = (System.nanoTime() - t0) / (double) runs;
+            totalRuns += runs;
             long nowCompiled = compilationMillis();
-            stable = perRun > 0.97 * best && nowCompiled == compiled ? stable + 1 : 0;
-            compiled = nowCompiled;
+            // Stable: no faster than before, and not slower either (a deoptimization makes it slower).
             best = Math.min(best, perRun);
+            stable = perRun <= 1.03 * best && nowCompiled == compiled ? stable + 1 : 0;
+            compiled = nowCompiled;
             long elapsed = System.nanoTime() - start;
-            if (elapsed >= MAX_WARMUP_NANOS || (elapsed >= warmupNanos && stable >= 2)) {
+            if (elapsed >= MAX_WARMUP_NANOS
+                    || (elapsed >= warmupNanos && stable >= 3
+                        && (totalRuns >= MIN_WARMUP_RUNS || elapsed >= LONG_WARMUP_NANOS))) {
                 break;
             }
         }
         int repeat = (int) Math.max(1, Math.min(1_000_000, sampleNanos / Math.max(1.0, perRun)));
         double[] times = new double[samples];
+        double[] cpu = new double[samples];
         for (int s = 0; s < samples; s++) {
+            long c0 = threadCpuNanos();
             long t0 = System.nanoTime();
             for (int r = 0; r < repeat; r++) {
                 op.run();
             }
             times[s] = (System.nanoTime() - t0) / (double) repeat;
+            cpu[s] = (threadCpuNanos() - c0) / (double) repeat;
         }
         Arrays.sort(times);
-        return times[samples / 2];
+        Arrays.sort(cpu);
+        return new Result(times[samples / 2], cpu[samples / 2]);
     }
 }
