@@ -71,11 +71,30 @@ final class BenchCommand implements Command {
     }
 
     private static Method method(String name, Class<?>... types) {
+        Class<?> c = benchmarkClass();
+        if (c == null) return null;
         try {
-            Class<?> c = Class.forName(BENCHMARK, true, BenchCommand.class.getClassLoader());
             Method m = c.getMethod(name, types);
             return java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? m : null;
-        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+        } catch (NoSuchMethodException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
+     * The benchmark class: through this bundle's class loader (plain class path, or when digitlab.nn exports the
+     * package), else through the digitlab.nn bundle itself, which can load its own internal packages.
+     */
+    private static Class<?> benchmarkClass() {
+        try {
+            return Class.forName(BENCHMARK, true, BenchCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // not visible from here: ask the bundle that holds it
+        }
+        try {
+            org.osgi.framework.Bundle nn = org.osgi.framework.FrameworkUtil.getBundle(digitlab.nn.Network.class);
+            return nn == null ? null : nn.loadClass(BENCHMARK);
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             return null;
         }
     }

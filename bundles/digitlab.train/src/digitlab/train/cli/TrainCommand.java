@@ -94,7 +94,13 @@ final class TrainCommand implements Command {
         boolean json = f.has("json");
         RunStore store = f.has("runs") ? new RunStore(Path.of(f.string("runs", ""))) : RunStore.workspace();
         Path outFile = f.has("out") ? Path.of(f.string("out", "")) : null;
-        if (outFile != null && Files.isDirectory(outFile)) throw new UsageException("--out: " + outFile + " is a folder; give a file name");
+        if (outFile != null) {
+            if (Files.isDirectory(outFile)) throw new UsageException("--out: " + outFile + " is a folder; give a file name");
+            // Fail now, not after an hour of training, when the model cannot be written there.
+            Path parent = outFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            if (!Files.isWritable(parent)) throw new java.nio.file.AccessDeniedException(parent.toString());
+        }
 
         TrainingSession session;
         if (f.has("resume")) {
