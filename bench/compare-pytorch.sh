@@ -92,8 +92,12 @@ echo "== Side by side (samples/s; ratio = Digit Lab at its best thread count / P
 import json, sys
 torch = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
 ours = json.loads(open(sys.argv[2]).read().strip().splitlines()[-1])
-print(f"{'network':<9} {'batch':>5} | {'PyTorch t=1':>11} {'t=2':>9} {'best':>9} | {'Digit Lab t=1':>13} {'t=2':>9} {'best':>9} | {'ratio':>6}")
 summary = {}
+
+def cell(m, t):
+    return f"{m[t]:,.0f}" if t in m else "-"
+
+print(f"{'network':<9} {'batch':>5} | {'PyTorch t=1':>11} {'t=2':>9} {'best':>9} | {'Digit Lab t=1':>13} {'t=2':>9} {'best':>9} | {'ratio':>6}")
 for name in ("original", "mlp"):
     pt = {(r["threads"], r["batch"]): r["samples_per_second"] for r in torch["networks"][name]["training"]}
     dl = {(r["threads"], r["batch"]): r["samples_per_second"] for r in ours["networks"][name]["training"]}
@@ -101,13 +105,35 @@ for name in ("original", "mlp"):
         p = {t: v for (t, bb), v in pt.items() if bb == b}
         d = {t: v for (t, bb), v in dl.items() if bb == b}
         pb, db = max(p.values()), max(d.values())
-        cell = lambda m, t: f"{m[t]:,.0f}" if t in m else "-"
         print(f"{name:<9} {b:>5} | {cell(p, 1):>11} {cell(p, 2):>9} {pb:>9,.0f} | {cell(d, 1):>13} {cell(d, 2):>9} {db:>9,.0f} | {db / pb:>5.2f}x")
         summary[f"{name}_batch{b}_ratio"] = round(db / pb, 2)
     pi = min(torch["networks"][name]["inference_us"].values())
     di = min(ours["networks"][name]["inference_us"].values())
-    print(f"{name:<9} {'infer':>5} | single-image forward, best thread count: PyTorch {pi:.1f} us, Digit Lab {di:.1f} us ({pi / di:.1f}x faster)")
+    print(f"{name:<9} {'infer':>5} | single-image forward, best thread count: PyTorch {pi:.1f} us, Digit Lab {di:.1f} us")
     summary[f"{name}_inference_us"] = {"pytorch": pi, "digitlab": di}
-print(f"FP32 peak measured by Digit Lab: {ours['peak_gflops']} GFLOP/s (threads: value); PyTorch {torch.get('version')} with {torch.get('blas')}")
+
+# One thread, by CPU time: what each side costs with a core to itself, whatever else runs.
+rows = []
+for name in ("original", "mlp"):
+    pt = {r["batch"]: r["cpu_samples_per_second"] for r in torch["networks"][name]["training"] if "cpu_samples_per_second" in r}
+    dl = {r["batch"]: r["cpu_samples_per_second"] for r in ours["networks"][name]["training"] if "cpu_samples_per_second" in r}
+    for b in sorted(set(pt) & set(dl)):
+        rows.append((name, b, pt[b], dl[b]))
+        summary[f"{name}_batch{b}_cpu_ratio_1thread"] = round(dl[b] / pt[b], 2)
+if rows:
+    print()
+    print("1 thread, rates by CPU time of the training thread (not lowered by other processes):")
+    print(f"{'network':<9} {'batch':>5} | {'PyTorch':>10} | {'Digit Lab':>10} | {'ratio':>6}")
+    for name, b, p, d in rows:
+        print(f"{name:<9} {b:>5} | {p:>10,.0f} | {d:>10,.0f} | {d / p:>5.2f}x")
+    for name in ("original", "mlp"):
+        pc = torch["networks"][name].get("inference_cpu_us", {}).get("1")
+        dc = ours["networks"][name].get("inference_cpu_us", {}).get("1")
+        if pc and dc:
+            print(f"{name:<9} {'infer':>5} | {pc:>8.1f} us | {dc:>8.1f} us | single-image forward, CPU time")
+            summary[f"{name}_inference_cpu_us_1thread"] = {"pytorch": pc, "digitlab": dc}
+print()
+print(f"FP32 peak measured by Digit Lab (GFLOP/s by thread count): {ours['peak_gflops']}; "
+      f"PyTorch {torch.get('version')} with {torch.get('blas')}")
 print(json.dumps({"pytorch": torch, "digitlab": ours, "summary": summary}))
 PYEOF
