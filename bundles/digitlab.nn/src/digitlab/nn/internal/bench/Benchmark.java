@@ -39,6 +39,8 @@ public final class Benchmark {
 
     private final boolean quick;
     private final double epochSeconds;
+    /** The FP32 peak by the threads' CPU time, per thread count. */
+    private double[] peakCpu;
 
     private Benchmark(boolean quick) {
         this.quick = quick;
@@ -47,7 +49,8 @@ public final class Benchmark {
 
     /** One row of the training table. */
     record TrainingFigure(String network, int threads, int batch, double samplesPerSecond,
-                          double cpuSamplesPerSecond, double kernelGflops, double trainingGflops) {
+                          double cpuSamplesPerSecond, double kernelGflops, double kernelCpuGflops,
+                          double trainingGflops) {
     }
 
     /** The figures for one network. */
@@ -109,12 +112,16 @@ public final class Benchmark {
                 + REPETITIONS + " timed epochs after warm-up.");
         int maxThreads = Arrays.stream(threads).max().orElse(1);
         double[] peak = new double[maxThreads + 1];
+        peakCpu = new double[maxThreads + 1];
         for (int t : threads) {
-            peak[t] = PeakFlops.measure(t, 3);
+            double[] both = PeakFlops.measureBoth(t, 3);
+            peak[t] = both[0];
+            peakCpu[t] = both[1];
         }
         System.out.print("FP32 peak (FMA loop):");
         for (int t : threads) {
-            System.out.printf(Locale.ROOT, "  %d thread%s %.1f GFLOP/s", t, t == 1 ? "" : "s", peak[t]);
+            System.out.printf(Locale.ROOT, "  %d thread%s %.1f GFLOP/s (by CPU time %.1f)", t, t == 1 ? "" : "s",
+                    peak[t], peakCpu[t]);
         }
         System.out.println();
 
@@ -128,7 +135,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "(%.0f s; load average %.2f before, %.2f after: other processes competing for the"
                 + " %d cores lower every figure)%n", seconds, loadBefore, loadAfter, cores);
         if (json) {
-            System.out.println(toJson(all, threads, peak, kernelsName, cores, seconds, loadBefore, loadAfter));
+            System.out.println(toJson(all, threads, peak, peakCpu, kernelsName, cores, seconds, loadBefore, loadAfter));
         }
     }
 
@@ -139,8 +146,8 @@ public final class Benchmark {
         String shape = Arrays.stream(widths).mapToObj(Integer::toString).reduce((a, b) -> a + "-" + b).orElse("");
         System.out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
                 preset.config().optimizer(), preset.config().loss(), flopsPerSample / 1e6);
-        System.out.printf("%7s %6s %12s %16s %14s %14s %8s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
-                "kernel GFLOP/s", "train GFLOP/s", "of peak");
+        System.out.printf("%7s %6s %12s %16s %14s %11s %13s %14s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
+                "kernel GFLOP/s", "(CPU time)", "train GFLOP/s", "kernel/peak");
         SyntheticSamples samples = new SyntheticSamples(network.inputSize(), network.outputSize());
         List<TrainingFigure> training = new ArrayList<>();
         double[] inference = new double[peak.length];
@@ -150,13 +157,16 @@ public final class Benchmark {
             for (int batch : batches) {
                 double[] rate = trainingRate(preset, network, kernels, batch, samples);
                 double cpuRate = t == 1 ? rate[1] : Double.NaN;
-                double kernel = kernelGflops(widths, batch, kernels);
-                TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate[0], cpuRate, kernel,
+                double[] kernel = kernelGflops(widths, batch, kernels);
+                double kernelCpu = t == 1 ? kernel[1] : Double.NaN;
+                TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate[0], cpuRate, kernel[0], kernelCpu,
                         rate[0] * flopsPerSample / 1e9);
                 training.add(f);
-                System.out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %14.1f %7.0f%%%n", t, batch, rate[0],
-                        t == 1 ? String.format(Locale.ROOT, "(%,.0f)", cpuRate) : "", kernel, f.trainingGflops(),
-                        100 * kernel / peak[t]);
+                System.out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %14s%n", t, batch, rate[0],
+                        t == 1 ? String.format(Locale.ROOT, "(%,.0f)", cpuRate) : "", kernel[0],
+                        t == 1 ? String.format(Locale.ROOT, "(%.1f)", kernelCpu) : "", f.trainingGflops(),
+                        t == 1 ? String.format(Locale.ROOT, "%.0f%% (%.0f%%)", 100 * kernel[0] / peak[t], 100 * kernelCpu / peakCpu[t])
+                                : String.format(Locale.ROOT, "%.0f%%", 100 * kernel[0] / peak[t]));
             }
             Timing.Result infer = inferenceNanos(network, kernels);
             inference[t] = infer.wallNanos() / 1000;
@@ -284,12 +294,12 @@ public final class Benchmark {
         return rates;
     }
 
-    /** GFLOP/s of the kernel over all matrix products of one training step at this batch size. */
-    private double kernelGflops(int[] widths, int batch, Kernels kernels) {
+    /** GFLOP/s of the kernel over all matrix products of one training step at this batch size: {wall, CPU time}. */
+    private double[] kernelGflops(int[] widths, int batch, Kernels kernels) {
         SplittableRandom rnd = new SplittableRandom(3);
         List<GemmBench.Operands> step = GemmShapes.trainingStep(widths, batch).stream()
                 .map(s -> new GemmBench.Operands(s, rnd)).toList();
-        return GemmBench.stepGflops(step, kernels, quick ? 20_000_000L : 60_000_000L, REPETITIONS, quick ? 2_000_000L : 4_000_000L);
+        return GemmBench.stepGflopsBoth(step, kernels, quick ? 20_000_000L : 60_000_000L, REPETITIONS, quick ? 2_000_000L : 4_000_000L);
     }
 
     /** Median nanoseconds (wall and CPU) of a forward pass of one image, in inference mode. */
@@ -331,7 +341,7 @@ public final class Benchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static String toJson(List<NetworkFigures> all, int[] threads, double[] peak, String kernels, int cores,
+    private static String toJson(List<NetworkFigures> all, int[] threads, double[] peak, double[] peakCpu, String kernels, int cores,
                                  double seconds, double loadBefore, double loadAfter) {
         StringBuilder sb = new StringBuilder();
         sb.append("{\"framework\":\"digitlab\",\"kernels\":\"").append(kernels).append("\",\"cores\":").append(cores)
@@ -340,6 +350,10 @@ public final class Benchmark {
                 .append(",\"peak_gflops\":{");
         for (int i = 0; i < threads.length; i++) {
             sb.append(i == 0 ? "" : ",").append('"').append(threads[i]).append("\":").append(round(peak[threads[i]]));
+        }
+        sb.append("},\"peak_cpu_gflops\":{");
+        for (int i = 0; i < threads.length; i++) {
+            sb.append(i == 0 ? "" : ",").append('"').append(threads[i]).append("\":").append(round(peakCpu[threads[i]]));
         }
         sb.append("},\"networks\":{");
         for (int n = 0; n < all.size(); n++) {
@@ -360,6 +374,7 @@ public final class Benchmark {
                         .append(Double.isNaN(t.cpuSamplesPerSecond()) ? ""
                                 : ",\"cpu_samples_per_second\":" + round(t.cpuSamplesPerSecond()))
                         .append(",\"kernel_gflops\":").append(round(t.kernelGflops()))
+                        .append(Double.isNaN(t.kernelCpuGflops()) ? "" : ",\"kernel_cpu_gflops\":" + round(t.kernelCpuGflops()))
                         .append(",\"training_gflops\":").append(round(t.trainingGflops())).append('}');
             }
             sb.append("],\"inference_us\":{");

@@ -51,24 +51,34 @@ public final class GemmBench {
         }
     }
 
-    /** Median GFLOP/s of one product. */
-    static double gflops(Operands ops, Kernels kernels, long warmup, int samples, long sampleNanos) {
-        double nanos = Timing.medianNanos(() -> ops.run(kernels), warmup, samples, sampleNanos);
-        return ops.s.flops() / nanos;
+    /** Median GFLOP/s of one product: {wall clock, by the calling thread's CPU time}. */
+    static double[] gflops(Operands ops, Kernels kernels, long warmup, int samples, long sampleNanos) {
+        Timing.Result r = Timing.measure(() -> ops.run(kernels), warmup, samples, sampleNanos);
+        return new double[] {ops.s.flops() / r.wallNanos(), ops.s.flops() / r.cpuNanos()};
     }
 
     /** Median GFLOP/s of all products of a training step, run back to back (total flops / total time). */
     static double stepGflops(List<Operands> step, Kernels kernels, long warmup, int samples, long sampleNanos) {
+        return stepGflopsBoth(step, kernels, warmup, samples, sampleNanos)[0];
+    }
+
+    /** Like {@link #stepGflops}: {wall clock, by the calling thread's CPU time}. */
+    static double[] stepGflopsBoth(List<Operands> step, Kernels kernels, long warmup, int samples, long sampleNanos) {
         double flops = 0;
         for (Operands o : step) {
             flops += o.s.flops();
         }
-        double nanos = Timing.medianNanos(() -> {
+        Timing.Result r = Timing.measure(() -> {
             for (Operands o : step) {
                 o.run(kernels);
             }
         }, warmup, samples, sampleNanos);
-        return flops / nanos;
+        return new double[] {flops / r.wallNanos(), flops / r.cpuNanos()};
+    }
+
+    private static void print(double[] gflops, Kernels k) {
+        System.out.print(k.threads() == 1 ? String.format(" %9.1f (%8.1f)", gflops[0], gflops[1])
+                : String.format(" %20.1f", gflops[0]));
     }
 
     public static void main(String[] args) {
@@ -77,8 +87,11 @@ public final class GemmBench {
         long warmup = quick ? 30_000_000L : 150_000_000L;
         int samples = quick ? 5 : 7;
         long sampleNanos = quick ? 2_000_000L : 5_000_000L;
-        System.out.printf("FP32 peak (FMA loop): 1 thread %.1f GFLOP/s, 2 threads %.1f GFLOP/s%n",
-                PeakFlops.measure(1, 3), PeakFlops.measure(2, 3));
+        double[] peak1 = PeakFlops.measureBoth(1, 3);
+        double[] peak2 = PeakFlops.measureBoth(2, 3);
+        System.out.printf("FP32 peak (FMA loop): 1 thread %.1f GFLOP/s (by CPU time %.1f), 2 threads %.1f (by CPU time %.1f)%n",
+                peak1[0], peak1[1], peak2[0], peak2[1]);
+        System.out.println("GFLOP/s are medians of wall-clock time; for 1 thread, (by CPU time of the thread) beside them.");
         Kernels[] kernels = withReference
                 ? new Kernels[] {new ReferenceKernels(1), new VectorKernels(1), new ReferenceKernels(2), new VectorKernels(2)}
                 : new Kernels[] {new VectorKernels(1), new VectorKernels(2)};
@@ -87,7 +100,7 @@ public final class GemmBench {
             String net = widths == MLP ? "MLP 784-256-128-10" : "original 784-28-28-10";
             System.out.printf("%n%s, GFLOP/s per product (median)%n%-28s", net, "product");
             for (Kernels k : kernels) {
-                System.out.printf(" %14s", k.name());
+                System.out.printf(" %20s", k.name());
             }
             System.out.println();
             for (int batch : BATCHES) {
@@ -95,13 +108,13 @@ public final class GemmBench {
                 for (Operands o : step) {
                     System.out.printf("B=%-3d %-22s", batch, o.s.describe().replaceAll(" +", " "));
                     for (Kernels k : kernels) {
-                        System.out.printf(" %14.1f", gflops(o, k, warmup / 4, samples, sampleNanos));
+                        print(gflops(o, k, warmup / 4, samples, sampleNanos), k);
                     }
                     System.out.println();
                 }
                 System.out.printf("B=%-3d %-22s", batch, "whole step");
                 for (Kernels k : kernels) {
-                    System.out.printf(" %14.1f", stepGflops(step, k, warmup / 2, samples, sampleNanos));
+                    print(stepGflopsBoth(step, k, warmup / 2, samples, sampleNanos), k);
                 }
                 System.out.println();
             }
