@@ -25,8 +25,11 @@ public record RunInfo(String id, String name, Instant created, RunStatus status,
                       String preset, String architecture, int epochsCompleted, int epochs, double seconds,
                       double validationAccuracy, double testAccuracy, boolean hasModel, boolean hasCheckpoint) {
 
-    /** Whether {@link TrainingSession#resume} can continue this run. */
+    /**
+     * Whether {@link TrainingSession#resume} can continue this run: from its checkpoint, or from the start
+     * when it stopped before its first checkpoint.
+     */
     public boolean canResume() {
-        return status.isResumable() && hasCheckpoint && epochsCompleted < epochs;
+        return status.isResumable() && epochsCompleted < epochs;
     }
 }
