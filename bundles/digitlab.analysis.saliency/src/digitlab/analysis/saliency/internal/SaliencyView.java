@@ -72,7 +72,7 @@ public final class SaliencyView extends ViewPart {
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         setStatus("Draw a digit in the Digit Canvas, or press \"Random test digit\".");
 
-        getSite().getWorkbenchWindow().getSelectionService().addPostSelectionListener(selectionListener);
+        getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(selectionListener);
         ModelService.get().addListener(modelListener);
         ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection();
         if (current != null) selectionChanged(null, current);
@@ -85,7 +85,7 @@ public final class SaliencyView extends ViewPart {
 
     @Override
     public void dispose() {
-        getSite().getWorkbenchWindow().getSelectionService().removePostSelectionListener(selectionListener);
+        getSite().getWorkbenchWindow().getSelectionService().removeSelectionListener(selectionListener);
         ModelService.get().removeListener(modelListener);
         if (job != null) job.cancel();
         super.dispose();
