@@ -67,17 +67,16 @@ public final class ContributionLoader {
      * Reads all contributions into the standard registries, the first time it is called; later calls do
      * nothing and return the same loader. Safe to call from any thread, from the command line application and
      * from the workbench start (whichever comes first does the work). Without an extension registry (plain
-     * Java) nothing is read.
+     * Java, or called before the registry bundle started) nothing is read and nothing is remembered.
      *
      * @return the loader, to ask for what was registered and what went wrong
      */
     public static synchronized ContributionLoader loadAll() {
         if (loaded == null) {
-            ContributionLoader l = new ContributionLoader();
             IExtensionRegistry registry = RegistryFactory.getRegistry();
-            if (registry != null) {
-                l.load(registry, LayerRegistry.standard(), OptimizerRegistry.standard(), DatasetRegistry.standard());
-            }
+            if (registry == null) return new ContributionLoader(); // not remembered: a later call may find one
+            ContributionLoader l = new ContributionLoader();
+            l.load(registry, LayerRegistry.standard(), OptimizerRegistry.standard(), DatasetRegistry.standard());
             loaded = l;
         }
         return loaded;
