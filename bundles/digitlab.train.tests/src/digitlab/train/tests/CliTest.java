@@ -87,6 +87,10 @@ class CliTest {
         assertOneLine(cli("eval"), 2, "--model is required");
         assertOneLine(cli("eval", "--model", "m.dlm", "--split", "dev"), 2, "--split: unknown split 'dev'");
         assertOneLine(cli("predict", "--model", "m.dlm"), 2, "--image is required");
+        Result r = cli("eval", "--model", "absent.dlm", "--json");
+        assertOneLine(r, 1, "absent.dlm");
+        assertEquals(1.0, r.json().get("exit_code"));
+        assertTrue(((String) r.json().get("error")).contains("absent.dlm"));
     }
 
     @Test

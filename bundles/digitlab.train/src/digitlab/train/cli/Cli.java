@@ -52,22 +52,34 @@ public final class Cli {
             out.print(command.help());
             return OK;
         }
+        boolean json = Arrays.asList(rest).contains("--json");
+        String message;
+        int code;
         try {
             return command.run(rest, out, err);
         } catch (UsageException e) {
-            err.println("digitlab " + name + ": " + e.getMessage() + " (see digitlab " + name + " --help)");
-            return USAGE;
+            message = e.getMessage() + " (see digitlab " + name + " --help)";
+            code = USAGE;
         } catch (IOException e) {
-            err.println("digitlab " + name + ": " + oneLine(e));
-            return FAILURE;
+            message = oneLine(e);
+            code = FAILURE;
         } catch (OutOfMemoryError e) {
-            err.println("digitlab " + name + ": out of memory; set a larger heap with DIGITLAB_HEAP (e.g. 8g)");
-            return FAILURE;
+            message = "out of memory; set a larger heap with DIGITLAB_HEAP (e.g. 8g)";
+            code = FAILURE;
         } catch (RuntimeException e) {
-            err.println("digitlab " + name + ": internal error: " + e);
+            message = "internal error: " + e;
+            code = FAILURE;
             if (System.getenv("DIGITLAB_DEBUG") != null) e.printStackTrace(err);
-            return FAILURE;
         }
+        err.println("digitlab " + name + ": " + message);
+        if (json) {
+            // Scripts reading the last line get an object for errors too.
+            java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
+            j.put("error", message);
+            j.put("exit_code", code);
+            out.println(digitlab.train.internal.Json.write(j));
+        }
+        return code;
     }
 
     /** The overview printed by {@code --help}. */
