@@ -1,0 +1,124 @@
+package digitlab.data.idx;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs file loads for the fuzz tests on one worker thread, each with a generous time limit, and measures
+ * the bytes each load allocated (HotSpot's per-thread allocation counter, read through
+ * {@code com.sun.management.ThreadMXBean} by reflection so the fragment needs no extra import; -1 where the
+ * JVM does not offer it). Any throwable, including {@link OutOfMemoryError} and {@link StackOverflowError},
+ * is captured and returned, so the test can say which input produced it.
+ */
+final class Bounded implements AutoCloseable {
+
+    /** What one call did: its value or its throwable, and the bytes it allocated (-1 when unknown). */
+    record Outcome(Object value, Throwable error, long allocatedBytes) {
+    }
+
+    private static final Method CURRENT_ALLOCATED = currentAllocatedMethod();
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fuzz worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Runs {@code task} on the worker; fails the test (with {@code what} in the message) when it takes longer
+     * than {@code timeoutSeconds}: a hang.
+     */
+    Outcome run(String what, long timeoutSeconds, Callable<?> task) {
+        Future<Outcome> f = worker.submit(() -> {
+            long before = allocatedBytes();
+            try {
+                Object v = task.call();
+                return new Outcome(v, null, delta(before));
+            } catch (Throwable t) {
+                return new Outcome(null, t, delta(before));
+            }
+        });
+        try {
+            return f.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new AssertionError(what + ": no answer within " + timeoutSeconds + " s (a hang?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + ": interrupted", e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(what + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A piece of a test that may throw anything. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a whole loop of loads on the worker (one hand-over instead of one per load) with a time limit for
+     * all of them; an assertion failure inside is rethrown here.
+     */
+    void batch(String what, long timeoutSeconds, Body body) {
+        Outcome o = run(what, timeoutSeconds, () -> {
+            body.run();
+            return null;
+        });
+        if (o.error() instanceof Error e) throw e;
+        if (o.error() != null) throw new AssertionError(what + ": " + o.error(), o.error());
+    }
+
+    /** Calls {@code task} in the calling thread, capturing its throwable and the bytes it allocated. */
+    static Outcome measure(Callable<?> task) {
+        long before = allocatedBytes();
+        try {
+            Object v = task.call();
+            return new Outcome(v, null, delta(before));
+        } catch (Throwable t) {
+            return new Outcome(null, t, delta(before));
+        }
+    }
+
+    private static long delta(long before) {
+        long after = allocatedBytes();
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
+    /** Bytes allocated so far by the calling thread, or -1 when the JVM cannot tell. */
+    static long allocatedBytes() {
+        if (CURRENT_ALLOCATED == null) return -1;
+        try {
+            return (long) CURRENT_ALLOCATED.invoke(ManagementFactory.getThreadMXBean());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static Method currentAllocatedMethod() {
+        try {
+            ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+            Class<?> type = Class.forName("com.sun.management.ThreadMXBean", false, ClassLoader.getPlatformClassLoader());
+            if (!type.isInstance(bean)) return null;
+            Method m = type.getMethod("getCurrentThreadAllocatedBytes");
+            long probe = (long) m.invoke(bean);
+            return probe < 0 ? null : m;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
