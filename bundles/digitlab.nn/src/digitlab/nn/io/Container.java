@@ -90,9 +90,21 @@ final class Container {
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw naming(file, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A write error that names the file: the JDK's "No space left on device" does not say which file it was.
+     * Errors whose message already names it are returned as they are.
+     */
+    static IOException naming(Path file, IOException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (m.contains(String.valueOf(file.getFileName()))) return e;
+        return new IOException(file + ": cannot save: " + m, e);
     }
 
     /**

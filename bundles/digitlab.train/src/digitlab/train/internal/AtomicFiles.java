@@ -72,6 +72,11 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
+        } catch (IOException e) {
+            // The JDK's "No space left on device" does not say which file; the message must.
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (m.contains(String.valueOf(target.getFileName()))) throw e;
+            throw new IOException(target + ": cannot save: " + m, e);
         } finally {
             if (!done) Files.deleteIfExists(tmp);
         }
