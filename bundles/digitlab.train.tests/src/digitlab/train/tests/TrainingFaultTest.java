@@ -79,6 +79,7 @@ class TrainingFaultTest {
         assertEquals(RunStatus.FAILED, o.status(), o.message());
         assertOneLine(o.message());
         assertTrue(o.message().contains("No space left on device"), o.message());
+        assertTrue(o.message().contains("checkpoint.dlc"), "the message names the file: " + o.message());
         assertTrue(fs.failures.get() >= 1);
         Run run = s.run();
         assertEquals(RunStatus.FAILED, run.info().status());
@@ -109,6 +110,7 @@ class TrainingFaultTest {
         System.out.println("full disk while saving the final model: " + o.status() + " \"" + o.message() + "\"");
         assertEquals(RunStatus.FAILED, o.status(), o.message());
         assertOneLine(o.message());
+        assertTrue(o.message().contains("model.dlm") && o.message().contains("No space left on device"), o.message());
         assertNoTemporaryFiles(s.run().directory());
         Model m = ModelFormat.load(s.run().modelFile());
         assertEquals(30, m.snapshot().step(), "the model of the completed epoch");
