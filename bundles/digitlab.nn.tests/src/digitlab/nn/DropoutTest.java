@@ -43,6 +43,12 @@ class DropoutTest {
     }
 
     @Test
+    void uniformByPositionEqualsTheSequence() {
+        Rng rng = new Rng(-42);
+        for (int i = 0; i < 1000; i++) assertEquals(rng.nextFloat(), Rng.uniform(-42, i));
+    }
+
+    @Test
     void twoValueDeriveEqualsTheGeneralOne() {
         for (long a = -3; a < 3; a++) {
             for (long b = 0; b < 1000; b += 7) assertEquals(Rng.derive(new long[] {a, b}), Rng.derive(a, b));

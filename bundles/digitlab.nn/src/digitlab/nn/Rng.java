@@ -82,6 +82,15 @@ public final class Rng {
         return h;
     }
 
+    /**
+     * The {@code index}-th (0-based) value of {@code new Rng(seed).nextFloat()}, computed directly:
+     * SplitMix64 is counter-based, so any position of the stream costs one mixing step. Lets loops
+     * draw random numbers without state, allocation or dependence on how work is split.
+     */
+    public static float uniform(long seed, long index) {
+        return (mix(seed + (index + 1) * 0x9E3779B97F4A7C15L) >>> 40) * 0x1.0p-24f;
+    }
+
     /** {@link #derive(long...)} of two values, without allocating the array (for inner loops). */
     public static long derive(long a, long b) {
         long h = mix(0x6A09E667F3BCC909L ^ mix(a + 0x9E3779B97F4A7C15L));

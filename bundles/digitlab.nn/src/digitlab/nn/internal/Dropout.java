@@ -58,12 +58,12 @@ public final class Dropout implements Layer {
             System.arraycopy(x, 0, y, 0, n);
             return;
         }
-        // One uniform number per value from the step's seed: index i's number is Rng.derive(seed, i),
-        // so the mask does not depend on how the work is split, and nothing is allocated.
+        // Value i is dropped when the i-th uniform number of the step's stream is below the rate;
+        // drawn by position (Rng.uniform), so nothing is allocated and the mask is a pure function of the seed.
         long seed = pass.seed();
         float keep = 1f / (1f - rate);
         for (int i = 0; i < n; i++) {
-            float u = (Rng.derive(seed, i) >>> 40) * 0x1.0p-24f;
+            float u = Rng.uniform(seed, i);
             mask[i] = u < rate ? 0f : keep;
             y[i] = x[i] * mask[i];
         }
