@@ -187,7 +187,8 @@ public final class TrainingSession {
             outcome = fail("interrupted");
         } catch (IOException | UncheckedIOException e) {
             outcome = fail(message(e instanceof UncheckedIOException u ? u.getCause() : e));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | digitlab.train.internal.extensions.ContributionFailure e) {
+            // Bad data or settings found late, or a plugin's layer/optimizer failed: the message says which.
             outcome = fail(e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.log(System.Logger.Level.ERROR, "run " + run.id() + " failed", e);
@@ -265,6 +266,11 @@ public final class TrainingSession {
             } catch (IOException again) {
                 e.addSuppressed(again);
             }
+            throw e;
+        } catch (RuntimeException e) {
+            // A contributed layer or optimizer failed (or a bug): keep the state of the last completed batch,
+            // so nothing trained so far is lost and the run can be resumed once the cause is fixed.
+            saveLastCompletedBatch(trainer, network, d, e);
             throw e;
         }
         latest = result.snapshot();
@@ -410,6 +416,22 @@ public final class TrainingSession {
             }
             listeners.fire(l -> l.epoch(run, point));
             listeners.fire(l -> l.snapshot(run, s));
+        }
+    }
+
+    /** Best effort after a failure inside training: history, checkpoint and model of the last completed batch. */
+    private void saveLastCompletedBatch(Trainer trainer, Network network, Dataset d, RuntimeException failure) {
+        try {
+            saveHistory();
+            TrainingCheckpoint cp = trainer.checkpoint();
+            for (float v : cp.parameters()) {
+                if (!Float.isFinite(v)) return; // not a good state: the previous epoch's files stay
+            }
+            CheckpointFormat.save(cp, run.checkpointFile());
+            ModelSnapshot s = ModelSnapshot.of(network, cp.parameters(), cp.epoch(), cp.batch(), cp.optimizerSteps());
+            ModelFormat.save(model(s, d, Map.of()), run.modelFile());
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
