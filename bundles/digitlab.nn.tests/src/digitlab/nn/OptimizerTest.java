@@ -1,5 +1,6 @@
 package digitlab.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -94,6 +95,32 @@ class OptimizerTest {
         assertEquals(p[0], q[0]);
         assertEquals(p[1], q[1]);
         assertThrows(IllegalArgumentException.class, () -> b.restore(new float[][] {new float[2]}, 1));
+    }
+
+    @Test
+    void threadsDoNotChangeAnyBit() {
+        int n = 100_003;
+        Rng rng = new Rng(1);
+        float[] start = new float[n];
+        float[] grads = new float[n];
+        float[] mask = new float[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = (float) rng.nextGaussian();
+            grads[i] = (float) rng.nextGaussian();
+            mask[i] = i % 3 == 0 ? 0f : 1f;
+        }
+        for (String name : new String[] {"sgd", "momentum", "adam", "adamw"}) {
+            TrainingConfig c = TrainingConfig.defaults().withOptimizer(name).withWeightDecay(0.01).withMomentum(0.9, true);
+            float[] one = start.clone();
+            float[] two = start.clone();
+            Optimizer a = OptimizerRegistry.standard().create(c.withThreads(1), n);
+            Optimizer b = OptimizerRegistry.standard().create(c.withThreads(2), n);
+            for (int s = 0; s < 3; s++) {
+                a.step(one, grads, mask, 0.01f);
+                b.step(two, grads, mask, 0.01f);
+            }
+            assertArrayEquals(one, two, name);
+        }
     }
 
     @Test

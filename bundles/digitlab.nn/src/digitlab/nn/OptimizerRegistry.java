@@ -21,10 +21,10 @@ public final class OptimizerRegistry {
 
     /** A registry with the built-in optimizers. */
     public OptimizerRegistry() {
-        register("sgd", (c, n) -> new Sgd(c.weightDecay()));
-        register("momentum", (c, n) -> new Momentum(n, c.momentum(), c.nesterov(), c.weightDecay()));
-        register("adam", (c, n) -> new Adam("adam", n, c.beta1(), c.beta2(), c.epsilon(), c.weightDecay(), false));
-        register("adamw", (c, n) -> new Adam("adamw", n, c.beta1(), c.beta2(), c.epsilon(), c.weightDecay(), true));
+        register("sgd", (c, n) -> new Sgd(c.weightDecay(), c.threads()));
+        register("momentum", (c, n) -> new Momentum(n, c.momentum(), c.nesterov(), c.weightDecay(), c.threads()));
+        register("adam", (c, n) -> new Adam("adam", n, c.beta1(), c.beta2(), c.epsilon(), c.weightDecay(), false, c.threads()));
+        register("adamw", (c, n) -> new Adam("adamw", n, c.beta1(), c.beta2(), c.epsilon(), c.weightDecay(), true, c.threads()));
     }
 
     /** The process-wide registry. */

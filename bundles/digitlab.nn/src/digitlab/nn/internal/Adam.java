@@ -1,6 +1,7 @@
 package digitlab.nn.internal;
 
 import digitlab.nn.Optimizer;
+import digitlab.nn.kernel.Parallel;
 
 /**
  * Adam (Kingma and Ba) with bias correction:
@@ -21,10 +22,11 @@ public final class Adam implements Optimizer {
     private final boolean decoupled;
     private final float[] m;
     private final float[] v;
+    private final int threads;
     private long steps;
 
-    /** Adam over {@code n} parameters; {@code decoupled} makes it AdamW. */
-    public Adam(String name, int n, double b1, double b2, double eps, double lambda, boolean decoupled) {
+    /** Adam over {@code n} parameters, its loop split over {@code threads}; {@code decoupled} makes it AdamW. */
+    public Adam(String name, int n, double b1, double b2, double eps, double lambda, boolean decoupled, int threads) {
         this.name = name;
         this.b1 = (float) b1;
         this.b2 = (float) b2;
@@ -33,6 +35,7 @@ public final class Adam implements Optimizer {
         this.decoupled = decoupled;
         this.m = new float[n];
         this.v = new float[n];
+        this.threads = threads;
     }
 
     @Override public String name() { return name; }
@@ -45,13 +48,16 @@ public final class Adam implements Optimizer {
         float c2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(b2, t)));
         float coupled = decoupled ? 0f : decay;
         float decoupledRate = decoupled ? lr * decay : 0f;
-        for (int i = 0; i < p.length; i++) {
-            float gi = g[i] + coupled * mask[i] * p[i];
-            m[i] = b1 * m[i] + (1f - b1) * gi;
-            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
-            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
-            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
-        }
+        // Element-wise, so splitting the range over threads cannot change any result.
+        Parallel.forRange(OptimizerState.parts(threads, p.length), p.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[i] + coupled * mask[i] * p[i];
+                m[i] = b1 * m[i] + (1f - b1) * gi;
+                v[i] = b2 * v[i] + (1f - b2) * gi * gi;
+                float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
+                p[i] -= lr * update + decoupledRate * mask[i] * p[i];
+            }
+        });
         steps = t;
     }
 

@@ -1,6 +1,7 @@
 package digitlab.nn.internal;
 
 import digitlab.nn.Optimizer;
+import digitlab.nn.kernel.Parallel;
 
 /**
  * SGD with momentum (the PyTorch formulation): {@code v = mu v + g'}, then {@code p -= lr v}, or
@@ -12,14 +13,16 @@ public final class Momentum implements Optimizer {
     private final boolean nesterov;
     private final float decay;
     private final float[] velocity;
+    private final int threads;
     private long steps;
 
-    /** Momentum {@code mu} in [0, 1) over {@code n} parameters. */
-    public Momentum(int n, double mu, boolean nesterov, double lambda) {
+    /** Momentum {@code mu} in [0, 1) over {@code n} parameters, the loop split over {@code threads}. */
+    public Momentum(int n, double mu, boolean nesterov, double lambda, int threads) {
         this.mu = (float) mu;
         this.nesterov = nesterov;
         this.decay = (float) lambda;
         this.velocity = new float[n];
+        this.threads = threads;
     }
 
     @Override public String name() { return "momentum"; }
@@ -27,11 +30,13 @@ public final class Momentum implements Optimizer {
     @Override
     public void step(float[] p, float[] g, float[] mask, float lr) {
         float[] v = velocity;
-        for (int i = 0; i < p.length; i++) {
-            float gi = g[i] + decay * mask[i] * p[i];
-            v[i] = mu * v[i] + gi;
-            p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
-        }
+        Parallel.forRange(OptimizerState.parts(threads, p.length), p.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[i] + decay * mask[i] * p[i];
+                v[i] = mu * v[i] + gi;
+                p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
+            }
+        });
         steps++;
     }
 
