@@ -77,6 +77,17 @@ class ModelFormatTest {
     }
 
     @Test
+    void aModelTrainedWithAnUninstalledPluginOptimizerStillLoads() throws IOException {
+        Model m = sampleModel();
+        ModelMetadata meta = m.metadata();
+        Model lion = new Model(m.snapshot(), new ModelMetadata(meta.datasetId(), meta.classLabels(), meta.normalization(),
+                meta.training().withOptimizer("lion"), meta.metrics(), meta.created(), meta.properties()));
+        Path file = dir.resolve("lion.dlm");
+        ModelFormat.save(lion, file);
+        assertEquals("lion", ModelFormat.load(file).metadata().training().optimizer());
+    }
+
+    @Test
     void headerIsReadableJson() throws Exception {
         byte[] bytes = Files.readAllBytes(saved());
         int length = ByteBuffer.wrap(bytes, 24, 4).getInt();

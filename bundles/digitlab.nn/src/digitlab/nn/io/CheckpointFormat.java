@@ -60,7 +60,7 @@ public final class CheckpointFormat {
         Map<String, Object> h = c.header();
         if (!"digitlab-checkpoint".equals(h.get("format"))) throw j.fail("header: format is not \"digitlab-checkpoint\"");
         Architecture arch = j.architecture(h.get("architecture"), "architecture");
-        TrainingConfig config = j.config(h.get("training"), "training");
+        TrainingConfig config = j.config(h.get("training"), "training", true);
         if (c.arrays().length < 1) throw j.fail("the parameters are missing");
         float[] params = c.arrays()[0];
         int expected = new digitlab.nn.Network(arch).parameterCount();

@@ -104,15 +104,21 @@ final class HeaderJson {
         return a;
     }
 
-    TrainingConfig config(Object value, String where) throws ModelFormatException {
+    /**
+     * Reads a training configuration; with {@code validate} its values are checked too (checkpoints,
+     * which are trained further). A model's configuration is only a record of how it was made: it
+     * may name an optimizer of a plugin that is not installed, and the model must still load.
+     */
+    TrainingConfig config(Object value, String where, boolean validate) throws ModelFormatException {
         Map<String, Object> m = object(value, where);
         try {
-            return new TrainingConfig(string(m, "loss", where), string(m, "optimizer", where),
+            TrainingConfig c = new TrainingConfig(string(m, "loss", where), string(m, "optimizer", where),
                     number(m, "learningRate", where), integer(m, "batchSize", where), integer(m, "epochs", where),
                     string(m, "schedule", where), number(m, "weightDecay", where), number(m, "momentum", where),
                     bool(m, "nesterov", where), number(m, "beta1", where), number(m, "beta2", where),
                     number(m, "epsilon", where), longString(m, "seed", where), integer(m, "threads", where),
-                    integer(m, "snapshotInterval", where)).validate();
+                    integer(m, "snapshotInterval", where));
+            return validate ? c.validate() : c;
         } catch (IllegalArgumentException e) {
             throw fail(where + ": " + e.getMessage());
         }

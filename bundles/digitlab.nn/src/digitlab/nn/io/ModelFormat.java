@@ -95,7 +95,7 @@ public final class ModelFormat {
             classes.add(s);
         }
         InputNormalization norm = j.normalization(h.get("normalization"), "normalization");
-        TrainingConfig training = h.get("training") == null ? null : j.config(h.get("training"), "training");
+        TrainingConfig training = h.get("training") == null ? null : j.config(h.get("training"), "training", false);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : j.object(h.get("metrics"), "metrics").entrySet()) {
             metrics.put(e.getKey(), j.number(j.object(h.get("metrics"), "metrics"), e.getKey(), "metrics"));
