@@ -45,6 +45,9 @@ class AnalysisViewsTest {
         Point p = ConfusionViewAccess.cellCentre(canvas, row, col);
         Ui.postMouse(canvas, SWT.MouseDown, p.x, p.y);
         Ui.postMouse(canvas, SWT.MouseUp, p.x, p.y);
+        int r0 = row;
+        Ui.waitUntil("the click to select cell " + row + "," + col + " at " + p, 5_000,
+                () -> ConfusionViewAccess.selectedRow(canvas) == r0);
         int expected = Math.min(m[row][col], ConfusionView.GALLERY_LIMIT);
         Ui.waitUntil("the gallery", 10_000, () -> view.gallery().page() != null && view.gallery().page().size() == expected);
         assertEquals(row, ConfusionViewAccess.selectedRow(canvas), "the posted click selected the cell");

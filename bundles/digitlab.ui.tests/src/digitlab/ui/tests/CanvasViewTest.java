@@ -33,7 +33,8 @@ class CanvasViewTest {
         ModelAccess.shared().start();
         Ui.waitUntil("the current model", 20_000, () -> ModelAccess.shared().current() != null);
         view.drawingArea().clear();
-        Ui.drain();
+        Ui.waitUntil("the empty canvas's message", 10_000, () -> view.shownGuess() != null && view.shownGuess().isEmpty()
+                && view.drawingArea().drawing().isEmpty());
     }
 
     @AfterEach
@@ -78,6 +79,14 @@ class CanvasViewTest {
         assertEquals(10, g.confidences().length);
         assertTrue(view.verdictText().matches("Looks like . to me!|Looks mostly like .|Looks kind of like .|I'm not really sure, but I guess .\\?"),
                 view.verdictText());
+        StringBuilder ascii = new StringBuilder();
+        float[] px = view.preview().pixels();
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) ascii.append(px[y * 28 + x] > 0.5f ? '#' : px[y * 28 + x] > 0.05f ? '.' : ' ');
+            ascii.append('\n');
+        }
+        System.out.println("[canvas] strokes " + view.drawingArea().drawing().strokes().stream()
+                .map(s -> java.util.Arrays.toString(s.xy())).toList() + "\n" + ascii);
         System.out.println("[canvas] drawn 7 guessed as " + g.bestLabel() + " (" + String.format("%.1f %%", 100 * g.bestConfidence())
                 + "): " + view.verdictText());
         assertEquals("7", g.bestLabel(), "the ready model reads the drawn 7");

@@ -36,7 +36,7 @@ class PureLogicTest {
     @Test
     void aStrokeInksItsPathWithSoftEdgesAndNothingElse() {
         DrawingRasterizer r = new DrawingRasterizer(100);
-        Drawing d = Drawing.EMPTY.with(new Stroke(new float[] {0.2f, 0.5f, 0.8f, 0.5f}, 0.1f));
+        Drawing d = Drawing.EMPTY.with(new Stroke(new float[] {0.2f, 0.503f, 0.8f, 0.503f}, 0.1f));
         float[] ink = r.rasterize(d);
         assertEquals(1f, ink[50 * 100 + 50], 1e-6, "on the line: full ink");
         assertEquals(0f, ink[10 * 100 + 50], 1e-6, "far above the line: paper");

@@ -66,6 +66,8 @@ class TrainingViewTest {
         Display d = Ui.display();
         long longest = 0;
         long events = 0;
+        long start = System.nanoTime();
+        java.util.List<long[]> slow = new java.util.ArrayList<>();
         long end = System.currentTimeMillis() + 240_000;
         while (v.job() != null || !TrainingJob.all().isEmpty()) {
             assertTrue(System.currentTimeMillis() < end, "the run did not finish within 4 minutes");
@@ -75,6 +77,7 @@ class TrainingViewTest {
             if (any) {
                 events++;
                 longest = Math.max(longest, dt);
+                if (dt > 20_000_000L) slow.add(new long[] {(t0 - start) / 1_000_000, dt / 1_000_000});
             } else {
                 Ui.sleep(2);
             }
@@ -82,6 +85,8 @@ class TrainingViewTest {
         Ui.drain();
         System.out.printf("[training] one epoch on 6,000 images: %d UI events, longest %.1f ms, %d chart refreshes; %s%n",
                 events, longest / 1e6, v.refreshCount(), v.statusText());
+        System.out.println("[training] events over 20 ms (ms since start, ms): "
+                + slow.stream().map(java.util.Arrays::toString).toList());
         assertTrue(v.charts().pointCount() > 0, "the charts have points");
         assertTrue(v.statusText().startsWith("Completed"), v.statusText());
         assertTrue(longest < 1_000_000_000L, "longest UI event " + longest / 1e6 + " ms");

@@ -42,6 +42,7 @@ public final class MetricsCharts extends Composite {
     private final List<Color> colors = new ArrayList<>();
     private final List<Color> lightColors = new ArrayList<>();
     private int points;
+    private List<String> shownNames = List.of();
 
     /** The charts in {@code parent}. */
     public MetricsCharts(Composite parent) {
@@ -69,11 +70,18 @@ public final class MetricsCharts extends Composite {
         return c;
     }
 
-    /** Shows {@code histories} (replacing what was shown). UI thread. */
+    /**
+     * Shows {@code histories} (replacing what was shown). UI thread. While the same histories are
+     * refreshed (a run in training), the existing series get new arrays instead of being recreated.
+     */
     public void show(List<Named> histories) {
         points = 0;
-        clear(loss);
-        clear(accuracy);
+        List<String> names = histories.stream().map(Named::name).toList();
+        if (!names.equals(shownNames)) {
+            clear(loss);
+            clear(accuracy);
+            shownNames = names;
+        }
         for (int k = 0; k < histories.size(); k++) {
             Named n = histories.get(k);
             String prefix = histories.size() > 1 ? n.name() + ": " : "";
@@ -130,6 +138,12 @@ public final class MetricsCharts extends Composite {
     }
 
     private static ILineSeries<?> line(Chart c, String id, double[] x, double[] y, Color color, int width, boolean dots) {
+        ISeries<?> existing = c.getSeriesSet().getSeries(id);
+        if (existing instanceof ILineSeries<?> s) {
+            s.setXSeries(x);
+            s.setYSeries(y);
+            return s;
+        }
         ILineSeries<?> s = (ILineSeries<?>) c.getSeriesSet().createSeries(SeriesType.LINE, id);
         s.setXSeries(x);
         s.setYSeries(y);

@@ -25,6 +25,14 @@ final class RequestPreferences {
         return (IEclipsePreferences) InstanceScope.INSTANCE.getNode("digitlab.ui").node(NODE);
     }
 
+    /**
+     * Threads for runs started from the workbench: all cores but one, so that the UI thread (and the
+     * canvas's guesses) always find a free core while a run trains.
+     */
+    static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
     /** Saves {@code r} and flushes it to disk. */
     static void save(TrainingRequest r) {
         IEclipsePreferences p = node();
@@ -45,6 +53,7 @@ final class RequestPreferences {
         p.putInt("trainingLimit", r.trainingLimit());
         p.put("schedule", r.schedule());
         p.putDouble("weightDecay", r.weightDecay());
+        p.putInt("threads", r.threads());
         try {
             p.flush();
         } catch (BackingStoreException e) {
@@ -55,7 +64,7 @@ final class RequestPreferences {
     /** The saved request, or the defaults when nothing (usable) was saved. */
     static TrainingRequest load() {
         IEclipsePreferences p = node();
-        TrainingRequest d = TrainingRequest.defaults();
+        TrainingRequest d = TrainingRequest.defaults().toBuilder().threads(defaultThreads()).build();
         String preset = p.get("preset", null);
         if (preset == null) return d;
         try {
@@ -76,7 +85,8 @@ final class RequestPreferences {
                     .seed(p.getLong("seed", base.seed())).augment(p.getBoolean("augment", base.augment()))
                     .trainingLimit(p.getInt("trainingLimit", base.trainingLimit()))
                     .schedule(p.get("schedule", base.schedule()))
-                    .weightDecay(p.getDouble("weightDecay", base.weightDecay())).build();
+                    .weightDecay(p.getDouble("weightDecay", base.weightDecay()))
+                    .threads(p.getInt("threads", defaultThreads())).build();
         } catch (RuntimeException e) {
             return d; // an unknown preset (plugin removed) or a damaged entry
         }

@@ -69,6 +69,7 @@ final class TrainingForm extends Composite {
     private final Text trainingLimit;
     private final Combo schedule;
     private final Text weightDecay;
+    private final Text threads;
     private final Button augment;
     private final Map<String, Control> controls = new LinkedHashMap<>();
     private final Map<String, ControlDecoration> decorations = new LinkedHashMap<>();
@@ -109,6 +110,8 @@ final class TrainingForm extends Composite {
         schedule = combo("schedule", SWT.DROP_DOWN);
         schedule.setItems("constant", "cosine", "step:3:0.5");
         weightDecay = text("weightDecay");
+        threads = text("threads");
+        threads.setToolTipText("Kernel threads for this run; by default one core is left for the workbench");
         label("augment");
         augment = new Button(this, SWT.CHECK);
         augment.setText("random shifts, rotations and scaling of the training images");
@@ -171,6 +174,7 @@ final class TrainingForm extends Composite {
             trainingLimit.setText(Integer.toString(r.trainingLimit()));
             schedule.setText(r.schedule());
             weightDecay.setText(Double.toString(r.weightDecay()));
+            threads.setText(Integer.toString(r.threads()));
             augment.setSelection(r.augment());
         } finally {
             filling = false;
@@ -222,6 +226,8 @@ final class TrainingForm extends Composite {
         if (sd != null) b.seed(sd);
         Long limit = whole(trainingLimit, "trainingLimit", found);
         if (limit != null) b.trainingLimit(clampInt(limit));
+        Long th = whole(threads, "threads", found);
+        if (th != null) b.threads(clampInt(th));
         Double wd = decimal(weightDecay, "weightDecay", found);
         if (wd != null) b.weightDecay(wd);
         TrainingRequest r = b.build();

@@ -339,7 +339,8 @@ public final class TrainingView extends ViewPart {
         TrainingJob j = job;
         if (j != null) j.removeListener(listener);
         if (refresh != null) refresh.dispose();
-        TrainingRequest r = form == null || form.isDisposed() ? null : form.bestEffortRequest();
+        // the widgets are gone by now, but the form keeps the last request it read from them
+        TrainingRequest r = form == null ? null : form.bestEffortRequest();
         if (r != null) RequestPreferences.save(r);
         super.dispose();
     }
