@@ -22,8 +22,11 @@ final class Im2Col {
      */
     static void im2col(ConvGeometry g, int channels, float[] x, float[] col, int from, int to) {
         int k = g.kernel();
+        int h = g.height();
+        int w = g.width();
         int ckk = channels * k * k;
-        int inSize = channels * g.inPlane();
+        int plane = g.inPlane();
+        int inSize = channels * plane;
         for (int b = from; b < to; b++) {
             int xBase = b * inSize;
             int row = b * g.outPlane() * ckk;
@@ -31,21 +34,22 @@ final class Im2Col {
                 int top = oh * g.stride() - g.padTop();
                 for (int ow = 0; ow < g.outWidth(); ow++, row += ckk) {
                     int left = ow * g.stride() - g.padLeft();
+                    // the kernel columns [lo, hi) that fall inside the input; the same for every channel and row
+                    int lo = Math.max(0, -left);
+                    int hi = Math.min(k, w - left);
                     int q = row;
                     for (int c = 0; c < channels; c++) {
-                        int plane = xBase + c * g.inPlane();
-                        for (int kh = 0; kh < k; kh++) {
+                        int channel = xBase + c * plane;
+                        for (int kh = 0; kh < k; kh++, q += k) {
                             int ih = top + kh;
-                            if (ih < 0 || ih >= g.height()) {
+                            if (ih < 0 || ih >= h) {
                                 java.util.Arrays.fill(col, q, q + k, 0f);
-                                q += k;
                                 continue;
                             }
-                            int line = plane + ih * g.width();
-                            for (int kw = 0; kw < k; kw++, q++) {
-                                int iw = left + kw;
-                                col[q] = iw >= 0 && iw < g.width() ? x[line + iw] : 0f;
-                            }
+                            int src = channel + ih * w + left;
+                            for (int kw = 0; kw < lo; kw++) col[q + kw] = 0f;
+                            for (int kw = lo; kw < hi; kw++) col[q + kw] = x[src + kw];
+                            for (int kw = Math.max(hi, lo); kw < k; kw++) col[q + kw] = 0f;
                         }
                     }
                 }
@@ -61,8 +65,11 @@ final class Im2Col {
      */
     static void col2im(ConvGeometry g, int channels, float[] dcol, float[] dx, int from, int to) {
         int k = g.kernel();
+        int h = g.height();
+        int w = g.width();
         int ckk = channels * k * k;
-        int inSize = channels * g.inPlane();
+        int plane = g.inPlane();
+        int inSize = channels * plane;
         java.util.Arrays.fill(dx, from * inSize, to * inSize, 0f);
         for (int b = from; b < to; b++) {
             int xBase = b * inSize;
@@ -71,20 +78,16 @@ final class Im2Col {
                 int top = oh * g.stride() - g.padTop();
                 for (int ow = 0; ow < g.outWidth(); ow++, row += ckk) {
                     int left = ow * g.stride() - g.padLeft();
+                    int lo = Math.max(0, -left);
+                    int hi = Math.min(k, w - left);
                     int q = row;
                     for (int c = 0; c < channels; c++) {
-                        int plane = xBase + c * g.inPlane();
-                        for (int kh = 0; kh < k; kh++) {
+                        int channel = xBase + c * plane;
+                        for (int kh = 0; kh < k; kh++, q += k) {
                             int ih = top + kh;
-                            if (ih < 0 || ih >= g.height()) {
-                                q += k;
-                                continue;
-                            }
-                            int line = plane + ih * g.width();
-                            for (int kw = 0; kw < k; kw++, q++) {
-                                int iw = left + kw;
-                                if (iw >= 0 && iw < g.width()) dx[line + iw] += dcol[q];
-                            }
+                            if (ih < 0 || ih >= h) continue;
+                            int dst = channel + ih * w + left;
+                            for (int kw = lo; kw < hi; kw++) dx[dst + kw] += dcol[q + kw];
                         }
                     }
                 }
