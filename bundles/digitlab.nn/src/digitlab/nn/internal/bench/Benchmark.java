@@ -74,9 +74,10 @@ public final class Benchmark {
                     return;
                 }
                 default -> {
-                    System.err.println("bench: unknown option '" + args[i]
+                    // Not System.exit: `digitlab bench` calls this in process (it reports an
+                    // IllegalArgumentException as a usage error, exit code 2).
+                    throw new IllegalArgumentException("unknown option '" + args[i]
                             + "' (usage: bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256])");
-                    System.exit(2);
                 }
             }
         }
@@ -85,8 +86,7 @@ public final class Benchmark {
 
     private static int[] intList(String[] args, int i, String flag) {
         if (i >= args.length) {
-            System.err.println("bench: " + flag + " needs a comma-separated list of positive numbers");
-            System.exit(2);
+            throw new IllegalArgumentException(flag + " needs a comma-separated list of positive numbers");
         }
         try {
             int[] values = Arrays.stream(args[i].split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
@@ -95,9 +95,7 @@ public final class Benchmark {
             }
             return values;
         } catch (NumberFormatException e) {
-            System.err.println("bench: " + flag + " '" + args[i] + "' is not a comma-separated list of numbers 1..4096");
-            System.exit(2);
-            return null;
+            throw new IllegalArgumentException(flag + " '" + args[i] + "' is not a comma-separated list of numbers 1..4096");
         }
     }
 
