@@ -115,7 +115,9 @@ final class Container {
      * @param otherKind  its name
      */
     static Content read(Path file, byte[] magic, String kind, byte[] otherMagic, String otherKind) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ModelFormatException(file, "no such file");
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(file, Files.isDirectory(file) ? "is a folder, not a " + kind + " file" : "no such file");
+        }
         long size = Files.size(file);
         if (size == 0) throw new ModelFormatException(file, "the file is empty");
         if (size > MAX_FILE) {
