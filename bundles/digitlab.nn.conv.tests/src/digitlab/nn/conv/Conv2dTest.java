@@ -75,6 +75,32 @@ class Conv2dTest {
     }
 
     @Test
+    void groupedBatchEqualsSampleBySample() {
+        // 3x28x28 with 5x5 windows: 784 positions x 75 values per sample, so a batch of 7 runs as groups of 4 and 3
+        Conv2d conv = create("conv2d(filters=4, kernel=5, padding=same)", new Shape(3, 28, 28));
+        int batch = 7;
+        assertEquals(4, conv.group(batch));
+        Rng rng = new Rng(8);
+        float[] x = random(rng, batch * conv.inputShape().size());
+        float[] params = random(rng, conv.parameterCount());
+        float[] dy = random(rng, batch * conv.outputShape().size());
+        float[][] all = pass(conv, new ReferenceKernels(2), batch, params, x, dy);
+        int in = conv.inputShape().size();
+        int out = conv.outputShape().size();
+        float[] weightGrads = new float[params.length];
+        for (int b = 0; b < batch; b++) {
+            float[][] one = pass(conv, new ReferenceKernels(1), 1, params,
+                    java.util.Arrays.copyOfRange(x, b * in, (b + 1) * in), java.util.Arrays.copyOfRange(dy, b * out, (b + 1) * out));
+            assertArrayEquals(one[0], java.util.Arrays.copyOfRange(all[0], b * out, (b + 1) * out), "output of sample " + b);
+            assertArrayEquals(one[1], java.util.Arrays.copyOfRange(all[1], b * in, (b + 1) * in), "input gradient of sample " + b);
+            for (int i = 0; i < params.length; i++) weightGrads[i] += one[2][i];
+        }
+        for (int i = 0; i < params.length; i++) {
+            assertEquals(weightGrads[i], all[2][i], 1e-3 * (1 + Math.abs(weightGrads[i])), "parameter gradient " + i);
+        }
+    }
+
+    @Test
     void outputShapesFollowPaddingAndStride() {
         Shape in = new Shape(1, 28, 28);
         assertEquals(new Shape(6, 28, 28), create("conv2d(filters=6, kernel=5, padding=same)", in).outputShape());
@@ -96,8 +122,11 @@ class Conv2dTest {
         assertMessage("stride = 'two' is not a whole number", () -> create("conv2d(filters=2, stride=two)", in));
         assertMessage("padding = 'full'", () -> create("conv2d(filters=2, padding=full)", in));
         assertMessage("kernel 29x29 is larger than the 28x28 input", () -> create("conv2d(filters=2, kernel=29)", in));
-        Conv2d big = create("conv2d(filters=64, kernel=5, padding=same)", new Shape(64, 28, 28));
-        assertMessage("use a smaller batch", () -> big.scratchSize(65_536));
+        assertMessage("more than the limit of 268435456", () -> create("conv2d(filters=8, kernel=7, padding=same)",
+                new Shape(64, 512, 512)));
+        // the working memory does not grow with the batch: samples are processed in cache-sized groups
+        Conv2d c = create("conv2d(filters=64, kernel=5, padding=same)", new Shape(64, 28, 28));
+        assertEquals(c.scratchSize(1), c.scratchSize(65_536));
     }
 
     static Conv2d create(String spec, Shape in) {

@@ -23,7 +23,7 @@ import java.util.List;
  * channel {@code c}, row {@code kh}, column {@code kw} at {@code f*C*K*K + (c*K + kh)*K + kw}), then
  * {@code bias b[F]}.
  *
- * <p>The arithmetic is one matrix product per pass through {@link Im2Col}: with the batch's windows
+ * <p>The arithmetic is matrix products through {@link Im2Col}: with the windows of the batch's samples
  * as rows of {@code X̂[B*P x CKK]} ({@code P = OH*OW} positions per sample),
  * <pre>
  *   forward           Ŷ[B*P x F]   = X̂ · W^T                 then  y[b, f, p] = Ŷ[b*P + p, f] + b[f]
@@ -31,8 +31,11 @@ import java.util.List;
  *   backward, bias    db[f]       += sum over b, p of dŶ[b*P + p, f]
  *   backward, input   dX̂[B*P x CKK] = dŶ · W                 then  dx = col2im(dX̂)
  * </pre>
- * so the kernels' fast matrix product does almost all the work. Scratch: {@code X̂} (reused for
- * {@code dX̂} once {@code dW} is done) and {@code Ŷ}/{@code dŶ}.
+ * so the kernels' fast matrix product does almost all the work. The batch is processed in groups of
+ * samples whose {@code X̂} fits in the cache ({@link #GROUP_FLOATS}); the backward pass rebuilds a group's
+ * {@code X̂} rather than keeping the whole batch's. Scratch, per group: {@code X̂} (reused for {@code dX̂} once
+ * {@code dW} is done) and {@code Ŷ}/{@code dŶ}. The grouping depends on the shapes only, so results do not
+ * depend on the thread count.
  */
 public final class Conv2d implements Layer {
 
@@ -40,6 +43,8 @@ public final class Conv2d implements Layer {
     public static final String TYPE = "conv2d";
     /** Upper limit on the number of filters. */
     public static final int MAX_FILTERS = 4096;
+    /** Upper limit on the working memory for the windows of one sample, in floats (256 Mi floats = 1 GiB). */
+    public static final long MAX_WINDOW_FLOATS = 1L << 28;
 
     /** Products and copies smaller than this many floats run on the calling thread only. */
     private static final long PARALLEL_THRESHOLD = 1L << 15;
@@ -94,6 +99,12 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException(TYPE + ": " + filters + " filters of " + input.channels() + "x" + kernel + "x"
                     + kernel + " = " + params + " parameters, more than the limit of " + Architecture.MAX_PARAMETERS);
         }
+        long windows = (long) g.outPlane() * input.channels() * kernel * kernel;
+        if (windows > MAX_WINDOW_FLOATS) {
+            throw new IllegalArgumentException(TYPE + ": the windows of one " + input + " sample take " + windows
+                    + " floats (" + g.outPlane() + " positions x " + input.channels() * kernel * kernel
+                    + " values), more than the limit of " + MAX_WINDOW_FLOATS + "; use a smaller input or kernel, or a larger stride");
+        }
         String init = Initializers.checkName(spec.namedParam("init", "he"));
         return new Conv2d(spec, input, g, filters, init);
     }
@@ -141,59 +152,64 @@ public final class Conv2d implements Layer {
         java.util.Arrays.fill(params, offset + filters * ckk, offset + filters * ckk + filters, 0f);
     }
 
-    /** {@code X̂[B*P x CKK]} followed by {@code Ŷ[B*P x F]}. */
-    @Override
-    public int scratchSize(int batch) {
-        long rows = (long) batch * g.outPlane();
-        long floats = rows * ckk + rows * filters;
-        if (floats > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException(TYPE + ": a batch of " + batch + " needs " + floats
-                    + " floats of working memory for its " + rows + " windows of " + ckk + " values; use a smaller batch");
-        }
-        return (int) floats;
+    /**
+     * Samples per group: the windows of one group take about this many floats (1 MiB), so that a group's
+     * {@code X̂} is written, multiplied and (backward) folded back while it is still in the cache.
+     */
+    static final int GROUP_FLOATS = 1 << 18;
+
+    /** The number of samples handled together in a batch of {@code batch}: at least 1. */
+    int group(int batch) {
+        long perSample = (long) g.outPlane() * ckk;
+        return (int) Math.max(1, Math.min(batch, GROUP_FLOATS / perSample));
     }
 
+    /** {@code X̂[n*P x CKK]} followed by {@code Ŷ[n*P x F]} for a group of {@code n} samples. */
+    @Override
+    public int scratchSize(int batch) {
+        long rows = (long) group(batch) * g.outPlane();
+        long floats = rows * ckk + rows * filters;
+        return Math.toIntExact(floats); // at most MAX_WINDOW_FLOATS + rows * filters, checked in create()
+    }
+
+    // The batch is processed in groups of n samples (see group()); for each group, with X̂ its windows:
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
         int batch = pass.batch();
-        int positions = batch * g.outPlane();
-        int yHat = positions * ckk;
-        int parts = parts(pass, (long) positions * ckk);
-        Parallel.forRange(parts, batch, (from, to) -> Im2Col.im2col(g, channels, x, scratch, from, to));
-        // Ŷ[B*P x F] = X̂[B*P x CKK] · W^T   (W is [F x CKK])
-        pass.kernels().gemm(false, true, positions, filters, ckk, scratch, 0, ckk, params, offset, ckk,
-                false, scratch, yHat, filters);
-        int bias = offset + filters * ckk;
+        int n = group(batch);
         int plane = g.outPlane();
-        Parallel.forRange(parts(pass, (long) positions * filters), batch, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                for (int f = 0; f < filters; f++) {
-                    float bf = params[bias + f];
-                    int dst = (b * filters + f) * plane;
-                    int src = yHat + b * plane * filters + f;
-                    for (int p = 0; p < plane; p++) y[dst + p] = scratch[src + p * filters] + bf;
+        int yHat = n * plane * ckk;
+        int bias = offset + filters * ckk;
+        for (int first = 0; first < batch; first += n) {
+            int from = first;
+            int count = Math.min(n, batch - first);
+            int rows = count * plane;
+            Parallel.forRange(parts(pass, (long) rows * ckk), count,
+                    (a, b) -> Im2Col.im2col(g, channels, x, scratch, from, from + a, from + b));
+            // Ŷ[n*P x F] = X̂[n*P x CKK] · W^T   (W is [F x CKK])
+            pass.kernels().gemm(false, true, rows, filters, ckk, scratch, 0, ckk, params, offset, ckk,
+                    false, scratch, yHat, filters);
+            // y[b, f, p] = Ŷ[b*P + p, f] + bias[f]
+            Parallel.forRange(parts(pass, (long) rows * filters), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    for (int f = 0; f < filters; f++) {
+                        float bf = params[bias + f];
+                        int dst = ((from + s) * filters + f) * plane;
+                        int src = yHat + s * plane * filters + f;
+                        for (int p = 0; p < plane; p++) y[dst + p] = scratch[src + p * filters] + bf;
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     @Override
     public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
         int batch = pass.batch();
+        int n = group(batch);
         int plane = g.outPlane();
-        int positions = batch * plane;
-        int dyHat = positions * ckk;
-        // dŶ[b*P + p, f] = dy[b, f, p]
-        Parallel.forRange(parts(pass, (long) positions * filters), batch, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                for (int f = 0; f < filters; f++) {
-                    int src = (b * filters + f) * plane;
-                    int dst = dyHat + b * plane * filters + f;
-                    for (int p = 0; p < plane; p++) scratch[dst + p * filters] = dy[src + p];
-                }
-            }
-        });
+        int dyHat = n * plane * ckk;
         // db[f] += sum over b, p of dy[b, f, p], in a fixed order
         int bias = offset + filters * ckk;
         for (int f = 0; f < filters; f++) {
@@ -204,15 +220,32 @@ public final class Conv2d implements Layer {
             }
             grads[bias + f] += sum;
         }
-        // dW[F x CKK] += dŶ^T · X̂
-        pass.kernels().gemm(true, false, filters, ckk, positions, scratch, dyHat, filters, scratch, 0, ckk,
-                true, grads, offset, ckk);
-        if (dx == null) return;
-        // dX̂[B*P x CKK] = dŶ · W, written over X̂ (no longer needed), then folded back into dx
-        pass.kernels().gemm(false, false, positions, ckk, filters, scratch, dyHat, filters, params, offset, ckk,
-                false, scratch, 0, ckk);
-        Parallel.forRange(parts(pass, (long) positions * ckk), batch,
-                (from, to) -> Im2Col.col2im(g, channels, scratch, dx, from, to));
+        for (int first = 0; first < batch; first += n) {
+            int from = first;
+            int count = Math.min(n, batch - first);
+            int rows = count * plane;
+            // X̂ again (cheaper than keeping the whole batch's windows), and dŶ[b*P + p, f] = dy[b, f, p]
+            Parallel.forRange(parts(pass, (long) rows * ckk), count,
+                    (a, b) -> Im2Col.im2col(g, channels, x, scratch, from, from + a, from + b));
+            Parallel.forRange(parts(pass, (long) rows * filters), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    for (int f = 0; f < filters; f++) {
+                        int src = ((from + s) * filters + f) * plane;
+                        int dst = dyHat + s * plane * filters + f;
+                        for (int p = 0; p < plane; p++) scratch[dst + p * filters] = dy[src + p];
+                    }
+                }
+            });
+            // dW[F x CKK] += dŶ^T · X̂
+            pass.kernels().gemm(true, false, filters, ckk, rows, scratch, dyHat, filters, scratch, 0, ckk,
+                    true, grads, offset, ckk);
+            if (dx == null) continue;
+            // dX̂[n*P x CKK] = dŶ · W, written over X̂, then folded back into dx
+            pass.kernels().gemm(false, false, rows, ckk, filters, scratch, dyHat, filters, params, offset, ckk,
+                    false, scratch, 0, ckk);
+            Parallel.forRange(parts(pass, (long) rows * ckk), count,
+                    (a, b) -> Im2Col.col2im(g, channels, scratch, dx, from, from + a, from + b));
+        }
     }
 
     private static int parts(Pass pass, long work) {

@@ -8,8 +8,8 @@ package digitlab.nn.conv;
  * and {@code K} the kernel side: the sample's block of {@code col} is {@code [P x C*K*K]}; row
  * {@code p = oh * outWidth + ow} holds the window at that output position, column
  * {@code q = (c * K + kh) * K + kw} the input value {@code x[c, oh*stride + kh - padTop, ow*stride + kw - padLeft]},
- * or 0 where the window hangs over the padding. A batch's rows follow each other, sample by sample,
- * so the whole batch is one {@code [B*P x C*K*K]} matrix.
+ * or 0 where the window hangs over the padding. The rows of consecutive samples follow each other, so a
+ * group of {@code n} samples is one {@code [n*P x C*K*K]} matrix.
  */
 final class Im2Col {
 
@@ -18,9 +18,9 @@ final class Im2Col {
 
     /**
      * Writes the window rows of samples {@code [from, to)} of {@code x} ({@code [B x C*H*W]}) into
-     * {@code col} ({@code [B*P x C*K*K]}).
+     * {@code col}, whose first row belongs to sample {@code first} ({@code [(to - first)*P x C*K*K]} at least).
      */
-    static void im2col(ConvGeometry g, int channels, float[] x, float[] col, int from, int to) {
+    static void im2col(ConvGeometry g, int channels, float[] x, float[] col, int first, int from, int to) {
         int k = g.kernel();
         int h = g.height();
         int w = g.width();
@@ -29,7 +29,7 @@ final class Im2Col {
         int inSize = channels * plane;
         for (int b = from; b < to; b++) {
             int xBase = b * inSize;
-            int row = b * g.outPlane() * ckk;
+            int row = (b - first) * g.outPlane() * ckk;
             for (int oh = 0; oh < g.outHeight(); oh++) {
                 int top = oh * g.stride() - g.padTop();
                 for (int ow = 0; ow < g.outWidth(); ow++, row += ckk) {
@@ -61,9 +61,10 @@ final class Im2Col {
      * The adjoint of {@link #im2col}: sets {@code dx} of samples {@code [from, to)} to the sum, over all
      * windows containing each input value, of the matching entries of {@code dcol}. Padding entries are
      * dropped. Within a sample the windows are visited in a fixed order, so results do not depend on how
-     * samples are split over threads.
+     * samples are split over threads. As in {@link #im2col}, {@code dcol}'s first row belongs to sample
+     * {@code first}.
      */
-    static void col2im(ConvGeometry g, int channels, float[] dcol, float[] dx, int from, int to) {
+    static void col2im(ConvGeometry g, int channels, float[] dcol, float[] dx, int first, int from, int to) {
         int k = g.kernel();
         int h = g.height();
         int w = g.width();
@@ -73,7 +74,7 @@ final class Im2Col {
         java.util.Arrays.fill(dx, from * inSize, to * inSize, 0f);
         for (int b = from; b < to; b++) {
             int xBase = b * inSize;
-            int row = b * g.outPlane() * ckk;
+            int row = (b - first) * g.outPlane() * ckk;
             for (int oh = 0; oh < g.outHeight(); oh++) {
                 int top = oh * g.stride() - g.padTop();
                 for (int ow = 0; ow < g.outWidth(); ow++, row += ckk) {
