@@ -25,6 +25,7 @@ import digitlab.train.internal.ThreadBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -268,22 +269,28 @@ public final class TrainingSession {
             }
             throw e;
         } catch (RuntimeException e) {
-            // A contributed layer or optimizer failed (or a bug): keep the state of the last completed batch,
-            // so nothing trained so far is lost and the run can be resumed once the cause is fixed.
-            saveLastCompletedBatch(trainer, network, d, e);
+            // A contributed layer or optimizer failed (or a bug). The state after such a failure is not trusted:
+            // the last epoch's checkpoint and model stay as they are (the run resumes from there); only the
+            // history is kept, which resume trims to the checkpoint.
+            try {
+                saveHistory();
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
         latest = result.snapshot();
         double seconds = recorder.elapsed();
         double speed = recorder.sessionSpeed();
-        Model model = model(result.snapshot(), d, Map.of());
+        Model last = model(result.snapshot(), d, Map.of());
         switch (result.status()) {
             case COMPLETED -> {
                 p.phase("Evaluating on the test images");
                 EvaluationReport report = data.test().isEmpty() ? null
-                        : Evaluator.evaluate(model, data.test(), d.id(), Split.TEST.label(), d.classNames(), threads);
-                if (report != null) model = new Model(model.snapshot(), model.metadata().withMetric("test_accuracy", report.accuracy()));
-                ModelFormat.save(model, run.modelFile());
+                        : Evaluator.evaluate(last, data.test(), d.id(), Split.TEST.label(), d.classNames(), threads);
+                Model finalModel = report == null ? last
+                        : new Model(last.snapshot(), last.metadata().withMetric("test_accuracy", report.accuracy()));
+                saving(run.modelFile(), () -> ModelFormat.save(finalModel, run.modelFile()));
                 saveHistory();
                 if (report != null) run.writeEvaluation(report);
                 String msg = "trained " + result.epoch() + " epochs"
@@ -293,15 +300,15 @@ public final class TrainingSession {
             }
             case CANCELLED -> {
                 saveHistory();
-                CheckpointFormat.save(trainer.checkpoint(), run.checkpointFile());
-                ModelFormat.save(model, run.modelFile());
+                saving(run.checkpointFile(), () -> CheckpointFormat.save(trainer.checkpoint(), run.checkpointFile()));
+                saving(run.modelFile(), () -> ModelFormat.save(last, run.modelFile()));
                 String msg = "cancelled at epoch " + (result.epoch() + 1) + ", batch " + result.batch()
                         + "; the model of the last completed batch is saved and the run can be resumed";
                 finish(RunStatus.CANCELLED, msg, result.epoch(), seconds, null);
                 return new RunOutcome(RunStatus.CANCELLED, msg, result.epoch(), seconds, speed, null, run.modelFile());
             }
             default -> { // DIVERGED: keep the last good model; the epoch checkpoint stays as it was.
-                ModelFormat.save(model, run.modelFile());
+                saving(run.modelFile(), () -> ModelFormat.save(last, run.modelFile()));
                 saveHistory();
                 finish(RunStatus.DIVERGED, result.message(), result.epoch(), seconds, null);
                 return new RunOutcome(RunStatus.DIVERGED, result.message(), result.epoch(), seconds, speed, null, run.modelFile());
@@ -401,10 +408,10 @@ public final class TrainingSession {
                 // failure between them leaves a history at least as new as the checkpoint: resume trims it to the
                 // checkpoint's step, so the history never has a gap.
                 saveHistory();
-                CheckpointFormat.save(trainer.checkpoint(), run.checkpointFile());
+                saving(run.checkpointFile(), () -> CheckpointFormat.save(trainer.checkpoint(), run.checkpointFile()));
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 if (!Double.isNaN(e.validationAccuracy())) metrics.put("validation_accuracy", e.validationAccuracy());
-                ModelFormat.save(model(s, dataset, metrics), run.modelFile());
+                saving(run.modelFile(), () -> ModelFormat.save(model(s, dataset, metrics), run.modelFile()));
                 double elapsed = point.elapsedSeconds();
                 run.update(m -> {
                     m.put("epochsCompleted", point.epoch());
@@ -416,22 +423,6 @@ public final class TrainingSession {
             }
             listeners.fire(l -> l.epoch(run, point));
             listeners.fire(l -> l.snapshot(run, s));
-        }
-    }
-
-    /** Best effort after a failure inside training: history, checkpoint and model of the last completed batch. */
-    private void saveLastCompletedBatch(Trainer trainer, Network network, Dataset d, RuntimeException failure) {
-        try {
-            saveHistory();
-            TrainingCheckpoint cp = trainer.checkpoint();
-            for (float v : cp.parameters()) {
-                if (!Float.isFinite(v)) return; // not a good state: the previous epoch's files stay
-            }
-            CheckpointFormat.save(cp, run.checkpointFile());
-            ModelSnapshot s = ModelSnapshot.of(network, cp.parameters(), cp.epoch(), cp.batch(), cp.optimizerSteps());
-            ModelFormat.save(model(s, d, Map.of()), run.modelFile());
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 
@@ -447,7 +438,23 @@ public final class TrainingSession {
     }
 
     private void saveHistory() throws IOException {
-        run.writeHistory(history());
+        saving(run.directory().resolve(Run.HISTORY_FILE), () -> run.writeHistory(history()));
+    }
+
+    /** A file write. */
+    private interface Save {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code save}; a failure's message names {@code file} (e.g. "…/checkpoint.dlc: No space left on device"). */
+    private static void saving(Path file, Save save) throws IOException {
+        try {
+            save.run();
+        } catch (IOException e) {
+            String m = message(e);
+            if (m.contains(file.getFileName().toString())) throw e;
+            throw new IOException(file + ": " + m, e);
+        }
     }
 
     private void setStatus(RunStatus status, String message) throws IOException {

@@ -46,7 +46,15 @@ final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException {
+        // Checked here, so a mistake gets the same one-line message as every command (and the benchmark never
+        // has to end the process over it).
+        Flags f = Flags.parse(name(), args, java.util.Set.of("threads", "batches"), java.util.Set.of("json", "quick"));
+        for (String list : new String[] {"threads", "batches"}) {
+            for (int v : f.integers(list)) {
+                if (v < 1 || v > 65_536) throw new UsageException("--" + list + ": " + v + " must be between 1 and 65536");
+            }
+        }
         Method run = method("run", String[].class, PrintStream.class, PrintStream.class);
         Method main = run == null ? method("main", String[].class) : null;
         if (run == null && main == null) {

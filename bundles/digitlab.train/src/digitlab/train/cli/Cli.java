@@ -91,6 +91,17 @@ public final class Cli {
         return sb.toString();
     }
 
+    /**
+     * Loads a model file named on the command line.
+     *
+     * @throws IOException naming the file: missing, a folder, or the model loader's problem
+     */
+    static digitlab.nn.Model loadModel(java.nio.file.Path file) throws IOException {
+        if (java.nio.file.Files.isDirectory(file)) throw new IOException(file + ": is a folder, not a model file (.dlm)");
+        if (!java.nio.file.Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+        return digitlab.nn.io.ModelFormat.load(file);
+    }
+
     /** The message of an I/O error in one line (these messages name the file). */
     static String oneLine(Throwable e) {
         String m;

@@ -4,7 +4,6 @@ import digitlab.data.Dataset;
 import digitlab.data.Split;
 import digitlab.data.UnknownDatasetException;
 import digitlab.nn.Model;
-import digitlab.nn.io.ModelFormat;
 import digitlab.train.Datasets;
 import digitlab.train.EvaluationReport;
 import digitlab.train.Evaluator;
@@ -57,7 +56,7 @@ final class EvalCommand implements Command {
         }
         int threads = f.integer("threads", Runtime.getRuntime().availableProcessors());
         if (threads < 1 || threads > 1024) throw new UsageException("--threads: " + threads + " must be between 1 and 1024");
-        Model model = ModelFormat.load(file);
+        Model model = Cli.loadModel(file);
         String datasetId = f.string("dataset", model.metadata().datasetId());
         Dataset dataset;
         try {

@@ -3,7 +3,6 @@ package digitlab.train.cli;
 import digitlab.data.preprocess.DigitPreprocessor;
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.nn.Model;
-import digitlab.nn.io.ModelFormat;
 import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
 import java.io.IOException;
@@ -50,7 +49,7 @@ final class PredictCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
         Flags f = Flags.parse(name(), args, Set.of("image", "model"), Set.of("json"));
         Path image = Path.of(f.required("image"));
-        Model model = f.has("model") ? ModelFormat.load(Path.of(f.string("model", ""))) : ModelService.readyModel();
+        Model model = f.has("model") ? Cli.loadModel(Path.of(f.string("model", ""))) : ModelService.readyModel();
         int inputs = model.snapshot().network().inputSize();
         if (inputs != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             err.println("digitlab predict: the model takes " + inputs + " inputs, drawings give 28x28 = 784");
