@@ -56,6 +56,15 @@ public final class Timing {
 
     /** Like {@link #medianNanos}, with the calling thread's CPU time too. */
     public static Result measure(Runnable op, long warmupNanos, int samples, long sampleNanos) {
+        return measure(op, warmupNanos, samples, sampleNanos, true);
+    }
+
+    /**
+     * Like {@link #measure(Runnable, long, int, long)}; {@code untilCompiled} false drops the
+     * demand for {@value #MIN_WARMUP_RUNS} calls or a second of warm-up, for code a priming run has
+     * already sent through the JIT.
+     */
+    public static Result measure(Runnable op, long warmupNanos, int samples, long sampleNanos, boolean untilCompiled) {
         // Warm up in chunks until the time per run stops improving and the JIT is idle (it may need
         // seconds on a busy machine, and Vector API code runs 100x slower before C2 compiles it);
         // at least warmupNanos, at most MAX_WARMUP_NANOS.
@@ -82,7 +91,7 @@ public final class Timing {
             long elapsed = System.nanoTime() - start;
             if (elapsed >= MAX_WARMUP_NANOS
                     || (elapsed >= warmupNanos && stable >= 3
-                        && (totalRuns >= MIN_WARMUP_RUNS || elapsed >= LONG_WARMUP_NANOS))) {
+                        && (!untilCompiled || totalRuns >= MIN_WARMUP_RUNS || elapsed >= LONG_WARMUP_NANOS))) {
                 break;
             }
         }
