@@ -1,5 +1,6 @@
 package digitlab.nn.internal.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,12 +39,14 @@ public final class Benchmark {
     private static final int POOL = 4096;
 
     private final boolean quick;
+    private final PrintStream out;
     private final double epochSeconds;
     /** The FP32 peak by the threads' CPU time, per thread count. */
     private double[] peakCpu;
 
-    private Benchmark(boolean quick) {
+    private Benchmark(boolean quick, PrintStream out) {
         this.quick = quick;
+        this.out = out;
         this.epochSeconds = quick ? 0.08 : 0.2;
     }
 
@@ -58,30 +61,56 @@ public final class Benchmark {
                           List<TrainingFigure> training, double[] inferenceMicros, double[] inferenceCpuMicros) {
     }
 
+    static final String USAGE = """
+            Usage: digitlab bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]
+
+            Trains and times the built-in networks (original 784-28-28-10 sigmoid, mlp 784-256-128-10 ReLU)
+            on synthetic data at each batch size and thread count: training samples per second (median of
+            timed epochs after warm-up; for 1 thread also the rate by the thread's CPU time), single-image
+            inference latency, GFLOP/s of the matrix kernel over a training step's products, and the
+            machine's measured FP32 peak. A full run takes two to three minutes; --quick about a third.
+            With --json the last line is one JSON object.
+            """;
+
+    /** Command line entry: exits with 2 on a bad option. */
     public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the benchmark with the given options, printing to {@code out} (and a usage error to
+     * {@code err}); returns the exit code: 0, or 2 for a bad option. For {@code digitlab bench},
+     * which calls it in process.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean json = false;
         boolean quick = false;
         int[] threads = {1, 2};
         int[] batches = {1, 32, 64, 256};
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--json" -> json = true;
-                case "--quick" -> quick = true;
-                case "--threads" -> threads = intList(args, ++i, "--threads");
-                case "--batches" -> batches = intList(args, ++i, "--batches");
-                case "--help", "-h" -> {
-                    System.out.println("usage: bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]");
-                    return;
-                }
-                default -> {
-                    // Not System.exit: `digitlab bench` calls this in process (it reports an
-                    // IllegalArgumentException as a usage error, exit code 2).
-                    throw new IllegalArgumentException("unknown option '" + args[i]
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--json" -> json = true;
+                    case "--quick" -> quick = true;
+                    case "--threads" -> threads = intList(args, ++i, "--threads");
+                    case "--batches" -> batches = intList(args, ++i, "--batches");
+                    case "--help", "-h" -> {
+                        out.print(USAGE);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i]
                             + "' (usage: bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256])");
                 }
             }
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
         }
-        new Benchmark(quick).run(threads, batches, json);
+        new Benchmark(quick, out).run(threads, batches, json);
+        return 0;
     }
 
     private static int[] intList(String[] args, int i, String flag) {
@@ -104,9 +133,9 @@ public final class Benchmark {
         String kernelsName = KernelSelector.create(1).name();
         int cores = Runtime.getRuntime().availableProcessors();
         double loadBefore = loadAverage();
-        System.out.printf(Locale.ROOT, "Digit Lab benchmark: %d cores, Java %s, kernels %s, load average %.2f%n", cores,
+        out.printf(Locale.ROOT, "Digit Lab benchmark: %d cores, Java %s, kernels %s, load average %.2f%n", cores,
                 Runtime.version(), kernelsName, loadBefore);
-        System.out.println("Training on synthetic data (random inputs in [0,1), random labels); medians of "
+        out.println("Training on synthetic data (random inputs in [0,1), random labels); medians of "
                 + REPETITIONS + " timed epochs after warm-up.");
         int maxThreads = Arrays.stream(threads).max().orElse(1);
         double[] peak = new double[maxThreads + 1];
@@ -116,24 +145,24 @@ public final class Benchmark {
             peak[t] = both[0];
             peakCpu[t] = both[1];
         }
-        System.out.print("FP32 peak (FMA loop):");
+        out.print("FP32 peak (FMA loop):");
         for (int t : threads) {
-            System.out.printf(Locale.ROOT, "  %d thread%s %.1f GFLOP/s (by CPU time %.1f)", t, t == 1 ? "" : "s",
+            out.printf(Locale.ROOT, "  %d thread%s %.1f GFLOP/s (by CPU time %.1f)", t, t == 1 ? "" : "s",
                     peak[t], peakCpu[t]);
         }
-        System.out.println();
+        out.println();
 
-        System.out.printf(Locale.ROOT, "JIT warm-up of the kernels: %.1f s%n", primeKernels(threads, batches));
+        out.printf(Locale.ROOT, "JIT warm-up of the kernels: %.1f s%n", primeKernels(threads, batches));
         List<NetworkFigures> all = new ArrayList<>();
         for (Preset preset : List.of(Presets.ORIGINAL, Presets.MLP)) {
             all.add(measure(preset, threads, batches, peak));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double loadAfter = loadAverage();
-        System.out.printf(Locale.ROOT, "(%.0f s; load average %.2f before, %.2f after: other processes competing for the"
+        out.printf(Locale.ROOT, "(%.0f s; load average %.2f before, %.2f after: other processes competing for the"
                 + " %d cores lower every figure)%n", seconds, loadBefore, loadAfter, cores);
         if (json) {
-            System.out.println(toJson(all, threads, peak, peakCpu, kernelsName, cores, seconds, loadBefore, loadAfter));
+            out.println(toJson(all, threads, peak, peakCpu, kernelsName, cores, seconds, loadBefore, loadAfter));
         }
     }
 
@@ -142,9 +171,9 @@ public final class Benchmark {
         int[] widths = denseWidths(network);
         double flopsPerSample = trainingFlopsPerSample(widths);
         String shape = Arrays.stream(widths).mapToObj(Integer::toString).reduce((a, b) -> a + "-" + b).orElse("");
-        System.out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
+        out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
                 preset.config().optimizer(), preset.config().loss(), flopsPerSample / 1e6);
-        System.out.printf("%7s %6s %12s %16s %14s %11s %13s %14s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
+        out.printf("%7s %6s %12s %16s %14s %11s %13s %14s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
                 "kernel GFLOP/s", "(CPU time)", "train GFLOP/s", "kernel/peak");
         SyntheticSamples samples = new SyntheticSamples(network.inputSize(), network.outputSize());
         List<TrainingFigure> training = new ArrayList<>();
@@ -160,7 +189,7 @@ public final class Benchmark {
                 TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate[0], cpuRate, kernel[0], kernelCpu,
                         rate[0] * flopsPerSample / 1e9);
                 training.add(f);
-                System.out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %14s%n", t, batch, rate[0],
+                out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %14s%n", t, batch, rate[0],
                         t == 1 ? String.format(Locale.ROOT, "(%,.0f)", cpuRate) : "", kernel[0],
                         t == 1 ? String.format(Locale.ROOT, "(%.1f)", kernelCpu) : "", f.trainingGflops(),
                         t == 1 ? String.format(Locale.ROOT, "%.0f%% (%.0f%%)", 100 * kernel[0] / peak[t], 100 * kernelCpu / peakCpu[t])
@@ -169,7 +198,7 @@ public final class Benchmark {
             Timing.Result infer = inferenceNanos(network, kernels);
             inference[t] = infer.wallNanos() / 1000;
             inferenceCpu[t] = infer.cpuNanos() / 1000;
-            System.out.printf(Locale.ROOT, "%7d %6s %9.1f us  (CPU time %.1f us) single-image forward pass (median)%n", t,
+            out.printf(Locale.ROOT, "%7d %6s %9.1f us  (CPU time %.1f us) single-image forward pass (median)%n", t,
                     "infer", inference[t], inferenceCpu[t]);
         }
         return new NetworkFigures(preset.name(), shape, preset.config(), flopsPerSample, training, inference, inferenceCpu);
