@@ -23,7 +23,15 @@ public final class Adam implements Optimizer {
     private final float[] m;
     private final float[] v;
     private final int threads;
+    private final Parallel.RangeTask update = this::update;
     private long steps;
+    // The step in progress (set for the duration of step(), so the task object is reused).
+    private float[] p;
+    private float[] g;
+    private float[] mask;
+    private float lr;
+    private float c1;
+    private float c2;
 
     /** Adam over {@code n} parameters, its loop split over {@code threads}; {@code decoupled} makes it AdamW. */
     public Adam(String name, int n, double b1, double b2, double eps, double lambda, boolean decoupled, int threads) {
@@ -41,24 +49,33 @@ public final class Adam implements Optimizer {
     @Override public String name() { return name; }
 
     @Override
-    public void step(float[] p, float[] g, float[] mask, float lr) {
+    public void step(float[] params, float[] grads, float[] decayMask, float rate) {
         long t = steps + 1;
+        p = params;
+        g = grads;
+        mask = decayMask;
+        lr = rate;
         // The bias corrections folded into the step size and epsilon, computed once per step in double.
-        float c1 = (float) (1.0 / (1.0 - Math.pow(b1, t)));
-        float c2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(b2, t)));
+        c1 = (float) (1.0 / (1.0 - Math.pow(b1, t)));
+        c2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(b2, t)));
+        // Element-wise, so splitting the range over threads cannot change any result.
+        Parallel.forRange(OptimizerState.parts(threads, params.length), params.length, update);
+        p = g = mask = null;
+        steps = t;
+    }
+
+    private void update(int from, int to) {
+        float[] p = this.p, g = this.g, mask = this.mask, m = this.m, v = this.v;
+        float lr = this.lr, c1 = this.c1, c2 = this.c2;
         float coupled = decoupled ? 0f : decay;
         float decoupledRate = decoupled ? lr * decay : 0f;
-        // Element-wise, so splitting the range over threads cannot change any result.
-        Parallel.forRange(OptimizerState.parts(threads, p.length), p.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g[i] + coupled * mask[i] * p[i];
-                m[i] = b1 * m[i] + (1f - b1) * gi;
-                v[i] = b2 * v[i] + (1f - b2) * gi * gi;
-                float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
-                p[i] -= lr * update + decoupledRate * mask[i] * p[i];
-            }
-        });
-        steps = t;
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + coupled * mask[i] * p[i];
+            m[i] = b1 * m[i] + (1f - b1) * gi;
+            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
+            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
+            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
+        }
     }
 
     @Override public long steps() { return steps; }

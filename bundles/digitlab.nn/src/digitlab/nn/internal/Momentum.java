@@ -14,7 +14,13 @@ public final class Momentum implements Optimizer {
     private final float decay;
     private final float[] velocity;
     private final int threads;
+    private final Parallel.RangeTask update = this::update;
     private long steps;
+    // The step in progress (set for the duration of step(), so the task object is reused).
+    private float[] p;
+    private float[] g;
+    private float[] mask;
+    private float lr;
 
     /** Momentum {@code mu} in [0, 1) over {@code n} parameters, the loop split over {@code threads}. */
     public Momentum(int n, double mu, boolean nesterov, double lambda, int threads) {
@@ -28,16 +34,24 @@ public final class Momentum implements Optimizer {
     @Override public String name() { return "momentum"; }
 
     @Override
-    public void step(float[] p, float[] g, float[] mask, float lr) {
-        float[] v = velocity;
-        Parallel.forRange(OptimizerState.parts(threads, p.length), p.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g[i] + decay * mask[i] * p[i];
-                v[i] = mu * v[i] + gi;
-                p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
-            }
-        });
+    public void step(float[] params, float[] grads, float[] decayMask, float rate) {
+        p = params;
+        g = grads;
+        mask = decayMask;
+        lr = rate;
+        Parallel.forRange(OptimizerState.parts(threads, params.length), params.length, update);
+        p = g = mask = null;
         steps++;
+    }
+
+    private void update(int from, int to) {
+        float[] p = this.p, g = this.g, mask = this.mask, v = velocity;
+        float lr = this.lr;
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + decay * mask[i] * p[i];
+            v[i] = mu * v[i] + gi;
+            p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
+        }
     }
 
     @Override public long steps() { return steps; }
