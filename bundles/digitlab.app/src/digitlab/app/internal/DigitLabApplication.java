@@ -14,6 +14,7 @@ public final class DigitLabApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        digitlab.train.internal.extensions.ContributionLoader.loadAll(); // plugins: layers, optimizers, presets, datasets
         Display.setAppName("Digit Lab");
         Display display = PlatformUI.createDisplay();
         try {
