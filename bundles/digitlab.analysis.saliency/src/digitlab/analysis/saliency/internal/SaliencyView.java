@@ -52,9 +52,11 @@ public final class SaliencyView extends ViewPart {
     private final ISelectionListener selectionListener = this::selectionChanged;
     private final ModelListener modelListener = current -> recompute();
     private Job job;
+    private volatile Display display;
 
     @Override
     public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
         parent.setLayout(new GridLayout(3, false));
         method = new Combo(parent, SWT.READ_ONLY);
         method.setItems("Gradient (d log p / d pixel)", "Occlusion (5x5 patches)");
@@ -122,7 +124,7 @@ public final class SaliencyView extends ViewPart {
     private void recompute() {
         float[] p = pixels;
         if (p == null) return;
-        Display display = getSite().getShell().getDisplay();
+        if (display == null || display.isDisposed()) return;
         display.asyncExec(() -> {
             if (method.isDisposed()) return;
             SaliencyMaps.Method m = method.getSelectionIndex() == 1 ? SaliencyMaps.Method.OCCLUSION : SaliencyMaps.Method.GRADIENT;
@@ -150,7 +152,8 @@ public final class SaliencyView extends ViewPart {
                     ? current.model().metadata().classLabels().get(map.predicted()) : Integer.toString(map.predicted());
             String text = String.format("Guess %s (%.0f %%) by %s. Red: pixels that matter most.", label,
                     100 * map.probability(), current.source());
-            Display.getDefault().asyncExec(() -> {
+            if (display.isDisposed()) return;
+            display.asyncExec(() -> {
                 if (canvas.isDisposed()) return;
                 canvas.show(p, map);
                 status.setText(text);
@@ -166,7 +169,8 @@ public final class SaliencyView extends ViewPart {
     }
 
     private void asyncSetStatus(String text) {
-        Display.getDefault().asyncExec(() -> {
+        if (display.isDisposed()) return;
+        display.asyncExec(() -> {
             if (!status.isDisposed()) {
                 status.setText(text);
                 status.getParent().layout();
