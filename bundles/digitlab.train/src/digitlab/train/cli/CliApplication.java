@@ -11,9 +11,17 @@ import org.eclipse.equinox.app.IApplicationContext;
  */
 public final class CliApplication implements IApplication {
 
+    /**
+     * The lab's loggers, quieted to warnings on the command line so the output is the command's own lines
+     * (e.g. the kernel choice is logged at INFO); held here because java.util.logging keeps loggers weakly.
+     * {@code DIGITLAB_VERBOSE=1} keeps everything.
+     */
+    private static final java.util.logging.Logger LAB_LOG = java.util.logging.Logger.getLogger("digitlab");
+
     @Override
     public Object start(IApplicationContext context) {
         context.applicationRunning();
+        if (System.getenv("DIGITLAB_VERBOSE") == null) LAB_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<?, ?> arguments = context.getArguments();
         Object raw = arguments.get(IApplicationContext.APPLICATION_ARGS);
         String[] args = raw instanceof String[] a ? a : new String[0];
