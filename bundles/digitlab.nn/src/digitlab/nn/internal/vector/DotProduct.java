@@ -44,7 +44,7 @@ final class DotProduct implements Parallel.RangeTask {
     /** Computes columns {@code [from, to)} of C for every row. */
     @Override
     public void run(int from, int to) {
-        float[] lanes = Workspace.current().lanes;
+        float[] lanes = Scratch.current().lanes;
         int full = k - k % L;
         VectorMask<Float> tail = S.indexInRange(full, k);
         for (int i = 0; i < m; i++) {

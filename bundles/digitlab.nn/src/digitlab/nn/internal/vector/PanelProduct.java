@@ -119,7 +119,7 @@ final class PanelProduct implements Parallel.RangeTask {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
-        Workspace ws = Workspace.current();
+        Scratch ws = Scratch.current();
         int width = j1 - j0;
         int paddedWidth = roundUp(width);
         boolean direct = !transposedOut && width == paddedWidth;
@@ -207,7 +207,7 @@ final class PanelProduct implements Parallel.RangeTask {
     private void storeOutput(float[] o, int ldo, int i0, int i1, int j0, int j1) {
         if (transposedOut) {
             // C row j gets O's column j: whole vectors by gathers down the column, the rest one by one.
-            int[] index = Workspace.current().gatherIndex;
+            int[] index = Scratch.current().gatherIndex;
             for (int l = 0; l < L; l++) {
                 index[l] = l * ldo;
             }

@@ -40,7 +40,7 @@ final class Transpose implements Parallel.RangeTask {
         float[] d = dst;
         int n = rows;
         int ldd = this.ldd;
-        Workspace ws = Workspace.current();
+        Scratch ws = Scratch.current();
         int[] index = ws.gatherIndex;
         int[] tail = ws.gatherTail;
         int r0 = 0;

@@ -65,7 +65,7 @@ public final class VectorKernels implements Kernels {
         }
         long macs = (long) m * n * k;
         int parts = macs >= PARALLEL_MIN_MACS ? threads : 1;
-        Workspace ws = Workspace.current();
+        Scratch ws = Scratch.current();
         PanelProduct product = ws.product;
         if (!transB) {
             // P = op(A): rows of A, or columns of A stored [k x m]; Q = B [k x n] as stored.

@@ -6,9 +6,9 @@ package digitlab.nn.internal.vector;
  * called {@code gemm}), the output and padding buffers and reduction scratch (owned by whichever thread runs a
  * share), and the reusable task objects.
  */
-final class Workspace {
+final class Scratch {
 
-    private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
+    private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
     /** Lanes of a vector being summed, see {@link DotProduct}. */
     final float[] lanes = new float[4 * MicroKernels.L];
@@ -22,7 +22,7 @@ final class Workspace {
     private float[] output = new float[0];
     private float[] padded = new float[0];
 
-    static Workspace current() {
+    static Scratch current() {
         return CURRENT.get();
     }
 
