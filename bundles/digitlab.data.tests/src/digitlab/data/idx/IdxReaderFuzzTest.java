@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzing of the {@link IdxReader} with seeded generators, from files (length known) and from streams (length
@@ -36,8 +37,18 @@ class IdxReaderFuzzTest {
 
     static Bounded bounded;
 
-    @TempDir
+    /** Scratch folder, in memory where possible (see {@link Bounded#scratchDirectory()}). */
     Path dir;
+
+    @BeforeEach
+    void createScratch() throws IOException {
+        dir = Bounded.scratchDirectory();
+    }
+
+    @AfterEach
+    void deleteScratch() throws IOException {
+        Bounded.deleteTree(dir);
+    }
 
     @BeforeAll
     static void startWorker() {

@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzing of the model ({@code .dlm}) and checkpoint ({@code .dlc}) loaders with seeded generators: every
@@ -47,8 +48,18 @@ class ModelFileFuzzTest {
     /** Characters the random header edits put in: JSON syntax, digits, letters of literals, a non-ASCII one. */
     static final String ALPHABET = " {}[]\",:0123456789-eE.tfnaxz\\\u00ff";
 
-    @TempDir
+    /** Scratch folder, in memory where possible (see {@link Bounded#scratchDirectory()}). */
     Path dir;
+
+    @BeforeEach
+    void createScratch() throws IOException {
+        dir = Bounded.scratchDirectory();
+    }
+
+    @AfterEach
+    void deleteScratch() throws IOException {
+        Bounded.deleteTree(dir);
+    }
 
     @BeforeAll
     static void startWorker() {

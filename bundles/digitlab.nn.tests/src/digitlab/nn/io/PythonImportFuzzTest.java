@@ -13,9 +13,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzing of {@link PythonNetworkImport} (the original project's {@code {"weights": ..., "biases": ...}} JSON)
@@ -31,8 +32,18 @@ class PythonImportFuzzTest {
 
     static Bounded bounded;
 
-    @TempDir
+    /** Scratch folder, in memory where possible (see {@link Bounded#scratchDirectory()}). */
     Path dir;
+
+    @BeforeEach
+    void createScratch() throws IOException {
+        dir = Bounded.scratchDirectory();
+    }
+
+    @AfterEach
+    void deleteScratch() throws IOException {
+        Bounded.deleteTree(dir);
+    }
 
     @BeforeAll
     static void startWorker() {
