@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.core.runtime.IStatus;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The soak test, NOT part of the default run: only with {@code -Ddigitlab.soak.minutes=N} (see
@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SoakTest {
 
-    @TempDir
-    Path dir;
+    private Path dir;
 
     record Sample(double minute, int runs, long predictions, double heapMb, int threads) {
     }
@@ -46,10 +45,20 @@ class SoakTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    @Test
-    void trainingRunsBackToBackKeepHeapAndThreadsFlat() throws Exception {
+    /**
+     * No test at all in a default run (an empty factory, so nothing is reported as passed without running);
+     * one test of N minutes with {@code -Ddigitlab.soak.minutes=N}.
+     */
+    @TestFactory
+    Stream<DynamicTest> soak() {
         double minutes = Double.parseDouble(System.getProperty("digitlab.soak.minutes", "0"));
-        Assumptions.assumeTrue(minutes > 0, "soak test: run with -Ddigitlab.soak.minutes=N (bench/soak.sh)");
+        if (minutes <= 0) return Stream.empty();
+        return Stream.of(DynamicTest.dynamicTest("training runs back to back for " + minutes + " minutes keep heap and threads flat",
+                () -> trainingRunsBackToBackKeepHeapAndThreadsFlat(minutes)));
+    }
+
+    void trainingRunsBackToBackKeepHeapAndThreadsFlat(double minutes) throws Exception {
+        dir = Files.createTempDirectory("digitlab-soak-");
         RunStore store = new RunStore(dir);
         TrainingRequest base = TrainingRequest.defaults().toBuilder().hiddenLayers(List.of(128, 64)).trainingLimit(6000)
                 .validationImages(1000).epochs(1).batchSize(64).threads(1).build();
@@ -130,6 +139,9 @@ class SoakTest {
         assertTrue(last.threads() <= first.threads() + 6, "threads grew: " + first.threads() + " -> " + last.threads());
         try (var left = Files.list(dir)) {
             assertTrue(left.filter(p -> !p.getFileName().toString().startsWith(".")).count() == 0, "deleted runs left folders");
+        }
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }
