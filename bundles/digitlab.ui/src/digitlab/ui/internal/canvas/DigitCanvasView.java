@@ -94,7 +94,7 @@ public final class DigitCanvasView extends ViewPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(verdict);
 
         Composite buttons = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(buttons);
         Button submit = button(buttons, "SUBMIT", "Guess now (Enter)", this::submit);
         button(buttons, "CLEAR", "Clear the canvas (Esc, Delete)", area::clear);
@@ -106,8 +106,8 @@ public final class DigitCanvasView extends ViewPart {
             liveGuessing = live.getSelection();
             area.setFocus();
         });
-        status = new Label(buttons, SWT.RIGHT);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
+        status = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
         parent.getShell().setDefaultButton(null);
         submit.setToolTipText("Guess now (Enter)");
 

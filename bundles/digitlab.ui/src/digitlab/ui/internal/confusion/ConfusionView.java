@@ -77,7 +77,7 @@ public final class ConfusionView extends ViewPart {
         gallery = new ImageGallery(galleryScroller);
         galleryScroller.setContent(gallery);
         gallery.setOpenListener(this::openInCanvas);
-        sash.setWeights(60, 40);
+        sash.setWeights(65, 35);
 
         Action reevaluate = new Action("Evaluate Again") {
             @Override

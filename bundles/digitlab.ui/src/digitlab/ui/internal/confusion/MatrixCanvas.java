@@ -164,7 +164,7 @@ final class MatrixCanvas extends Canvas {
                 int idx = ColorMap.index(sum == 0 ? 0 : (double) matrix[r][c] / sum, 0, 1);
                 gc.setForeground(getDisplay().getSystemColor(ColorMap.SEQUENTIAL.isDark(idx) ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
                 Point ext = gc.textExtent(s);
-                if (ext.x < cell - 2) gc.drawString(s, x0 + c * cell + (cell - ext.x) / 2, y0 + r * cell + (cell - ext.y) / 2, true);
+                if (ext.x <= cell + 2) gc.drawString(s, x0 + c * cell + (cell - ext.x) / 2, y0 + r * cell + (cell - ext.y) / 2, true);
             }
         }
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));

@@ -140,8 +140,22 @@ public final class RunsView extends ViewPart {
         });
     }
 
-    private static String shortArch(String arch) {
-        return arch.replace("dense(units=", "").replaceAll(", init=[a-z]+", "").replace(")", "").replace("1x28x28 -> ", "");
+    /** "784-256-128-10 relu" from the core's text form, or the text itself for other layer kinds. */
+    static String shortArch(String arch) {
+        try {
+            digitlab.nn.Architecture a = digitlab.nn.Architecture.parse(arch);
+            StringBuilder sb = new StringBuilder(Integer.toString(a.inputSize()));
+            String act = null;
+            for (digitlab.nn.LayerSpec s : a.layers()) {
+                if (s.type().equals("dense")) sb.append('-').append(s.intParam("units", 0));
+                else if (act == null && !s.type().equals("dropout") && !s.type().equals("softmax")) act = s.type();
+                else if (!s.type().equals("dense") && !s.type().equals("dropout") && !s.type().equals("softmax")
+                        && digitlab.nn.Activations.find(s.type()) == null) return arch;
+            }
+            return act == null ? sb.toString() : sb + " " + act;
+        } catch (RuntimeException e) {
+            return arch;
+        }
     }
 
     private static String pct(double v) {

@@ -167,19 +167,24 @@ final class TrainingForm extends Composite {
             select(activation, r.activation());
             select(loss, r.loss().equals("mse") ? "quadratic" : r.loss());
             select(optimizer, r.optimizer());
-            learningRate.setText(Double.toString(r.learningRate()));
+            learningRate.setText(plain(r.learningRate()));
             batchSize.setText(Integer.toString(r.batchSize()));
             epochs.setText(Integer.toString(r.epochs()));
             seed.setText(Long.toString(r.seed()));
             trainingLimit.setText(Integer.toString(r.trainingLimit()));
             schedule.setText(r.schedule());
-            weightDecay.setText(Double.toString(r.weightDecay()));
+            weightDecay.setText(plain(r.weightDecay()));
             threads.setText(Integer.toString(r.threads()));
             augment.setSelection(r.augment());
         } finally {
             filling = false;
         }
         changed();
+    }
+
+    /** A number as people write it: 0.0005, not 5.0E-4. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static void select(Combo c, String value) {

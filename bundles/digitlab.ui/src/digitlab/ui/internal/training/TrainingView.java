@@ -97,8 +97,18 @@ public final class TrainingView extends ViewPart {
         problem = new Label(left, SWT.WRAP);
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).indent(10, 0).applyTo(problem);
-        Composite buttons = new Composite(left, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(10, 4).applyTo(buttons);
+        scroller.setContent(left);
+        scroller.addListener(SWT.Resize, e -> {
+            Point size = left.computeSize(scroller.getClientArea().width, SWT.DEFAULT);
+            scroller.setMinSize(size);
+        });
+
+        // the right side: Start / Cancel / Use as Current Model and the status line always in sight, charts below
+        Composite right = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(right);
+        Composite buttons = new Composite(right, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(buttons);
         start = new Button(buttons, SWT.PUSH);
         start.setText("Start");
         start.addListener(SWT.Selection, e -> start());
@@ -114,20 +124,12 @@ public final class TrainingView extends ViewPart {
         makeCurrent.setToolTipText("Make this run's model the one the canvas guesses with");
         makeCurrent.setEnabled(false);
         makeCurrent.addListener(SWT.Selection, e -> useAsCurrent());
-        scroller.setContent(left);
-        scroller.addListener(SWT.Resize, e -> {
-            Point size = left.computeSize(scroller.getClientArea().width, SWT.DEFAULT);
-            scroller.setMinSize(size);
-        });
-
-        Composite right = new Composite(sash, SWT.NONE);
-        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(right);
-        status = new Label(right, SWT.NONE);
+        status = new Label(buttons, SWT.NONE);
         status.setText("Set up a run and press Start.");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(8, 0).applyTo(status);
         charts = new MetricsCharts(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
-        sash.setWeights(36, 64);
+        sash.setWeights(42, 58);
 
         refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS, this::refreshNow);
         form.addChangeListener(this::validated);
@@ -265,7 +267,7 @@ public final class TrainingView extends ViewPart {
             default -> o.status().name();
         };
         String result = s + ": " + o.message();
-        if (o.status() == RunStatus.COMPLETED && o.evaluation() != null) {
+        if (o.status() == RunStatus.COMPLETED && o.evaluation() != null && !o.message().contains("accuracy")) {
             result += String.format(" \u2014 test accuracy %.2f %%", 100 * o.evaluation().accuracy());
         }
         return result;
