@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * This plugin's contributions (plugin.xml) as the lab sees them: the good dataset, layer, optimizer and
  * preset are registered and train a network; the broken ones are logged with this plugin's name and skipped
- * (class not found, constructor throws, wrong type, taken id) or disabled when their code throws in use.
+ * (class not found, constructor throws, wrong type, taken id) or disabled when their code throws in use
+ * (a layer's forward pass, an optimizer's step, a dataset's load).
  */
 class ContributionsTest {
 
@@ -124,6 +125,24 @@ class ContributionsTest {
         assertTrue(again.getMessage().contains("disabled after an error"), again.getMessage());
         ContributionProblem p = assertProblem("explosive", ExplodingLayer.MESSAGE);
         assertTrue(p.disabled());
+    }
+
+    @Test
+    void anOptimizerThatThrowsWhileTrainingIsDisabledAndNamesThePlugin() throws IOException {
+        Dataset stripes = DatasetRegistry.standard().load("stripes");
+        Preset preset = Presets.get("stripes-net");
+        Trainer trainer = new Trainer(new Network(preset.architecture()), preset.config().withOptimizer("unstable"),
+                new ReferenceKernels(1));
+        ContributionFailure failure = assertThrows(ContributionFailure.class,
+                () -> trainer.train(new ImageSetSource(stripes.part(Split.TRAIN)), null, null, null));
+        assertTrue(failure.getMessage().contains("optimizer 'unstable'"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("plugin '" + ME + "'"), failure.getMessage());
+
+        ContributionFailure again = assertThrows(ContributionFailure.class,
+                () -> new Trainer(new Network(preset.architecture()), preset.config().withOptimizer("unstable"),
+                        new ReferenceKernels(1)));
+        assertTrue(again.getMessage().contains("disabled after an error"), again.getMessage());
+        assertTrue(assertProblem("unstable", UnstableOptimizerFactory.MESSAGE).disabled());
     }
 
     @Test
