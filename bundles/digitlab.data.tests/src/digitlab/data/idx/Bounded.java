@@ -141,6 +141,23 @@ final class Bounded implements AutoCloseable {
         }
     }
 
+    /** One example message per kind of problem (digits folded), for the report of what the loaders say. */
+    private static final java.util.Map<String, String> EXAMPLES = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /** Remembers {@code problem} as the example of its kind (the message with its numbers replaced by #). */
+    static void remember(String problem) {
+        String kind = problem.replaceAll("\\b[0-9a-f]{8}\\b", "#").replaceAll("0x[0-9a-f]+", "#").replaceAll("'[^']*'", "'#'").replaceAll("[0-9]+", "#");
+        kind = kind.length() > 40 ? kind.substring(0, 40) : kind;
+        EXAMPLES.putIfAbsent(kind, problem);
+    }
+
+    /** Prints the remembered examples and forgets them. */
+    static void printRemembered(String title) {
+        System.out.println(title + ": " + EXAMPLES.size() + " kinds of refusal seen; examples:");
+        EXAMPLES.values().stream().limit(60).forEach(m -> System.out.println("  " + (m.length() > 200 ? m.substring(0, 200) + "..." : m)));
+        EXAMPLES.clear();
+    }
+
     @Override
     public void close() {
         worker.shutdownNow();

@@ -58,6 +58,7 @@ class IdxReaderFuzzTest {
     @AfterAll
     static void stopWorker() {
         bounded.close();
+        Bounded.printRemembered("IdxReaderFuzzTest");
     }
 
     /** How a test reads: from a file (length known) or from a stream (length unknown). */
@@ -96,6 +97,7 @@ class IdxReaderFuzzTest {
         assertEquals(name, e.source(), context);
         assertTrue(e.getMessage().startsWith(name + ": "), context + ": " + e.getMessage());
         assertTrue(e.problem() != null && e.problem().length() > 5, context + ": no problem stated: " + e.getMessage());
+        Bounded.remember(e.problem());
         return false;
     }
 

@@ -69,6 +69,7 @@ class ModelFileFuzzTest {
     @AfterAll
     static void stopWorker() {
         bounded.close();
+        Bounded.printRemembered("ModelFileFuzzTest");
     }
 
     /** A small complete model: 6 -> dense(4) -> sigmoid -> dense(3) -> softmax, 43 parameters, about 1 KB. */
@@ -127,6 +128,7 @@ class ModelFileFuzzTest {
         assertTrue(e.getMessage().startsWith(f + ": "), what + ": the message does not start with the file: " + e.getMessage());
         assertTrue(e.getMessage().length() > f.toString().length() + 6, what + ": no problem stated: " + e.getMessage());
         assertEquals(f, e.file(), what);
+        Bounded.remember(e.getMessage().substring(f.toString().length() + 2));
         return false;
     }
 

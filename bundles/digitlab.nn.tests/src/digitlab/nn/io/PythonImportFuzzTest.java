@@ -53,6 +53,7 @@ class PythonImportFuzzTest {
     @AfterAll
     static void stopWorker() {
         bounded.close();
+        Bounded.printRemembered("PythonImportFuzzTest");
     }
 
     /** A valid 5-4-3 network with seeded weights, compact JSON without trailing white space. */
@@ -99,6 +100,7 @@ class PythonImportFuzzTest {
         }
         assertTrue(e.getMessage().startsWith(f + ": "), what + ": " + e.getMessage());
         assertTrue(e.getMessage().length() > f.toString().length() + 6, what + ": no problem stated: " + e.getMessage());
+        Bounded.remember(e.getMessage().substring(f.toString().length() + 2));
         return false;
     }
 
