@@ -61,6 +61,7 @@ class TrainingViewTest {
         assertTrue(view.canStart(), "form valid: " + view.problems());
         view.start();
         TrainingView v = view;
+        digitlab.ui.internal.UiTimings.reset();
         Ui.waitUntil("the run to start", 20_000, () -> v.job() != null);
         // run the event loop ourselves and time every event while the run trains
         Display d = Ui.display();
@@ -87,6 +88,7 @@ class TrainingViewTest {
                 events, longest / 1e6, v.refreshCount(), v.statusText());
         System.out.println("[training] events over 20 ms (ms since start, ms): "
                 + slow.stream().map(java.util.Arrays::toString).toList());
+        System.out.println("[training] longest UI work per kind (ms): " + digitlab.ui.internal.UiTimings.longestMillis());
         assertTrue(v.charts().pointCount() > 0, "the charts have points");
         assertTrue(v.statusText().startsWith("Completed"), v.statusText());
         assertTrue(longest < 1_000_000_000L, "longest UI event " + longest / 1e6 + " ms");

@@ -111,7 +111,8 @@ public final class DigitCanvasView extends ViewPart {
         parent.getShell().setDefaultButton(null);
         submit.setToolTipText("Guess now (Enter)");
 
-        job = new GuessJob(parent.getDisplay(), this::model, this::show);
+        job = new GuessJob(parent.getDisplay(), this::model,
+                g -> digitlab.ui.internal.UiTimings.time("canvas: show guess", () -> show(g)));
         area.addDrawingListener(this::drawingChanged);
         area.addListener(SWT.Traverse, e -> {
             if (e.detail == SWT.TRAVERSE_RETURN || e.detail == SWT.TRAVERSE_ESCAPE) e.doit = false;

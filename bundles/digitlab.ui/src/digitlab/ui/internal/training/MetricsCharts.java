@@ -54,6 +54,19 @@ public final class MetricsCharts extends Composite {
         }
         loss = chart("Loss", "loss");
         accuracy = chart("Accuracy", "accuracy (%)");
+        // time the charts' own painting: a display filter sees the paint event before the plot area
+        // paints, a listener added after the plot area's own sees it after
+        for (Chart c : new Chart[] {loss, accuracy}) {
+            if (!(c.getPlotArea() instanceof org.eclipse.swt.widgets.Control plot)) continue;
+            long[] start = new long[1];
+            org.eclipse.swt.widgets.Listener filter = e -> {
+                if (e.widget == plot) start[0] = System.nanoTime();
+            };
+            getDisplay().addFilter(SWT.Paint, filter);
+            plot.addListener(SWT.Paint, e -> digitlab.ui.internal.UiTimings.record("training: chart plot paint",
+                    System.nanoTime() - start[0]));
+            plot.addDisposeListener(e -> getDisplay().removeFilter(SWT.Paint, filter));
+        }
         addDisposeListener(e -> {
             colors.forEach(Color::dispose);
             lightColors.forEach(Color::dispose);

@@ -131,7 +131,8 @@ public final class TrainingView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
         sash.setWeights(42, 58);
 
-        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS, this::refreshNow);
+        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS,
+                () -> digitlab.ui.internal.UiTimings.time("training: chart and status refresh", this::refreshNow));
         form.addChangeListener(this::validated);
         form.setRequest(RequestPreferences.load());
         ExportActions.contribute(getViewSite(), parent, "training");

@@ -103,7 +103,7 @@ public final class WeightsView extends ViewPart {
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(scroller);
         picture = new Canvas(scroller, SWT.DOUBLE_BUFFERED);
         scroller.setContent(picture);
-        picture.addPaintListener(e -> paint(e.gc));
+        picture.addPaintListener(e -> digitlab.ui.internal.UiTimings.time("weights: paint", () -> paint(e.gc)));
         picture.addListener(SWT.MouseHover, this::hover);
         picture.addListener(SWT.MouseMove, e -> picture.setToolTipText(null));
         picture.addListener(SWT.MouseDown, this::click);
@@ -196,7 +196,7 @@ public final class WeightsView extends ViewPart {
                 if (display.isDisposed()) return Status.OK_STATUS;
                 display.asyncExec(() -> {
                     if (!picture.isDisposed()) {
-                        setPicture(p);
+                        digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
                         info.setText(name + (p.tiles() ? "  \u00b7  " + m.rows() + " neurons" : "  \u00b7  "
                                 + m.rows() + " \u00d7 " + m.cols() + " weights"));
                     }
