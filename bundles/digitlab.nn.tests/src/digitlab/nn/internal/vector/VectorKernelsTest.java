@@ -60,8 +60,9 @@ class VectorKernelsTest {
     @TestFactory
     Stream<DynamicTest> oneAndTwoThreadsGiveIdenticalBits() {
         List<DynamicTest> tests = new ArrayList<>();
-        int[][] shapes = {{64, 784, 128}, {256, 784, 64}, {64, 256, 784}, {1, 784, 256}, {1, 256, 784},
-                          {256, 28, 784}, {64, 28, 784}, {3, 1000, 50}, {33, 65, 129}};
+        // Each at least VectorKernels.PARALLEL_MIN_MACS multiply-adds, so that 2 threads really split it.
+        int[][] shapes = {{64, 784, 128}, {256, 784, 64}, {64, 256, 784}, {1, 4096, 300}, {2, 1024, 784},
+                          {256, 28, 784}, {64, 28, 784}, {3, 2000, 200}, {33, 257, 129}};
         for (int[] s : shapes) {
             for (int form = 0; form < 4; form++) {
                 boolean transA = (form & 2) != 0;
@@ -129,6 +130,7 @@ class VectorKernelsTest {
     }
 
     private static void checkThreadsAgree(boolean transA, boolean transB, int m, int n, int k, boolean accumulate) {
+        assertTrue((long) m * n * k >= VectorKernels.PARALLEL_MIN_MACS, "shape too small to be split");
         SplittableRandom rnd = new SplittableRandom(m * 1_000_003L + n * 1009L + k);
         Operand a = transA ? Operand.random(k, m, 1, rnd) : Operand.random(m, k, 1, rnd);
         Operand b = transB ? Operand.random(n, k, 0, rnd) : Operand.random(k, n, 0, rnd);

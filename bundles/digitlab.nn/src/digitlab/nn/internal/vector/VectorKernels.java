@@ -28,8 +28,12 @@ import digitlab.nn.kernel.Parallel;
  */
 public final class VectorKernels implements Kernels {
 
-    /** Products smaller than this many multiply-adds (about 2 us of work) run on the calling thread alone. */
-    static final long PARALLEL_MIN_MACS = 1L << 18;
+    /**
+     * Products smaller than this many multiply-adds (about 6 us of work on one core) run on the
+     * calling thread alone: below it, handing half over and waiting for it (measured) costs more than
+     * it saves, and on a busy machine much more.
+     */
+    static final long PARALLEL_MIN_MACS = 1L << 20;
     /** Row count below which {@code A · B^T} is done as dot products. */
     static final int DOT_MAX_ROWS = 3;
 
@@ -99,9 +103,9 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    /** Packing is worth splitting only when there is a fair amount of it. */
+    /** Packing is worth splitting only when there is a fair amount of it (a gather moves 16 floats in ~7 ns). */
     private static int packThreads(int threads, int rows, int cols) {
-        return (long) rows * cols >= 16_384 ? threads : 1;
+        return (long) rows * cols >= 65_536 ? threads : 1;
     }
 
     /** Chunks for {@code threads} threads over {@code units} items (see {@link PanelProduct#CHUNKS_PER_THREAD}). */
