@@ -20,7 +20,6 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 import digitlab.data.Dataset;
-import digitlab.data.DatasetProvider;
 import digitlab.data.ImageSet;
 import digitlab.data.Split;
 import digitlab.train.Datasets;
@@ -87,19 +86,26 @@ public final class DatasetView extends ViewPart {
         display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(10).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Dataset:");
         datasetCombo = new Combo(bar, SWT.READ_ONLY);
-        for (DatasetProvider p : Datasets.registry().providers()) datasetCombo.add(p.id());
-        if (datasetCombo.indexOf(datasetId) < 0) datasetCombo.add(datasetId);
-        datasetCombo.select(datasetCombo.indexOf(datasetId));
+        offerDatasets();
+        Runnable imported = () -> display.asyncExec(this::offerDatasets);
+        ImportedDatasets.addListener(imported);
+        datasetCombo.addDisposeListener(e -> ImportedDatasets.removeListener(imported));
         datasetCombo.addListener(SWT.Selection, e -> {
             datasetId = datasetCombo.getText();
             label = -1;
             page = 0;
             loadDataset();
         });
+        Button importFolder = new Button(bar, SWT.PUSH);
+        importFolder.setText("Import\u2026");
+        importFolder.setToolTipText("Import a folder of IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte,"
+                + " t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte; raw or .gz) as a dataset");
+        importFolder.addListener(SWT.Selection,
+                e -> ImportIdxFolderHandler.chooseAndImport(getSite().getWorkbenchWindow()));
         new Label(bar, SWT.NONE).setText("Part:");
         splitCombo = new Combo(bar, SWT.READ_ONLY);
         for (Split s : Split.values()) splitCombo.add(s.label());
@@ -142,6 +148,38 @@ public final class DatasetView extends ViewPart {
         });
         ExportActions.contribute(getViewSite(), parent, "dataset");
         loadDataset();
+    }
+
+    /** Lists the datasets not listed yet (registered, then imported folders, then the current one). */
+    private void offerDatasets() {
+        if (datasetCombo.isDisposed()) return;
+        for (String id : ImportedDatasets.offered()) if (datasetCombo.indexOf(id) < 0) datasetCombo.add(id);
+        if (datasetCombo.indexOf(datasetId) < 0) datasetCombo.add(datasetId);
+        datasetCombo.select(datasetCombo.indexOf(datasetId));
+    }
+
+    /** Switches to dataset {@code id} (listing it if needed), from the first page of all labels. */
+    public void showDataset(String id) {
+        datasetId = id;
+        label = -1;
+        page = 0;
+        offerDatasets();
+        loadDataset();
+    }
+
+    /** The id of the dataset shown (or being loaded). */
+    public String datasetId() {
+        return datasetId;
+    }
+
+    /** The dataset shown, or null while loading or after a failure. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The datasets the view's list offers. */
+    public List<String> offeredDatasets() {
+        return List.of(datasetCombo.getItems());
     }
 
     private void loadDataset() {

@@ -17,10 +17,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
-import digitlab.data.DatasetProvider;
 import digitlab.nn.OptimizerRegistry;
 import digitlab.nn.Presets;
-import digitlab.train.Datasets;
+import digitlab.ui.internal.dataset.ImportedDatasets;
 import digitlab.train.FieldProblem;
 import digitlab.train.TrainingRequest;
 
@@ -85,7 +84,11 @@ final class TrainingForm extends Composite {
         name = text("name");
         name.setMessage("generated from the settings");
         dataset = combo("dataset", SWT.DROP_DOWN);
-        for (DatasetProvider p : Datasets.registry().providers()) dataset.add(p.id());
+        offerDatasets();
+        // Folders imported while the form is open join its list (imports run their last step on the UI thread).
+        Runnable imported = () -> getDisplay().asyncExec(this::offerDatasets);
+        ImportedDatasets.addListener(imported);
+        addDisposeListener(e -> ImportedDatasets.removeListener(imported));
         preset = combo("preset", SWT.READ_ONLY);
         preset.setItems(Presets.names().toArray(new String[0]));
         preset.addListener(SWT.Selection, e -> presetChanged());
@@ -135,6 +138,12 @@ final class TrainingForm extends Composite {
         controls.put(field, t);
         decorate(field, t);
         return t;
+    }
+
+    /** Adds the datasets not listed yet (registered ones, then imported IDX folders); the text stays. */
+    private void offerDatasets() {
+        if (dataset.isDisposed()) return;
+        for (String id : ImportedDatasets.offered()) if (dataset.indexOf(id) < 0) dataset.add(id);
     }
 
     private Combo combo(String field, int style) {
