@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The pool threads are daemon threads shared by the whole process, created on first use. A
  * training step calls this a dozen times for products that take tens of microseconds, so handing
  * work over must be cheap: a worker that has just finished keeps spinning for a short while
- * ({@link #SPIN_NANOS}) waiting for the next job, and only then parks. A hand-over to a spinning
+ * ({@link #SPIN_NANOS}, yielding the core after the first {@link #BUSY_SPIN_NANOS}) waiting for the
+ * next job, and only then parks. A hand-over to a spinning
  * worker costs well under a microsecond; to a parked one, the few microseconds of an unpark.
  *
  * <p>Chunks are claimed one at a time from a shared counter by the caller and the workers it
@@ -35,8 +36,16 @@ public final class Parallel {
         void run(int from, int to);
     }
 
-    /** How long an idle worker spins before it parks: long enough to bridge the gaps in a training step. */
-    static final long SPIN_NANOS = 200_000;
+    /**
+     * How long an idle worker waits for the next job before it parks: long enough to bridge the
+     * gaps in a training step. It spins hard for {@link #BUSY_SPIN_NANOS} (the next product often
+     * follows within microseconds), then yields between checks, so that on a machine with more
+     * runnable threads than cores the waiting worker does not keep a core from the others (the
+     * training thread among them).
+     */
+    static final long SPIN_NANOS = 150_000;
+    /** The first part of {@link #SPIN_NANOS}, spent spinning without yielding. */
+    static final long BUSY_SPIN_NANOS = 20_000;
 
     private static final AtomicInteger THREAD_COUNTER = new AtomicInteger();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
@@ -209,8 +218,17 @@ public final class Parallel {
                     }
                     continue;
                 }
-                if ((++spins & 255) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                if ((++spins & 255) != 0) {
                     Thread.onSpinWait();
+                    continue;
+                }
+                long waited = System.nanoTime() - spinStart;
+                if (waited < BUSY_SPIN_NANOS) {
+                    continue;
+                }
+                if (waited < SPIN_NANOS) {
+                    // Still ready at once, but let whatever else wants this core run meanwhile.
+                    Thread.yield();
                     continue;
                 }
                 // Park; the owner unparks us when it sees 'parked' after offering a job.
