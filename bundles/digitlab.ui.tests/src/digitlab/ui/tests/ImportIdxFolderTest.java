@@ -12,9 +12,19 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.core.commands.Command;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +33,7 @@ import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.dataset.DatasetView;
 import digitlab.ui.internal.dataset.IdxFolderImport;
 import digitlab.ui.internal.dataset.IdxFolderImport.Outcome;
+import digitlab.ui.internal.dataset.ImportIdxFolderHandler;
 import digitlab.ui.internal.dataset.ImportedDatasets;
 import digitlab.ui.internal.training.TrainingView;
 import digitlab.ui.internal.training.TrainingViewAccess;
@@ -104,6 +115,55 @@ class ImportIdxFolderTest {
         assertTrue(o.error().contains("lacks t10k-labels-idx1-ubyte"), o.error());
         assertFalse(o.error().contains("lacks train-images"), o.error());
         assertFalse(ImportedDatasets.ids().contains(o.datasetId()));
+    }
+
+    @Test
+    void aBadFolderIsReportedInAnErrorDialogThatNamesTheFile() throws Exception {
+        Path folder = IdxFiles.writeFolder(temp.resolve("no-train-labels"), 24, 6, 8, 3);
+        Files.delete(folder.resolve("train-labels-idx1-ubyte"));
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        Outcome o = IdxFolderImport.check(folder);
+        StringBuilder shown = new StringBuilder();
+        // The error dialog is modal: a timer inside its event loop reads it and presses its button (closes it).
+        Runnable[] closer = new Runnable[1];
+        closer[0] = () -> {
+            for (Shell sh : Ui.display().getShells()) {
+                if (!sh.isDisposed() && IdxFolderImport.TITLE.equals(sh.getText())) {
+                    collectLabels(sh, shown);
+                    sh.close();
+                    return;
+                }
+            }
+            Ui.display().timerExec(20, closer[0]);
+        };
+        Ui.display().timerExec(20, closer[0]);
+        IdxFolderImport.present(o, window); // returns when the dialog is closed
+        String text = shown.toString();
+        assertTrue(text.contains("Cannot import " + folder.toAbsolutePath().normalize()), text);
+        assertTrue(text.contains("lacks train-labels-idx1-ubyte"), text);
+        assertFalse(ImportedDatasets.ids().contains(o.datasetId()));
+    }
+
+    private static void collectLabels(Control c, StringBuilder out) {
+        if (c instanceof Label l) out.append(l.getText()).append('\n');
+        if (c instanceof Composite comp) for (Control k : comp.getChildren()) collectLabels(k, out);
+    }
+
+    @Test
+    void theFileMenuOffersTheImportCommand() {
+        ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
+        Command command = commands.getCommand(ImportIdxFolderHandler.COMMAND_ID);
+        assertTrue(command.isDefined());
+        assertTrue(command.isHandled(), "the default handler is there");
+        Menu bar = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getMenuBar();
+        MenuItem file = Arrays.stream(bar.getItems()).filter(i -> i.getText().replace("&", "").equals("File"))
+                .findFirst().orElseThrow();
+        file.getMenu().notifyListeners(SWT.Show, new Event()); // the menu manager fills menus as they open
+        Ui.drain();
+        assertTrue(Arrays.stream(file.getMenu().getItems())
+                .anyMatch(i -> i.getText().replace("&", "").startsWith("Import IDX Dataset Folder...")),
+                Arrays.toString(file.getMenu().getItems()));
+        file.getMenu().notifyListeners(SWT.Hide, new Event());
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class DigitCanvasView extends ViewPart {
     private final Runnable liveTimer = this::liveTick;
     private UiThrottle modelRefresh;
     private final java.util.function.Consumer<PredictionModel> modelListener = m -> modelRefresh.request();
+    private final DigitSelectionProvider selectionProvider = new DigitSelectionProvider();
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -125,6 +126,7 @@ public final class DigitCanvasView extends ViewPart {
         ModelAccess.shared().addListener(modelListener);
         ModelAccess.shared().start();
         CanvasSession.shared().setLoader(this::load);
+        getSite().setSelectionProvider(selectionProvider);
         activateHandlers();
         ExportActions.contribute(getViewSite(), parent, "digit-canvas");
         getViewSite().getActionBars().getToolBarManager().add(new OpenModelAction(getSite().getShell()));
@@ -233,6 +235,7 @@ public final class DigitCanvasView extends ViewPart {
                 + String.format("%.3f ms", g.nanos() / 1e6));
         verdict.getParent().layout(new org.eclipse.swt.widgets.Control[] {verdict, status});
         CanvasSession.shared().publish(g);
+        selectionProvider.publish(g.digit());
     }
 
     /** The guess on display, or null before the first one (for tests). */
