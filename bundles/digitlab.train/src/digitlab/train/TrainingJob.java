@@ -54,6 +54,17 @@ public final class TrainingJob extends Job {
         super("Training " + session.request().displayName());
         this.session = session;
         setPriority(LONG);
+        // A job cancelled while it still waits never reaches run(): record the cancel on the run.
+        addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                if (outcome == null && event.getResult() != null
+                        && event.getResult().getSeverity() == IStatus.CANCEL) {
+                    RunOutcome o = session.cancelBeforeStart();
+                    if (o != null) outcome = o;
+                }
+            }
+        });
     }
 
     /**

@@ -154,6 +154,27 @@ public final class TrainingSession {
     }
 
     /**
+     * Records that the run was cancelled before it ever started (a job cancelled while still
+     * waiting to be scheduled), so it is not left listed as NEW. Does nothing once
+     * {@link #execute} has begun.
+     *
+     * @return the outcome, or null when the session had already started
+     */
+    public RunOutcome cancelBeforeStart() {
+        synchronized (this) {
+            if (executed) return null;
+            executed = true;
+        }
+        String message = "cancelled before training started";
+        try {
+            setStatus(RunStatus.CANCELLED, message);
+        } catch (IOException e) {
+            // the run folder stays as it was (NEW); nothing was trained, nothing is lost
+        }
+        return new RunOutcome(RunStatus.CANCELLED, message, 0, 0, Double.NaN, null, null);
+    }
+
+    /**
      * Trains in the calling thread until done, cancelled, diverged or failed. Never throws for a problem of
      * the data, the files or the disk: the outcome's status and message say what happened.
      *
@@ -162,8 +183,10 @@ public final class TrainingSession {
      * @throws IllegalStateException when called twice or when the run is being trained by another session
      */
     public RunOutcome execute(BooleanSupplier cancel, Progress progress) {
-        if (executed) throw new IllegalStateException("a session runs once; resume the run for another");
-        executed = true;
+        synchronized (this) {
+            if (executed) throw new IllegalStateException("a session runs once; resume the run for another");
+            executed = true;
+        }
         BooleanSupplier stop = cancel != null ? cancel : () -> false;
         Progress p = progress != null ? progress : new Progress() { };
         if (!RunStore.markActive(run.directory())) {
