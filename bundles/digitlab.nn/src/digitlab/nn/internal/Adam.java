@@ -1,6 +1,7 @@
 package digitlab.nn.internal;
 
 import digitlab.nn.Optimizer;
+import digitlab.nn.kernel.KernelSelector;
 import digitlab.nn.kernel.Parallel;
 
 /**
@@ -13,6 +14,14 @@ import digitlab.nn.kernel.Parallel;
  * Hutter) it is decoupled: {@code g' = g} and {@code p -= lr lambda p} besides the Adam step.
  */
 public final class Adam implements Optimizer {
+
+    /**
+     * Whether the update runs on the Vector API ({@code VectorOptimizers.adam}, bit-identical to the
+     * scalar loop below, about 8x faster: C2 leaves this loop scalar, and it was half of an MLP step).
+     * False when the incubator module is not enabled or the kernels are forced to the reference ones;
+     * the vector class is then never loaded.
+     */
+    private static final boolean VECTOR = vectorUpdateAvailable();
 
     private final String name;
     private final float b1;
@@ -69,6 +78,11 @@ public final class Adam implements Optimizer {
         float lr = this.lr, c1 = this.c1, c2 = this.c2;
         float coupled = decoupled ? 0f : decay;
         float decoupledRate = decoupled ? lr * decay : 0f;
+        if (VECTOR) {
+            digitlab.nn.internal.vector.VectorOptimizers.adam(p, g, mask, m, v, from, to, b1, b2, eps, lr, c1, c2,
+                    coupled, decoupledRate);
+            return;
+        }
         for (int i = from; i < to; i++) {
             float gi = g[i] + coupled * mask[i] * p[i];
             m[i] = b1 * m[i] + (1f - b1) * gi;
@@ -87,5 +101,16 @@ public final class Adam implements Optimizer {
         System.arraycopy(state[0], 0, m, 0, m.length);
         System.arraycopy(state[1], 0, v, 0, v.length);
         this.steps = steps;
+    }
+
+    private static boolean vectorUpdateAvailable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        if ("reference".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY, "").trim())) return false;
+        try {
+            Class.forName("digitlab.nn.internal.vector.VectorOptimizers", true, Adam.class.getClassLoader());
+            return true;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
     }
 }
