@@ -6,8 +6,9 @@
 #
 # Installs what is missing with apt-get (as root): python3-torch, and the OpenBLAS it recommends
 # (without an optimised BLAS, Debian's torch falls back to the reference BLAS and runs several times
-# slower, which would make the comparison meaningless). Compiles digitlab.nn with javac into a
-# temporary directory (no Maven/Tycho needed) and runs digitlab.nn.internal.bench.Benchmark.
+# slower, which would make the comparison meaningless). Compiles digitlab.nn and digitlab.nn.conv
+# (for the lenet CNN) with javac into a temporary directory (no Maven/Tycho needed) and runs
+# digitlab.nn.internal.bench.Benchmark.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +20,7 @@ while [ $# -gt 0 ]; do
         --quick) QUICK=(--quick) ;;
         --threads) THREADS=${2:?--threads needs a list like 1,2}; shift ;;
         --batches) BATCHES=${2:?--batches needs a list like 1,32,64,256}; shift ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare-pytorch.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -73,6 +74,13 @@ echo "== Compiling digitlab.nn with $JDK"
 "$JDK/bin/javac" --release 21 --add-modules jdk.incubator.vector -nowarn -d "$WORK/classes" \
     $(find "$ROOT/bundles/digitlab.nn/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
 [ -f "$WORK/classes/digitlab/nn/internal/bench/Benchmark.class" ] || { echo "compare-pytorch.sh: compiling digitlab.nn failed" >&2; exit 1; }
+# The conv plugin (the lenet preset): Benchmark registers it when it finds it on the classpath.
+if [ -d "$ROOT/bundles/digitlab.nn.conv/src" ]; then
+    echo "== Compiling digitlab.nn.conv"
+    "$JDK/bin/javac" --release 21 --add-modules jdk.incubator.vector -nowarn -cp "$WORK/classes" -d "$WORK/classes" \
+        $(find "$ROOT/bundles/digitlab.nn.conv/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
+    [ -f "$WORK/classes/digitlab/nn/conv/ConvLayers.class" ] || echo "compare-pytorch.sh: compiling digitlab.nn.conv failed; lenet will be skipped" >&2
+fi
 
 echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== Digit Lab"
@@ -98,7 +106,8 @@ def cell(m, t):
     return f"{m[t]:,.0f}" if t in m else "-"
 
 print(f"{'network':<9} {'batch':>5} | {'PyTorch t=1':>11} {'t=2':>9} {'best':>9} | {'Digit Lab t=1':>13} {'t=2':>9} {'best':>9} | {'ratio':>6}")
-for name in ("original", "mlp"):
+names = [n for n in ours["networks"] if n in torch["networks"]]
+for name in names:
     pt = {(r["threads"], r["batch"]): r["samples_per_second"] for r in torch["networks"][name]["training"]}
     dl = {(r["threads"], r["batch"]): r["samples_per_second"] for r in ours["networks"][name]["training"]}
     for b in sorted({b for (_, b) in pt}):
@@ -114,7 +123,7 @@ for name in ("original", "mlp"):
 
 # One thread, by CPU time: what each side costs with a core to itself, whatever else runs.
 rows = []
-for name in ("original", "mlp"):
+for name in names:
     pt = {r["batch"]: r["cpu_samples_per_second"] for r in torch["networks"][name]["training"] if "cpu_samples_per_second" in r}
     dl = {r["batch"]: r["cpu_samples_per_second"] for r in ours["networks"][name]["training"] if "cpu_samples_per_second" in r}
     for b in sorted(set(pt) & set(dl)):
@@ -126,7 +135,7 @@ if rows:
     print(f"{'network':<9} {'batch':>5} | {'PyTorch':>10} | {'Digit Lab':>10} | {'ratio':>6}")
     for name, b, p, d in rows:
         print(f"{name:<9} {b:>5} | {p:>10,.0f} | {d:>10,.0f} | {d / p:>5.2f}x")
-    for name in ("original", "mlp"):
+    for name in names:
         pc = torch["networks"][name].get("inference_cpu_us", {}).get("1")
         dc = ours["networks"][name].get("inference_cpu_us", {}).get("1")
         if pc and dc:

@@ -5,6 +5,8 @@ Trains the same networks as `./digitlab bench` on CPU and measures them the same
 
   original  784-28-28-10, sigmoid hidden layers, softmax output
   mlp       784-256-128-10, ReLU, dropout 0.2, softmax output
+  lenet     1x28x28 -> conv 16 5x5 same -> ReLU -> maxpool 2 -> conv 32 5x5 valid -> ReLU -> maxpool 2
+            -> dense 128 -> ReLU -> dense 10, softmax output (digitlab.nn.conv's LeNet preset)
 
 with the loss and optimizer of Digit Lab's presets (--configs, which compare-pytorch.sh takes from
 Digit Lab's benchmark output; default cross-entropy and Adam).
@@ -18,7 +20,8 @@ Each thread count is measured in its own Python process with OMP_NUM_THREADS, OP
 and MKL_NUM_THREADS set to it as well as torch.set_num_threads, so the BLAS library really uses
 that many threads.
 
-Usage: pytorch_bench.py [--threads 1,2] [--batches 1,32,64,256] [--json]
+Usage: pytorch_bench.py [--threads 1,2] [--batches 1,32,64,256] [--networks original,mlp,lenet] [--json]
+(with --configs, the networks are the ones it names)
 With --json the last line of output is one JSON object.
 """
 import argparse
@@ -47,7 +50,16 @@ def build(name):
     if name == "mlp":
         return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Dropout(0.2),
                              nn.Linear(256, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 10))
-    raise ValueError(name)
+    if name == "lenet":
+        # the flat 784-float samples viewed as 1x28x28 images, as Digit Lab's "1x28x28" input does
+        return nn.Sequential(nn.Unflatten(1, (1, 28, 28)),
+                             nn.Conv2d(1, 16, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+                             nn.Conv2d(16, 32, 5), nn.ReLU(), nn.MaxPool2d(2),
+                             nn.Flatten(), nn.Linear(32 * 5 * 5, 128), nn.ReLU(), nn.Linear(128, 10))
+    raise ValueError(f"unknown network {name!r} (known: {', '.join(NETWORKS)})")
+
+
+NETWORKS = ("original", "mlp", "lenet")
 
 
 def timed(step, warmup_seconds=WARMUP_SECONDS, repetitions=REPETITIONS, seconds=REPETITION_SECONDS):
@@ -151,7 +163,7 @@ def blas_library():
     return "unknown"
 
 
-def measure(threads, batches, configs):
+def measure(threads, batches, configs, networks):
     """Child process: all figures for one thread count, as a dict."""
     global torch, nn
     try:
@@ -162,7 +174,7 @@ def measure(threads, batches, configs):
     torch, nn = torch_module, nn_module
     torch.set_num_threads(threads)
     out = {"version": torch.__version__, "blas": blas_library(), "threads": threads, "networks": {}}
-    for name in ("original", "mlp"):
+    for name in networks:
         training = []
         for b in batches:
             rate, cpu_rate = train_rate(name, b, configs.get(name, {}))
@@ -184,6 +196,8 @@ def main():
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--batches", default="1,32,64,256")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--networks", default=None,
+                        help="comma-separated, from " + ",".join(NETWORKS) + " (default: those --configs names, else all)")
     parser.add_argument("--configs", default="{}",
                         help='JSON {"original": {"optimizer": "momentum", "learning_rate": 0.3, ...}, "mlp": {...}}: '
                              "the training configurations of Digit Lab's presets (default: Adam, cross-entropy)")
@@ -192,22 +206,27 @@ def main():
     threads = [int(t) for t in args.threads.split(",")]
     batches = [int(b) for b in args.batches.split(",")]
     configs = json.loads(args.configs)
+    networks = args.networks.split(",") if args.networks else [n for n in NETWORKS if not configs or n in configs]
+    unknown = [n for n in networks if n not in NETWORKS]
+    if unknown:
+        sys.exit(f"pytorch_bench.py: --networks: unknown network {unknown[0]!r} (known: {', '.join(NETWORKS)})")
 
     if args.child:
-        print(json.dumps(measure(threads[0], batches, configs)))
+        print(json.dumps(measure(threads[0], batches, configs, networks)))
         return
 
     print(f"PyTorch on CPU; synthetic random inputs and labels; "
           f"medians of {REPETITIONS} timed repetitions after warm-up")
     print(f"{'network':<10} {'threads':>7} {'batch':>6} {'samples/s':>12} {'(CPU-time rate)':>16}", flush=True)
     result = {"framework": "pytorch", "data": "synthetic random inputs and labels", "configs": configs, "networks": {}}
-    for name in ("original", "mlp"):
+    for name in networks:
         c = configs.get(name, {})
         print(f"{name}: {c.get('optimizer', 'adam')} lr {c.get('learning_rate', 1e-3)}, loss {c.get('loss', 'xent')}")
     for t in threads:
         env = dict(os.environ, OMP_NUM_THREADS=str(t), OPENBLAS_NUM_THREADS=str(t), MKL_NUM_THREADS=str(t))
         child = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", "--threads", str(t),
-                                "--batches", args.batches, "--configs", args.configs],
+                                "--batches", args.batches, "--configs", args.configs,
+                                "--networks", ",".join(networks)],
                                env=env, stdout=subprocess.PIPE, text=True)
         lines = child.stdout.strip().splitlines()
         for line in lines[:-1]:

@@ -3,8 +3,10 @@ package digitlab.nn.internal.bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import digitlab.nn.EpochMetrics;
@@ -20,8 +22,9 @@ import digitlab.nn.kernel.KernelSelector;
 import digitlab.nn.kernel.Kernels;
 
 /**
- * What {@code ./digitlab bench} prints: for the {@code original} network (784-28-28-10 sigmoid) and
- * the {@code mlp} (784-256-128-10 ReLU), at batch sizes 1, 32, 64 and 256 and with 1 and 2 threads,
+ * What {@code ./digitlab bench} prints: for the {@code original} network (784-28-28-10 sigmoid), the
+ * {@code mlp} (784-256-128-10 ReLU) and, when the conv plugin is there, the {@code lenet} CNN (see
+ * {@link #LENET}), at batch sizes 1, 32, 64 and 256 and with 1 and 2 threads,
  * <ul>
  * <li>training samples per second: the real {@link Trainer} with the preset's loss and optimizer on
  *     synthetic data (random inputs in [0, 1), random labels: speed does not depend on the values),
@@ -36,6 +39,14 @@ import digitlab.nn.kernel.Kernels;
 public final class Benchmark {
 
     static final int REPETITIONS = 5;
+    /**
+     * The convolutional preset measured when it is registered in {@link Presets} (the lab registers
+     * its plugins' presets before {@code digitlab bench} runs); on a plain classpath the benchmark
+     * registers it through {@value #CONV_REGISTRAR}{@code .registerStandard()} when that class is
+     * present, found by name so that this bundle does not depend on the conv bundle.
+     */
+    static final String LENET = "lenet";
+    static final String CONV_REGISTRAR = "digitlab.nn.conv.ConvLayers";
     private static final int POOL = 4096;
 
     private final boolean quick;
@@ -64,8 +75,8 @@ public final class Benchmark {
     static final String USAGE = """
             Usage: digitlab bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]
 
-            Trains and times the built-in networks (original 784-28-28-10 sigmoid, mlp 784-256-128-10 ReLU)
-            on synthetic data at each batch size and thread count: training samples per second (median of
+            Trains and times the built-in networks (original 784-28-28-10 sigmoid, mlp 784-256-128-10 ReLU,
+            and the lenet CNN when the conv plugin is present) on synthetic data at each batch size and thread count: training samples per second (median of
             timed epochs after warm-up; for 1 thread also the rate by the thread's CPU time), single-image
             inference latency, GFLOP/s of the matrix kernel over a training step's products, and the
             machine's measured FP32 peak. A full run takes two to three minutes; --quick about a third.
@@ -152,9 +163,10 @@ public final class Benchmark {
         }
         out.println();
 
-        out.printf(Locale.ROOT, "JIT warm-up of the kernels: %.1f s%n", primeKernels(threads, batches));
+        List<Preset> presets = presets();
+        out.printf(Locale.ROOT, "JIT warm-up of the kernels: %.1f s%n", primeKernels(presets, threads, batches));
         List<NetworkFigures> all = new ArrayList<>();
-        for (Preset preset : List.of(Presets.ORIGINAL, Presets.MLP)) {
+        for (Preset preset : presets) {
             all.add(measure(preset, threads, batches, peak));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -166,11 +178,31 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The networks to measure: {@code original}, {@code mlp}, and {@code lenet} when it is registered
+     * or its registrar is on the classpath (else one line says it is skipped).
+     */
+    private List<Preset> presets() {
+        List<Preset> presets = new ArrayList<>(List.of(Presets.ORIGINAL, Presets.MLP));
+        if (!Presets.names().contains(LENET)) {
+            try {
+                Class.forName(CONV_REGISTRAR).getMethod("registerStandard").invoke(null);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // absent (or unusable) conv classes: the dense networks are still measured
+            }
+        }
+        if (Presets.names().contains(LENET)) {
+            presets.add(Presets.get(LENET));
+        } else {
+            out.println("lenet: skipped (the conv plugin, " + CONV_REGISTRAR + ", is not on the classpath)");
+        }
+        return presets;
+    }
+
     private NetworkFigures measure(Preset preset, int[] threads, int[] batches, double[] peak) {
         Network network = new Network(preset.architecture());
-        int[] widths = denseWidths(network);
-        double flopsPerSample = trainingFlopsPerSample(widths);
-        String shape = Arrays.stream(widths).mapToObj(Integer::toString).reduce((a, b) -> a + "-" + b).orElse("");
+        double flopsPerSample = NetworkProducts.trainingFlopsPerSample(network);
+        String shape = NetworkProducts.describe(network);
         out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
                 preset.config().optimizer(), preset.config().loss(), flopsPerSample / 1e6);
         out.printf("%7s %6s %12s %16s %14s %11s %13s %14s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
@@ -184,7 +216,7 @@ public final class Benchmark {
             for (int batch : batches) {
                 double[] rate = trainingRate(preset, network, kernels, batch, samples);
                 double cpuRate = t == 1 ? rate[1] : Double.NaN;
-                double[] kernel = kernelGflops(widths, batch, kernels);
+                double[] kernel = kernelGflops(network, batch, kernels);
                 double kernelCpu = t == 1 ? kernel[1] : Double.NaN;
                 TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate[0], cpuRate, kernel[0], kernelCpu,
                         rate[0] * flopsPerSample / 1e9);
@@ -205,22 +237,22 @@ public final class Benchmark {
     }
 
     /**
-     * Runs every matrix product of both networks at every batch size, and single-image forward
+     * Runs every matrix product of the networks at every batch size, and single-image forward
      * passes, until a whole pass stops getting faster (at least 1 s, at most 15 s), so that the JIT
      * has compiled every kernel before anything is timed: before C2 compiles it, Vector API code
      * runs a hundred times slower, and on a busy machine compilations can wait in line for seconds.
      * Returns the seconds spent.
      */
-    private double primeKernels(int[] threads, int[] batches) {
+    private double primeKernels(List<Preset> presets, int[] threads, int[] batches) {
         long start = System.nanoTime();
         SplittableRandom rnd = new SplittableRandom(9);
         List<Runnable> work = new ArrayList<>();
         for (int t : threads) {
             Kernels kernels = KernelSelector.create(t);
-            for (Preset preset : List.of(Presets.ORIGINAL, Presets.MLP)) {
+            for (Preset preset : presets) {
                 Network network = new Network(preset.architecture());
                 for (int batch : batches) {
-                    for (GemmShapes.Shape shape : GemmShapes.trainingStep(denseWidths(network), batch)) {
+                    for (GemmShapes.Shape shape : NetworkProducts.trainingStep(network, batch).stream().distinct().toList()) {
                         GemmBench.Operands ops = new GemmBench.Operands(shape, rnd);
                         work.add(() -> ops.run(kernels));
                     }
@@ -322,10 +354,12 @@ public final class Benchmark {
     }
 
     /** GFLOP/s of the kernel over all matrix products of one training step at this batch size: {wall, CPU time}. */
-    private double[] kernelGflops(int[] widths, int batch, Kernels kernels) {
+    private double[] kernelGflops(Network network, int batch, Kernels kernels) {
         SplittableRandom rnd = new SplittableRandom(3);
-        List<GemmBench.Operands> step = GemmShapes.trainingStep(widths, batch).stream()
-                .map(s -> new GemmBench.Operands(s, rnd)).toList();
+        // A conv layer's per-group products repeat: like the layer, they reuse one set of operands.
+        Map<GemmShapes.Shape, GemmBench.Operands> operands = new HashMap<>();
+        List<GemmBench.Operands> step = NetworkProducts.trainingStep(network, batch).stream()
+                .map(s -> operands.computeIfAbsent(s, x -> new GemmBench.Operands(x, rnd))).toList();
         return GemmBench.stepGflopsBoth(step, kernels, quick ? 20_000_000L : 60_000_000L, REPETITIONS, quick ? 2_000_000L : 4_000_000L);
     }
 
@@ -340,27 +374,6 @@ public final class Benchmark {
         }
         return Timing.measure(() -> ws.forward(params, 1, false, 0), quick ? 100_000_000L : 300_000_000L,
                 REPETITIONS * 2 + 1, 1_000_000L);
-    }
-
-    /** The widths of the dense layers (input first), from the network's parameter blocks. */
-    private static int[] denseWidths(Network network) {
-        List<Integer> widths = new ArrayList<>();
-        widths.add(network.inputSize());
-        for (var layer : network.layers()) {
-            if (layer.type().equals("dense")) {
-                widths.add(layer.outputShape().size());
-            }
-        }
-        return widths.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Multiply-adds x 2 of forward, input-gradient (not for the first layer) and weight-gradient products. */
-    static double trainingFlopsPerSample(int[] widths) {
-        double flops = 0;
-        for (GemmShapes.Shape s : GemmShapes.trainingStep(widths, 1)) {
-            flops += s.flops();
-        }
-        return flops;
     }
 
     /** The system load average over the last minute (-1 where unknown). */
