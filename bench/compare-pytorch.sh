@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
         --quick) QUICK=(--quick) ;;
         --threads) THREADS=${2:?--threads needs a list like 1,2}; shift ;;
         --batches) BATCHES=${2:?--batches needs a list like 1,32,64,256}; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare-pytorch.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
