@@ -3,6 +3,8 @@ package digitlab.nn.kernel;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chooses the kernel implementation at run time: the Vector API kernels
@@ -11,8 +13,9 @@ import java.util.Locale;
  * otherwise the {@link ReferenceKernels}. The class touching the Vector API is loaded by
  * reflection only after that check, so the bundle works without the module.
  *
- * <p>The system property {@code digitlab.kernels=reference|vector} forces a choice. Every call
- * logs one line saying which kernels are used and why.
+ * <p>The system property {@code digitlab.kernels=reference|vector} forces a choice. The first
+ * choice of each kind logs one line saying which kernels are used and why; later calls that choose
+ * the same way stay quiet (a training run creates kernels several times).
  */
 public final class KernelSelector {
 
@@ -24,6 +27,9 @@ public final class KernelSelector {
     private static final Logger LOG = System.getLogger(KernelSelector.class.getName());
 
     private static volatile Kernels shared;
+
+    /** The reasons already logged, without thread counts: one line per kind of choice. */
+    private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
     private KernelSelector() {
     }
@@ -63,7 +69,7 @@ public final class KernelSelector {
         try {
             Class<?> type = Class.forName(VECTOR_CLASS, true, KernelSelector.class.getClassLoader());
             Kernels k = (Kernels) type.getConstructor(int.class).newInstance(threads);
-            LOG.log(Level.INFO, "digitlab.nn kernels: " + k.name() + " (jdk.incubator.vector is available"
+            logOnce("vector", "digitlab.nn kernels: " + k.name() + " (jdk.incubator.vector is available"
                     + (forced.isEmpty() ? "" : ", forced by -D" + PROPERTY + "=vector") + ")");
             return k;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -73,7 +79,13 @@ public final class KernelSelector {
 
     private static Kernels reference(int threads, String why) {
         Kernels k = new ReferenceKernels(threads);
-        LOG.log(Level.INFO, "digitlab.nn kernels: " + k.name() + " because " + why);
+        logOnce("reference: " + why, "digitlab.nn kernels: " + k.name() + " because " + why);
         return k;
+    }
+
+    private static void logOnce(String kind, String message) {
+        if (LOGGED.add(kind)) {
+            LOG.log(Level.INFO, message);
+        }
     }
 }
