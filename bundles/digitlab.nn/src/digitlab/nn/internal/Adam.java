@@ -1,7 +1,6 @@
 package digitlab.nn.internal;
 
 import digitlab.nn.Optimizer;
-import digitlab.nn.kernel.KernelSelector;
 import digitlab.nn.kernel.Parallel;
 
 /**
@@ -21,7 +20,7 @@ public final class Adam implements Optimizer {
      * False when the incubator module is not enabled or the kernels are forced to the reference ones;
      * the vector class is then never loaded.
      */
-    private static final boolean VECTOR = vectorUpdateAvailable();
+    private static final boolean VECTOR = VectorSupport.AVAILABLE;
 
     private final String name;
     private final float b1;
@@ -101,16 +100,5 @@ public final class Adam implements Optimizer {
         System.arraycopy(state[0], 0, m, 0, m.length);
         System.arraycopy(state[1], 0, v, 0, v.length);
         this.steps = steps;
-    }
-
-    private static boolean vectorUpdateAvailable() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        if ("reference".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY, "").trim())) return false;
-        try {
-            Class.forName("digitlab.nn.internal.vector.VectorOptimizers", true, Adam.class.getClassLoader());
-            return true;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
-        }
     }
 }

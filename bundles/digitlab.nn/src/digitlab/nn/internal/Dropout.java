@@ -5,6 +5,7 @@ import digitlab.nn.LayerSpec;
 import digitlab.nn.Pass;
 import digitlab.nn.Rng;
 import digitlab.nn.Shape;
+import digitlab.nn.kernel.Parallel;
 
 /**
  * Inverted dropout, {@code dropout(rate=r)}: while training each value is kept with probability
@@ -15,6 +16,9 @@ public final class Dropout implements Layer {
 
     /** The type id. */
     public static final String TYPE = "dropout";
+
+    /** Values below which a batch is not split over threads (a hand-over costs a few microseconds). */
+    private static final int PARALLEL_MIN = 1 << 14;
 
     private final LayerSpec spec;
     private final Shape shape;
@@ -60,9 +64,21 @@ public final class Dropout implements Layer {
         }
         // Value i is dropped when the i-th uniform number of the step's stream is below the rate;
         // drawn by position (Rng.uniform), so nothing is allocated and the mask is a pure function of the seed.
+        // Split over threads by position: each value's draw depends on its index only.
         long seed = pass.seed();
         float keep = 1f / (1f - rate);
-        for (int i = 0; i < n; i++) {
+        Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, (from, to) -> {
+            if (VectorSupport.AVAILABLE) {
+                digitlab.nn.internal.vector.VectorDropout.forward(x, y, mask, from, to, seed, rate, keep);
+            } else {
+                forwardRange(x, y, mask, from, to, seed, rate, keep);
+            }
+        });
+    }
+
+    /** The reference loop (and the fallback without the Vector API): values {@code [from, to)}. */
+    static void forwardRange(float[] x, float[] y, float[] mask, int from, int to, long seed, float rate, float keep) {
+        for (int i = from; i < to; i++) {
             float u = Rng.uniform(seed, i);
             mask[i] = u < rate ? 0f : keep;
             y[i] = x[i] * mask[i];
@@ -78,6 +94,8 @@ public final class Dropout implements Layer {
             System.arraycopy(dy, 0, dx, 0, n);
             return;
         }
-        for (int i = 0; i < n; i++) dx[i] = dy[i] * mask[i];
+        Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, (from, to) -> {
+            for (int i = from; i < to; i++) dx[i] = dy[i] * mask[i];
+        });
     }
 }
