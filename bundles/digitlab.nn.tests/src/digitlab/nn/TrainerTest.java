@@ -86,6 +86,26 @@ class TrainerTest {
         assertArrayEquals(trainedParameters(CONFIG, 1), trainedParameters(CONFIG, 2));
     }
 
+    /**
+     * A network wide enough that every split over threads happens (matrix products, bias loops,
+     * dropout, activations, the optimizer, zeroing the gradients), with the vector kernels: the
+     * weights are still bit-identical on one and on two threads.
+     */
+    @Test
+    void threadCountDoesNotChangeTheWeightsWhenEveryLoopIsSplit() {
+        Architecture wide = Architecture.parse("12 -> dense(600, init=he) -> relu -> dropout(rate=0.3) -> dense(200)"
+                + " -> relu -> dense(4) -> softmax");
+        TrainingConfig config = TrainingConfig.defaults().withBatchSize(64).withEpochs(2).withOptimizer("adam")
+                .withLearningRate(0.002).withSeed(5);
+        float[][] weights = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            Trainer t = new Trainer(new Network(wide), config, digitlab.nn.kernel.KernelSelector.create(threads));
+            assertEquals(TrainingResult.Status.COMPLETED, t.train(TRAIN, null, null, null).status());
+            weights[threads - 1] = t.snapshot().parameters();
+        }
+        assertArrayEquals(weights[0], weights[1]);
+    }
+
     @Test
     void cancellationStopsWithinOneBatch() {
         Trainer t = trainer(CONFIG, 1);

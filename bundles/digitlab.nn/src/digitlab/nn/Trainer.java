@@ -2,6 +2,7 @@ package digitlab.nn;
 
 import digitlab.nn.kernel.KernelSelector;
 import digitlab.nn.kernel.Kernels;
+import digitlab.nn.kernel.Parallel;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,6 +34,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Trainer {
 
+    /** Gradient arrays below this size are zeroed on the training thread alone. */
+    private static final int PARALLEL_ZERO_MIN = 1 << 16;
+
     private final Network network;
     private final TrainingConfig config;
     private final Kernels kernels;
@@ -43,6 +47,7 @@ public final class Trainer {
     private final float[] grads;
     private final float[] decayMask;
     private final Rng rng;
+    private final Parallel.RangeTask zeroTask;
 
     private int epoch;
     private int batch;
@@ -81,6 +86,7 @@ public final class Trainer {
         this.params = initialParameters.clone();
         this.grads = new float[params.length];
         this.decayMask = network.decayMask();
+        this.zeroTask = (from, to) -> java.util.Arrays.fill(grads, from, to, 0f);
         this.optimizer = OptimizerRegistry.standard().create(config, params.length);
         this.rng = new Rng(Rng.derive(config.seed(), 0x5348554646L)); // "SHUFF": the shuffling stream
         this.shuffleState = rng.state();
@@ -197,7 +203,7 @@ public final class Trainer {
                 lr = (float) (config.learningRate()
                         * schedule.factor(epoch, epoch + (double) batch / batches, config.epochs()));
                 long stepSeed = Rng.derive(config.seed(), optimizer.steps());
-                Workspace.zero(grads);
+                zeroGradients();
                 ws.forward(params, size, true, stepSeed);
                 double batchLoss = ws.backward(params, grads, labels, loss, stepSeed);
                 if (!Double.isFinite(batchLoss)) {
@@ -237,6 +243,15 @@ public final class Trainer {
         }
         return new TrainingResult(TrainingResult.Status.COMPLETED, "trained " + epoch + " epochs", epoch, 0,
                 snapshot, last);
+    }
+
+    /**
+     * Sets the gradient array to zero before a batch, split over the kernels' threads when it is large
+     * (the MLP's 235,146 gradients are almost a megabyte; zeroing them was 1-8 % of a step).
+     */
+    private void zeroGradients() {
+        int parts = grads.length < PARALLEL_ZERO_MIN ? 1 : kernels.threads();
+        Parallel.forRange(parts, grads.length, zeroTask);
     }
 
     /** Evaluates the current parameters on {@code source} with this trainer's kernels and loss. */
