@@ -58,4 +58,43 @@ class JsonTest {
         assertEquals("nesting deeper than 256 levels at line 1, column 257",
                 assertThrows(Json.SyntaxException.class, () -> Json.parse(deep)).getMessage());
     }
+
+    private enum Status { COMPLETED }
+
+    @Test
+    void prettyOutputIndentsObjectsKeepsPlainArraysOnOneLineAndReadsBack() throws Exception {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", Status.COMPLETED);
+        m.put("row", new long[] {1, 2});
+        m.put("grid", new int[][] {{1, 2}, {3}});
+        m.put("empty", Map.of());
+        m.put("runs", List.of(Map.of("f", 0.5f)));
+        String pretty = Json.writePretty(m);
+        assertEquals("""
+                {
+                  "status": "COMPLETED",
+                  "row": [1,2],
+                  "grid": [
+                    [1,2],
+                    [3]
+                  ],
+                  "empty": {},
+                  "runs": [
+                    {
+                      "f": 0.5
+                    }
+                  ]
+                }
+                """, pretty);
+        assertEquals("{\"status\":\"COMPLETED\",\"row\":[1,2],\"grid\":[[1,2],[3]],\"empty\":{},\"runs\":[{\"f\":0.5}]}",
+                Json.write(m));
+        assertEquals(Json.parse(Json.write(m)), Json.parse(pretty));
+    }
+
+    @Test
+    void refusesToWriteWhatJsonCannotHold() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Json.write(Map.of("when", new Object())));
+        assertEquals("cannot write java.lang.Object as JSON", e.getMessage());
+    }
 }

@@ -247,22 +247,38 @@ public final class Json {
     }
 
     /**
-     * Writes a value (Map, List/array of numbers, Number, String, Boolean, null) as compact JSON.
-     * Non-finite numbers are written as {@code null}.
+     * Writes a value as compact JSON (one line). Accepted: {@code Map} (keys written with
+     * {@code String.valueOf}), {@code List}, {@code Object[]}, {@code int[]}, {@code long[]},
+     * {@code float[]}, {@code double[]}, any {@code Number}, {@code String}, {@code Boolean}, an
+     * {@code Enum} (its name) and {@code null}. Non-finite numbers are written as {@code null} (JSON has
+     * no other word for them); whole numbers below 10^15 without a fraction.
+     *
+     * @throws IllegalArgumentException for a value of any other type, naming it
      */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(sb, value);
+        write(sb, value, -1, 0);
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object v) {
+    /**
+     * The same as {@link #write}, indented by two spaces per level and ending with a newline, for files
+     * people may read. Arrays of plain values (a confusion-matrix row, a list of sizes) stay on one line.
+     */
+    public static String writePretty(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 2, 0);
+        return sb.append('\n').toString();
+    }
+
+    /** {@code indent < 0}: compact. */
+    private static void write(StringBuilder sb, Object v, int indent, int level) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
             quote(sb, s);
         } else if (v instanceof Boolean b) {
-            sb.append(b);
+            sb.append(b.booleanValue());
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (!Double.isFinite(d)) {
@@ -274,48 +290,69 @@ public final class Json {
             }
         } else if (v instanceof Number n) {
             sb.append(n.longValue());
+        } else if (v instanceof Enum<?> e) {
+            quote(sb, e.name());
         } else if (v instanceof Map<?, ?> m) {
             sb.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (!first) sb.append(',');
                 first = false;
+                newline(sb, indent, level + 1);
                 quote(sb, String.valueOf(e.getKey()));
-                sb.append(':');
-                write(sb, e.getValue());
+                sb.append(indent >= 0 ? ": " : ":");
+                write(sb, e.getValue(), indent, level + 1);
             }
+            if (!m.isEmpty()) newline(sb, indent, level);
             sb.append('}');
-        } else if (v instanceof List<?> l) {
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) sb.append(',');
-                write(sb, l.get(i));
-            }
-            sb.append(']');
-        } else if (v instanceof float[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) sb.append(',');
-                write(sb, a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof double[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) sb.append(',');
-                write(sb, a[i]);
-            }
-            sb.append(']');
+        } else if (v instanceof List<?> list) {
+            writeArray(sb, list, indent, level);
+        } else if (v instanceof Object[] a) {
+            writeArray(sb, java.util.Arrays.asList(a), indent, level);
         } else if (v instanceof int[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) sb.append(',');
-                sb.append(a[i]);
-            }
-            sb.append(']');
+            writeFlat(sb, a.length, i -> sb.append(a[i]));
+        } else if (v instanceof long[] a) {
+            writeFlat(sb, a.length, i -> sb.append(a[i]));
+        } else if (v instanceof float[] a) {
+            writeFlat(sb, a.length, i -> write(sb, a[i], -1, 0));
+        } else if (v instanceof double[] a) {
+            writeFlat(sb, a.length, i -> write(sb, a[i], -1, 0));
         } else {
             throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
         }
+    }
+
+    private static void writeArray(StringBuilder sb, List<?> list, int indent, int level) {
+        boolean flat = list.stream().noneMatch(x -> x instanceof Map || x instanceof List || x instanceof Object[]
+                || x instanceof int[] || x instanceof float[] || x instanceof double[] || x instanceof long[]);
+        if (flat || indent < 0) {
+            writeFlat(sb, list.size(), i -> write(sb, list.get(i), -1, 0));
+            return;
+        }
+        sb.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) sb.append(',');
+            newline(sb, indent, level + 1);
+            write(sb, list.get(i), indent, level + 1);
+        }
+        if (!list.isEmpty()) newline(sb, indent, level);
+        sb.append(']');
+    }
+
+    /** {@code [e0,e1,...]} on one line, element {@code i} written by {@code element}. */
+    private static void writeFlat(StringBuilder sb, int n, java.util.function.IntConsumer element) {
+        sb.append('[');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(',');
+            element.accept(i);
+        }
+        sb.append(']');
+    }
+
+    private static void newline(StringBuilder sb, int indent, int level) {
+        if (indent < 0) return;
+        sb.append('\n');
+        sb.append(" ".repeat(indent * level));
     }
 
     private static void quote(StringBuilder sb, String s) {
