@@ -94,7 +94,19 @@ class OptimizerTest {
         b.step(q, new float[] {0.1f, 0.2f}, MASK, 0.05f);
         assertEquals(p[0], q[0]);
         assertEquals(p[1], q[1]);
-        assertThrows(IllegalArgumentException.class, () -> b.restore(new float[][] {new float[2]}, 1));
+        assertEquals("adam state: expected 2 arrays, got 1",
+                assertThrows(IllegalArgumentException.class, () -> b.restore(new float[][] {new float[2]}, 1)).getMessage());
+        assertEquals("adam state: array 1 has 3 values, expected 2",
+                assertThrows(IllegalArgumentException.class, () -> b.restore(new float[][] {new float[2], new float[3]}, 1))
+                        .getMessage());
+        assertEquals("momentum state: array 0 has no values, expected 2", assertThrows(IllegalArgumentException.class,
+                () -> create("momentum", 0, false).restore(new float[][] {null}, 1)).getMessage());
+        assertEquals("sgd state: expected 0 arrays, got none", assertThrows(IllegalArgumentException.class,
+                () -> create("sgd", 0, false).restore(null, 1)).getMessage());
+        // A refused restore changes nothing: b still continues as a does.
+        a.step(p, new float[] {0.4f, 0.1f}, MASK, 0.05f);
+        b.step(q, new float[] {0.4f, 0.1f}, MASK, 0.05f);
+        assertArrayEquals(p, q);
     }
 
     @Test
