@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import digitlab.testing.Bounded;
+import digitlab.testing.FuzzFixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,10 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,39 +25,13 @@ import org.junit.jupiter.api.Test;
  * {@link OutOfMemoryError}, a hang (each loop has a generous limit on a worker thread), or more than
  * {@link #MAX_ALLOCATION} bytes for a file of a few hundred bytes, whatever its header claims.
  */
-class IdxReaderFuzzTest {
+class IdxReaderFuzzTest extends FuzzFixture {
 
     /** The reader's first chunk for data of unknown length is 1 MiB; everything else is small. */
     static final long MAX_ALLOCATION = 4L << 20;
     static final long TIMEOUT_SECONDS = 120;
     static final String NAME = "fuzz-images-idx3-ubyte";
     static final String GZ_NAME = "fuzz-images-idx3-ubyte.gz";
-
-    static Bounded bounded;
-
-    /** Scratch folder, in memory where possible (see {@link Bounded#scratchDirectory()}). */
-    Path dir;
-
-    @BeforeEach
-    void createScratch() throws IOException {
-        dir = Bounded.scratchDirectory();
-    }
-
-    @AfterEach
-    void deleteScratch() throws IOException {
-        Bounded.deleteTree(dir);
-    }
-
-    @BeforeAll
-    static void startWorker() {
-        bounded = new Bounded();
-    }
-
-    @AfterAll
-    static void stopWorker() {
-        bounded.close();
-        Bounded.printRemembered("IdxReaderFuzzTest");
-    }
 
     /** How a test reads: from a file (length known) or from a stream (length unknown). */
     enum Via { FILE, STREAM }

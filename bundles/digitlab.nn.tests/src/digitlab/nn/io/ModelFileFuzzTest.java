@@ -13,6 +13,8 @@ import digitlab.nn.ModelSnapshot;
 import digitlab.nn.Network;
 import digitlab.nn.TrainingCheckpoint;
 import digitlab.nn.TrainingConfig;
+import digitlab.testing.Bounded;
+import digitlab.testing.FuzzFixture;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,41 +34,15 @@ import org.junit.jupiter.api.Test;
  * message starts with the file name; never another exception, an {@link OutOfMemoryError}, a hang (each load
  * loop runs on a worker thread with a generous time limit) or more than {@link #MAX_ALLOCATION} bytes allocated for a file of a few KB.
  */
-class ModelFileFuzzTest {
+class ModelFileFuzzTest extends FuzzFixture {
 
     /** A load of a file of at most a few KB may allocate this much (the buffers of a few KB, JSON maps, the model). */
     static final long MAX_ALLOCATION = 8L << 20;
     /** For a whole loop of loads; they take well under a second each. */
     static final long TIMEOUT_SECONDS = 120;
 
-    static Bounded bounded;
-
     /** Characters the random header edits put in: JSON syntax, digits, letters of literals, a non-ASCII one. */
     static final String ALPHABET = " {}[]\",:0123456789-eE.tfnaxz\\\u00ff";
-
-    /** Scratch folder, in memory where possible (see {@link Bounded#scratchDirectory()}). */
-    Path dir;
-
-    @BeforeEach
-    void createScratch() throws IOException {
-        dir = Bounded.scratchDirectory();
-    }
-
-    @AfterEach
-    void deleteScratch() throws IOException {
-        Bounded.deleteTree(dir);
-    }
-
-    @BeforeAll
-    static void startWorker() {
-        bounded = new Bounded();
-    }
-
-    @AfterAll
-    static void stopWorker() {
-        bounded.close();
-        Bounded.printRemembered("ModelFileFuzzTest");
-    }
 
     /** A small complete model: 6 -> dense(4) -> sigmoid -> dense(3) -> softmax, 43 parameters, about 1 KB. */
     static Model smallModel() {

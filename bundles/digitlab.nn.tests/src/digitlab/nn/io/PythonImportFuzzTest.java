@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import digitlab.nn.Model;
+import digitlab.testing.Bounded;
+import digitlab.testing.FuzzFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,36 +23,10 @@ import org.junit.jupiter.api.Test;
  * {@link ModelFormatException} whose message starts with the file; never another exception, a
  * {@link StackOverflowError}, an {@link OutOfMemoryError}, a hang, or more than {@link #MAX_ALLOCATION} bytes.
  */
-class PythonImportFuzzTest {
+class PythonImportFuzzTest extends FuzzFixture {
 
     static final long MAX_ALLOCATION = 16L << 20;
     static final long TIMEOUT_SECONDS = 120;
-
-    static Bounded bounded;
-
-    /** Scratch folder, in memory where possible (see {@link Bounded#scratchDirectory()}). */
-    Path dir;
-
-    @BeforeEach
-    void createScratch() throws IOException {
-        dir = Bounded.scratchDirectory();
-    }
-
-    @AfterEach
-    void deleteScratch() throws IOException {
-        Bounded.deleteTree(dir);
-    }
-
-    @BeforeAll
-    static void startWorker() {
-        bounded = new Bounded();
-    }
-
-    @AfterAll
-    static void stopWorker() {
-        bounded.close();
-        Bounded.printRemembered("PythonImportFuzzTest");
-    }
 
     /** A valid 5-4-3 network with seeded weights, compact JSON without trailing white space. */
     static String validNetwork() {

@@ -1,4 +1,4 @@
-package digitlab.nn.io;
+package digitlab.testing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,10 +18,10 @@ import java.util.concurrent.TimeoutException;
  * JVM does not offer it). Any throwable, including {@link OutOfMemoryError} and {@link StackOverflowError},
  * is captured and returned, so the test can say which input produced it.
  */
-final class Bounded implements AutoCloseable {
+public final class Bounded implements AutoCloseable {
 
     /** What one call did: its value or its throwable, and the bytes it allocated (-1 when unknown). */
-    record Outcome(Object value, Throwable error, long allocatedBytes) {
+    public record Outcome(Object value, Throwable error, long allocatedBytes) {
     }
 
     private static final Method CURRENT_ALLOCATED = currentAllocatedMethod();
@@ -36,7 +36,7 @@ final class Bounded implements AutoCloseable {
      * Runs {@code task} on the worker; fails the test (with {@code what} in the message) when it takes longer
      * than {@code timeoutSeconds}: a hang.
      */
-    Outcome run(String what, long timeoutSeconds, Callable<?> task) {
+    public Outcome run(String what, long timeoutSeconds, Callable<?> task) {
         Future<Outcome> f = worker.submit(() -> {
             long before = allocatedBytes();
             try {
@@ -61,7 +61,7 @@ final class Bounded implements AutoCloseable {
 
     /** A piece of a test that may throw anything. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void run() throws Exception;
     }
 
@@ -69,7 +69,7 @@ final class Bounded implements AutoCloseable {
      * Runs a whole loop of loads on the worker (one hand-over instead of one per load) with a time limit for
      * all of them; an assertion failure inside is rethrown here.
      */
-    void batch(String what, long timeoutSeconds, Body body) {
+    public void batch(String what, long timeoutSeconds, Body body) {
         Outcome o = run(what, timeoutSeconds, () -> {
             body.run();
             return null;
@@ -79,7 +79,7 @@ final class Bounded implements AutoCloseable {
     }
 
     /** Calls {@code task} in the calling thread, capturing its throwable and the bytes it allocated. */
-    static Outcome measure(Callable<?> task) {
+    public static Outcome measure(Callable<?> task) {
         long before = allocatedBytes();
         try {
             Object v = task.call();
@@ -95,7 +95,7 @@ final class Bounded implements AutoCloseable {
     }
 
     /** Bytes allocated so far by the calling thread, or -1 when the JVM cannot tell. */
-    static long allocatedBytes() {
+    public static long allocatedBytes() {
         if (CURRENT_ALLOCATED == null) return -1;
         try {
             return (long) CURRENT_ALLOCATED.invoke(ManagementFactory.getThreadMXBean());
@@ -121,7 +121,7 @@ final class Bounded implements AutoCloseable {
      * A new scratch folder for thousands of small files: in memory ({@code /dev/shm}) where the machine has one,
      * since on a disk each write costs milliseconds; else the default temporary folder.
      */
-    static java.nio.file.Path scratchDirectory() throws java.io.IOException {
+    public static java.nio.file.Path scratchDirectory() throws java.io.IOException {
         java.nio.file.Path shm = java.nio.file.Path.of("/dev/shm");
         if (java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)) {
             try {
@@ -134,7 +134,7 @@ final class Bounded implements AutoCloseable {
     }
 
     /** Deletes a scratch folder and everything in it. */
-    static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+    public static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
         if (dir == null || !java.nio.file.Files.exists(dir)) return;
         try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir)) {
             for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
@@ -145,14 +145,14 @@ final class Bounded implements AutoCloseable {
     private static final java.util.Map<String, String> EXAMPLES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** Remembers {@code problem} as the example of its kind (the message with its numbers replaced by #). */
-    static void remember(String problem) {
+    public static void remember(String problem) {
         String kind = problem.replaceAll("\\b[0-9a-f]{8}\\b", "#").replaceAll("0x[0-9a-f]+", "#").replaceAll("'[^']*'", "'#'").replaceAll("[0-9]+", "#");
         kind = kind.length() > 40 ? kind.substring(0, 40) : kind;
         EXAMPLES.putIfAbsent(kind, problem);
     }
 
     /** Prints the remembered examples and forgets them. */
-    static void printRemembered(String title) {
+    public static void printRemembered(String title) {
         System.out.println(title + ": " + EXAMPLES.size() + " kinds of refusal seen; examples:");
         EXAMPLES.values().stream().limit(60).forEach(m -> System.out.println("  " + (m.length() > 200 ? m.substring(0, 200) + "..." : m)));
         EXAMPLES.clear();
