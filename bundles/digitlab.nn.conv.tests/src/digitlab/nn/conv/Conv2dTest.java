@@ -61,6 +61,89 @@ class Conv2dTest {
         }
     }
 
+    /** The cases of {@link #layers()}, more channels and filters, and LeNet's two convolutions. */
+    static Stream<Arguments> largerLayers() {
+        String[][] cases = {
+            {"16x6x7", "conv2d(filters=3, kernel=5, padding=same)"},
+            {"3x9x9", "conv2d(filters=16, kernel=3, stride=2, padding=same)"},
+            {"1x28x28", "conv2d(filters=16, kernel=5, padding=same)"},
+            {"16x14x14", "conv2d(filters=32, kernel=5, padding=valid)"},
+        };
+        Stream.Builder<Arguments> s = Stream.builder();
+        layers().forEach(s::add);
+        for (String[] c : cases) for (int batch : new int[] {1, 7}) s.add(Arguments.of(c[0], c[1], batch));
+        return s.build();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, batch {2}")
+    @MethodSource("largerLayers")
+    void backwardEqualsDirectGradients(String input, String spec, int batch) {
+        Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        for (Kernels kernels : new Kernels[] {new ReferenceKernels(1), KernelSelector.create(1), KernelSelector.create(2)}) {
+            Rng rng = new Rng(4);
+            float[] x = random(rng, batch * conv.inputShape().size());
+            float[] params = random(rng, conv.parameterCount());
+            float[] dy = random(rng, batch * conv.outputShape().size());
+            float[][] got = pass(conv, kernels, batch, params, x, dy);
+            double[][] expected = directBackward(conv, batch, params, x, dy);
+            double[] y = direct(conv, batch, params, x);
+            assertClose(y, got[0], kernels.name() + ", output");
+            assertClose(expected[0], got[1], kernels.name() + ", input gradient");
+            assertClose(expected[1], got[2], kernels.name() + ", parameter gradient");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, batch {2}")
+    @MethodSource("largerLayers")
+    void columnsLayoutIsTheRowsLayoutTransposed(String input, String spec, int batch) {
+        Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        ConvGeometry g = conv.geometry();
+        int c = conv.inputShape().channels();
+        int ckk = c * g.kernel() * g.kernel();
+        int positions = batch * g.outPlane();
+        Rng rng = new Rng(6);
+        float[] x = random(rng, batch * conv.inputShape().size());
+        float[] rows = new float[positions * ckk];
+        float[] columns = new float[positions * ckk];
+        java.util.Arrays.fill(columns, Float.NaN); // every entry must be written, padding included
+        Im2Col.im2col(g, c, x, rows, 0, 0, batch);
+        // in two calls, as two threads would: samples [0, 1) and [1, batch)
+        Im2Col.toColumns(g, c, x, columns, positions, 0, 0, 1);
+        Im2Col.toColumns(g, c, x, columns, positions, 0, 1, batch);
+        for (int p = 0; p < positions; p++) {
+            for (int q = 0; q < ckk; q++) {
+                assertEquals(rows[p * ckk + q], columns[q * positions + p], "position " + p + ", tap " + q);
+            }
+        }
+        // the adjoints: the same sums, added in another order
+        float[] dRows = random(rng, positions * ckk);
+        float[] dColumns = new float[positions * ckk];
+        for (int p = 0; p < positions; p++) {
+            for (int q = 0; q < ckk; q++) dColumns[q * positions + p] = dRows[p * ckk + q];
+        }
+        float[] dxRows = new float[x.length];
+        float[] dxColumns = new float[x.length];
+        java.util.Arrays.fill(dxColumns, Float.NaN);
+        Im2Col.col2im(g, c, dRows, dxRows, 0, 0, batch);
+        Im2Col.fromColumns(g, c, dColumns, positions, dxColumns, 0, 0, batch);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(dxRows[i], dxColumns[i], 1e-5 * (1 + Math.abs(dxRows[i])), "input gradient " + i);
+        }
+    }
+
+    @Test
+    void biasSumCoversEveryValueOnce() {
+        float[] a = new float[40];
+        for (int i = 0; i < a.length; i++) a[i] = 1 << (i % 20); // exact in float, sums exact
+        for (int from = 0; from < 4; from++) {
+            for (int n = 0; from + n <= a.length; n++) {
+                double expected = 0;
+                for (int i = from; i < from + n; i++) expected += a[i];
+                assertEquals(expected, Conv2d.sum8(a, from, n), "from " + from + ", n " + n);
+            }
+        }
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         Conv2d conv = Conv2d.create(LayerSpec.parse("conv2d(filters=8, kernel=5, padding=same)"), new Shape(3, 28, 28));
@@ -72,6 +155,9 @@ class Conv2dTest {
         float[][] one = pass(conv, new ReferenceKernels(1), batch, params, x, dy);
         float[][] two = pass(conv, new ReferenceKernels(2), batch, params, x, dy);
         for (int i = 0; i < one.length; i++) assertArrayEquals(one[i], two[i]);
+        float[][] vectorOne = pass(conv, KernelSelector.create(1), batch, params, x, dy);
+        float[][] vectorTwo = pass(conv, KernelSelector.create(2), batch, params, x, dy);
+        for (int i = 0; i < one.length; i++) assertArrayEquals(vectorOne[i], vectorTwo[i]);
     }
 
     @Test
@@ -169,6 +255,53 @@ class Conv2dTest {
             }
         }
         return y;
+    }
+
+    /**
+     * The textbook gradients, in double, for {@code dL/dy = dy}: {input gradient, parameter gradient}, with
+     * {@code dx[b,c,ih,iw] = sum of W[f,c,kh,kw] dy[b,f,oh,ow]} over the windows containing the input value,
+     * {@code dW[f,c,kh,kw] = sum over b, oh, ow of dy[b,f,oh,ow] x[b,c,ih,iw]}, {@code db[f] = sum of dy[b,f,.,.]}.
+     */
+    static double[][] directBackward(Conv2d conv, int batch, float[] params, float[] x, float[] dy) {
+        ConvGeometry g = conv.geometry();
+        Shape in = conv.inputShape();
+        Shape out = conv.outputShape();
+        int c = in.channels();
+        int k = g.kernel();
+        int biasAt = conv.filters() * c * k * k;
+        double[] dx = new double[x.length];
+        double[] dp = new double[params.length];
+        for (int b = 0; b < batch; b++) {
+            for (int f = 0; f < conv.filters(); f++) {
+                for (int oh = 0; oh < g.outHeight(); oh++) {
+                    for (int ow = 0; ow < g.outWidth(); ow++) {
+                        double d = dy[b * out.size() + (f * g.outHeight() + oh) * g.outWidth() + ow];
+                        dp[biasAt + f] += d;
+                        for (int ch = 0; ch < c; ch++) {
+                            for (int kh = 0; kh < k; kh++) {
+                                for (int kw = 0; kw < k; kw++) {
+                                    int ih = oh * g.stride() + kh - g.padTop();
+                                    int iw = ow * g.stride() + kw - g.padLeft();
+                                    if (ih < 0 || ih >= in.height() || iw < 0 || iw >= in.width()) continue;
+                                    int xi = b * in.size() + (ch * in.height() + ih) * in.width() + iw;
+                                    int wi = ((f * c + ch) * k + kh) * k + kw;
+                                    dx[xi] += params[wi] * d;
+                                    dp[wi] += x[xi] * d;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new double[][] {dx, dp};
+    }
+
+    static void assertClose(double[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-4 * (1 + Math.abs(expected[i])), what + " " + i);
+        }
     }
 
     static float[] forward(Conv2d conv, Kernels kernels, int batch, float[] params, float[] x) {

@@ -23,15 +23,19 @@ import java.util.List;
  * channel {@code c}, row {@code kh}, column {@code kw} at {@code f*C*K*K + (c*K + kh)*K + kw}), then
  * {@code bias b[F]}.
  *
- * <p>The arithmetic is matrix products through {@link Im2Col}: with the windows of the batch's samples
- * as rows of {@code X̂[B*P x CKK]} ({@code P = OH*OW} positions per sample),
+ * <p>The arithmetic is matrix products through {@link Im2Col}, in its columns layout: with the windows
+ * of a group of {@code n} samples as the columns of {@code X̂[CKK x n*P]} ({@code P = OH*OW} positions per
+ * sample, sample {@code s}'s in columns {@code s*P .. s*P + P}),
  * <pre>
- *   forward           Ŷ[B*P x F]   = X̂ · W^T                 then  y[b, f, p] = Ŷ[b*P + p, f] + b[f]
- *   backward, weight  dW[F x CKK] += dŶ^T · X̂                    with dŶ[b*P + p, f] = dy[b, f, p]
- *   backward, bias    db[f]       += sum over b, p of dŶ[b*P + p, f]
- *   backward, input   dX̂[B*P x CKK] = dŶ · W                 then  dx = col2im(dX̂)
+ *   forward           Ŷ[F x n*P]   = W · X̂                   then  y[b, f, p] = Ŷ[f, s*P + p] + b[f]
+ *   backward, weight  dW[F x CKK] += dŶ · X̂^T                   with dŶ[f, s*P + p] = dy[b, f, p]
+ *   backward, bias    db[f]       += sum over b, p of dy[b, f, p]
+ *   backward, input   dX̂[CKK x n*P] = W^T · dŶ               then  dx = col2im(dX̂)
  * </pre>
- * so the kernels' fast matrix product does almost all the work. The batch is processed in groups of
+ * so the kernels' fast matrix product does almost all the work, and every copy between the layer's
+ * {@code [B x F x P]} arrays and the products' operands moves runs of {@code P} contiguous values (the
+ * first version multiplied {@code X̂^T W^T}, whose {@code [n*P x F]} result had to be transposed element
+ * by element, and copied windows of {@code K} values into rows). The batch is processed in groups of
  * samples whose {@code X̂} fits in the cache ({@link #GROUP_FLOATS}); the backward pass rebuilds a group's
  * {@code X̂} rather than keeping the whole batch's. Scratch, per group: {@code X̂} (reused for {@code dX̂} once
  * {@code dW} is done) and {@code Ŷ}/{@code dŶ}. The grouping depends on the shapes only, so results do not
@@ -164,7 +168,7 @@ public final class Conv2d implements Layer {
         return (int) Math.max(1, Math.min(batch, GROUP_FLOATS / perSample));
     }
 
-    /** {@code X̂[n*P x CKK]} followed by {@code Ŷ[n*P x F]} for a group of {@code n} samples. */
+    /** {@code X̂[CKK x n*P]} followed by {@code Ŷ[F x n*P]} for a group of {@code n} samples. */
     @Override
     public int scratchSize(int batch) {
         long rows = (long) group(batch) * g.outPlane();
@@ -172,7 +176,8 @@ public final class Conv2d implements Layer {
         return Math.toIntExact(floats); // at most MAX_WINDOW_FLOATS + rows * filters, checked in create()
     }
 
-    // The batch is processed in groups of n samples (see group()); for each group, with X̂ its windows:
+    // The batch is processed in groups of n samples (see group()); for each group, with X̂ its windows
+    // in the columns layout of Im2Col (row q = kernel tap, column s*P + p = position p of the group's sample s):
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
         int batch = pass.batch();
@@ -183,20 +188,20 @@ public final class Conv2d implements Layer {
         for (int first = 0; first < batch; first += n) {
             int from = first;
             int count = Math.min(n, batch - first);
-            int rows = count * plane;
-            Parallel.forRange(parts(pass, (long) rows * ckk), count,
-                    (a, b) -> Im2Col.im2col(g, channels, x, scratch, from, from + a, from + b));
-            // Ŷ[n*P x F] = X̂[n*P x CKK] · W^T   (W is [F x CKK])
-            pass.kernels().gemm(false, true, rows, filters, ckk, scratch, 0, ckk, params, offset, ckk,
-                    false, scratch, yHat, filters);
-            // y[b, f, p] = Ŷ[b*P + p, f] + bias[f]
-            Parallel.forRange(parts(pass, (long) rows * filters), count, (a, b) -> {
+            int cols = count * plane;
+            Parallel.forRange(parts(pass, (long) cols * ckk), count,
+                    (a, b) -> Im2Col.toColumns(g, channels, x, scratch, cols, from, from + a, from + b));
+            // Ŷ[F x n*P] = W[F x CKK] · X̂[CKK x n*P]
+            pass.kernels().gemm(false, false, filters, cols, ckk, params, offset, ckk, scratch, 0, cols,
+                    false, scratch, yHat, cols);
+            // y[b, f, p] = Ŷ[f, s*P + p] + bias[f]: runs of P contiguous values
+            Parallel.forRange(parts(pass, (long) cols * filters), count, (a, b) -> {
                 for (int s = a; s < b; s++) {
                     for (int f = 0; f < filters; f++) {
                         float bf = params[bias + f];
                         int dst = ((from + s) * filters + f) * plane;
-                        int src = yHat + s * plane * filters + f;
-                        for (int p = 0; p < plane; p++) y[dst + p] = scratch[src + p * filters] + bf;
+                        int src = yHat + f * cols + s * plane;
+                        for (int p = 0; p < plane; p++) y[dst + p] = scratch[src + p] + bf;
                     }
                 }
             });
@@ -210,42 +215,72 @@ public final class Conv2d implements Layer {
         int n = group(batch);
         int plane = g.outPlane();
         int dyHat = n * plane * ckk;
-        // db[f] += sum over b, p of dy[b, f, p], in a fixed order
-        int bias = offset + filters * ckk;
-        for (int f = 0; f < filters; f++) {
-            float sum = 0f;
-            for (int b = 0; b < batch; b++) {
-                int src = (b * filters + f) * plane;
-                for (int p = 0; p < plane; p++) sum += dy[src + p];
-            }
-            grads[bias + f] += sum;
-        }
+        biasGradient(dy, batch, plane, grads, offset + filters * ckk);
         for (int first = 0; first < batch; first += n) {
             int from = first;
             int count = Math.min(n, batch - first);
-            int rows = count * plane;
-            // X̂ again (cheaper than keeping the whole batch's windows), and dŶ[b*P + p, f] = dy[b, f, p]
-            Parallel.forRange(parts(pass, (long) rows * ckk), count,
-                    (a, b) -> Im2Col.im2col(g, channels, x, scratch, from, from + a, from + b));
-            Parallel.forRange(parts(pass, (long) rows * filters), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    for (int f = 0; f < filters; f++) {
-                        int src = ((from + s) * filters + f) * plane;
-                        int dst = dyHat + s * plane * filters + f;
-                        for (int p = 0; p < plane; p++) scratch[dst + p * filters] = dy[src + p];
-                    }
+            int cols = count * plane;
+            // X̂ again (cheaper than keeping the whole batch's windows), and dŶ[f, s*P + p] = dy[b, f, p]
+            Parallel.forRange(parts(pass, (long) cols * ckk), count,
+                    (a, b) -> Im2Col.toColumns(g, channels, x, scratch, cols, from, from + a, from + b));
+            for (int s = 0; s < count; s++) {
+                for (int f = 0; f < filters; f++) {
+                    System.arraycopy(dy, ((from + s) * filters + f) * plane, scratch, dyHat + f * cols + s * plane, plane);
                 }
-            });
-            // dW[F x CKK] += dŶ^T · X̂
-            pass.kernels().gemm(true, false, filters, ckk, rows, scratch, dyHat, filters, scratch, 0, ckk,
+            }
+            // dW[F x CKK] += dŶ[F x n*P] · X̂^T
+            pass.kernels().gemm(false, true, filters, ckk, cols, scratch, dyHat, cols, scratch, 0, cols,
                     true, grads, offset, ckk);
             if (dx == null) continue;
-            // dX̂[n*P x CKK] = dŶ · W, written over X̂, then folded back into dx
-            pass.kernels().gemm(false, false, rows, ckk, filters, scratch, dyHat, filters, params, offset, ckk,
-                    false, scratch, 0, ckk);
-            Parallel.forRange(parts(pass, (long) rows * ckk), count,
-                    (a, b) -> Im2Col.col2im(g, channels, scratch, dx, from, from + a, from + b));
+            // dX̂[CKK x n*P] = W^T · dŶ, written over X̂, then folded back into dx
+            pass.kernels().gemm(true, false, ckk, cols, filters, params, offset, ckk, scratch, dyHat, cols,
+                    false, scratch, 0, cols);
+            Parallel.forRange(parts(pass, (long) cols * ckk), count,
+                    (a, b) -> Im2Col.fromColumns(g, channels, scratch, cols, dx, from, from + a, from + b));
         }
+    }
+
+    /**
+     * {@code db[f] += sum over b, p of dy[b, f, p]}, in a fixed order: per sample and filter, eight
+     * interleaved partial sums of the P values (independent chains, so the adds overlap), combined in a
+     * fixed order; then sample by sample.
+     */
+    private void biasGradient(float[] dy, int batch, int plane, float[] grads, int bias) {
+        for (int f = 0; f < filters; f++) {
+            float sum = 0f;
+            for (int b = 0; b < batch; b++) {
+                sum += sum8(dy, (b * filters + f) * plane, plane);
+            }
+            grads[bias + f] += sum;
+        }
+    }
+
+    /** The sum of {@code a[from .. from + n)} as eight interleaved partial sums, combined pairwise. */
+    static float sum8(float[] a, int from, int n) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        int i = from;
+        for (int end = from + n - 8; i <= end; i += 8) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+            s4 += a[i + 4];
+            s5 += a[i + 5];
+            s6 += a[i + 6];
+            s7 += a[i + 7];
+        }
+        for (int j = 0; i < from + n; i++, j++) {
+            switch (j) {
+                case 0 -> s0 += a[i];
+                case 1 -> s1 += a[i];
+                case 2 -> s2 += a[i];
+                case 3 -> s3 += a[i];
+                case 4 -> s4 += a[i];
+                case 5 -> s5 += a[i];
+                default -> s6 += a[i];
+            }
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     private static int parts(Pass pass, long work) {

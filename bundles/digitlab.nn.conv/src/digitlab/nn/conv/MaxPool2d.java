@@ -19,6 +19,12 @@ import digitlab.nn.kernel.Parallel;
  * </pre>
  * The scratch memory keeps, per output value, the index (within its sample) of the input value that
  * won; on ties the first in row-major order wins.
+ *
+ * <p>Two implementations of the forward pass with the same results, bit for bit: the plain loop
+ * below ({@link #poolReference}, any size and stride, and the test oracle), and for 2x2 windows with
+ * stride 2 over rows of even width (LeNet's pooling) {@link VectorPooling} when the Vector API is
+ * available ({@link VectorSupport}). The backward pass routes each output gradient to the recorded
+ * winner, whichever computed it.
  */
 public final class MaxPool2d implements Layer {
 
@@ -37,12 +43,18 @@ public final class MaxPool2d implements Layer {
     private final Shape input;
     private final Shape output;
     private final ConvGeometry g;
+    /** Whether the forward pass runs on {@link VectorPooling}. */
+    private final boolean vector;
+
+    /** At most this many groups of samples are pooled in parallel (each needs its own working memory). */
+    static final int MAX_PARTS = 8;
 
     private MaxPool2d(LayerSpec spec, Shape input, ConvGeometry g) {
         this.spec = spec;
         this.input = input;
         this.g = g;
         this.output = new Shape(input.channels(), g.outHeight(), g.outWidth());
+        this.vector = VectorSupport.AVAILABLE && g.kernel() == 2 && g.stride() == 2 && g.width() % 2 == 0;
     }
 
     /**
@@ -73,19 +85,46 @@ public final class MaxPool2d implements Layer {
     @Override public Shape inputShape() { return input; }
     @Override public Shape outputShape() { return output; }
 
-    /** One winner index per output value. */
+    /**
+     * One winner index per output value; for {@link VectorPooling}, also one sample's input size of
+     * working memory for each of at most {@link #MAX_PARTS} groups of samples.
+     */
     @Override
     public int scratchSize(int batch) {
-        return Math.multiplyExact(batch, output.size());
+        int winners = Math.multiplyExact(batch, output.size());
+        return vector ? Math.addExact(winners, Math.multiplyExact(Math.min(batch, MAX_PARTS), input.size())) : winners;
     }
 
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
         int batch = pass.batch();
-        Parallel.forRange(parts(pass, batch), batch, (from, to) -> pool(x, y, scratch, from, to));
+        if (!vector) {
+            Parallel.forRange(parts(pass, batch), batch, (from, to) -> poolReference(x, y, scratch, from, to));
+            return;
+        }
+        // groups of samples, each with its own working memory after the winners
+        int groups = Math.min(Math.min(parts(pass, batch), batch), MAX_PARTS);
+        int temp = batch * output.size();
+        int channels = input.channels();
+        if (groups == 1) {
+            VectorPooling.maxPool2x2(x, y, scratch, scratch, temp, channels, g.height(), g.width(), 0, batch);
+            return;
+        }
+        Parallel.forRange(groups, groups, (first, last) -> {
+            for (int p = first; p < last; p++) {
+                int from = (int) ((long) batch * p / groups);
+                int to = (int) ((long) batch * (p + 1) / groups);
+                VectorPooling.maxPool2x2(x, y, scratch, scratch, temp + p * input.size(), channels, g.height(),
+                        g.width(), from, to);
+            }
+        });
     }
 
-    private void pool(float[] x, float[] y, float[] winner, int from, int to) {
+    /**
+     * The plain loop for samples {@code [from, to)}: any window size and stride; {@code winner} gets,
+     * per output value, the index within its sample of the first maximum in row-major order.
+     */
+    void poolReference(float[] x, float[] y, float[] winner, int from, int to) {
         int channels = input.channels();
         int inSize = input.size();
         int outSize = output.size();

@@ -1,23 +1,42 @@
 package digitlab.nn.internal;
 
 import digitlab.nn.Activation;
+import digitlab.nn.Activations;
 import digitlab.nn.Layer;
 import digitlab.nn.LayerSpec;
 import digitlab.nn.Pass;
 import digitlab.nn.Shape;
+import digitlab.nn.kernel.KernelSelector;
+import digitlab.nn.kernel.Parallel;
 
-/** Applies an element-wise {@link Activation}; shape in = shape out, no parameters. */
+/**
+ * Applies an element-wise {@link Activation}; shape in = shape out, no parameters.
+ *
+ * <p>ReLU ({@link Activations#RELU}, the activation of convolutional networks, whose activations are
+ * large: 800,000 values per batch of 64 after LeNet's first convolution) has its own loops with the
+ * same results, bit for bit: {@code digitlab.nn.internal.vector.VectorActivations} when the Vector
+ * API is available, else a plain loop without the per-element interface call. Every other activation
+ * runs the general loop through {@link Activation#apply} / {@link Activation#derivative}. Large
+ * batches are split over samples on the kernels' threads.
+ */
 public final class ActivationLayer implements Layer {
+
+    /** Whether ReLU runs on {@code VectorActivations} (the class is loaded only when true). */
+    private static final boolean VECTOR = vectorAvailable();
+    /** Batches with fewer values than this run on the calling thread only. */
+    private static final long PARALLEL_THRESHOLD = 1L << 16;
 
     private final LayerSpec spec;
     private final Activation f;
     private final Shape shape;
+    private final boolean relu;
 
     /** A layer applying {@code f} to samples of {@code shape}. */
     public ActivationLayer(LayerSpec spec, Activation f, Shape shape) {
         this.spec = spec;
         this.f = f;
         this.shape = shape;
+        this.relu = f == Activations.RELU;
     }
 
     /** The activation function. */
@@ -33,8 +52,24 @@ public final class ActivationLayer implements Layer {
     // forward: y = f(x), element-wise over [B x n]
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
-        int n = pass.batch() * shape.size();
-        for (int i = 0; i < n; i++) y[i] = f.apply(x[i]);
+        int batch = pass.batch();
+        int size = shape.size();
+        int parts = parts(pass, batch);
+        if (parts == 1) {
+            forward(x, y, 0, batch * size);
+        } else {
+            Parallel.forRange(parts, batch, (from, to) -> forward(x, y, from * size, to * size));
+        }
+    }
+
+    private void forward(float[] x, float[] y, int from, int to) {
+        if (relu && VECTOR) {
+            digitlab.nn.internal.vector.VectorActivations.relu(x, y, from, to);
+        } else if (relu) {
+            for (int i = from; i < to; i++) y[i] = x[i] > 0f ? x[i] : 0f;
+        } else {
+            for (int i = from; i < to; i++) y[i] = f.apply(x[i]);
+        }
     }
 
     // backward: dx = dy * f'(x)
@@ -42,7 +77,38 @@ public final class ActivationLayer implements Layer {
     public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
         if (dx == null) return;
-        int n = pass.batch() * shape.size();
-        for (int i = 0; i < n; i++) dx[i] = dy[i] * f.derivative(x[i], y[i]);
+        int batch = pass.batch();
+        int size = shape.size();
+        int parts = parts(pass, batch);
+        if (parts == 1) {
+            backward(x, y, dy, dx, 0, batch * size);
+        } else {
+            Parallel.forRange(parts, batch, (from, to) -> backward(x, y, dy, dx, from * size, to * size));
+        }
+    }
+
+    private void backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
+        if (relu && VECTOR) {
+            digitlab.nn.internal.vector.VectorActivations.reluBackward(x, dy, dx, from, to);
+        } else if (relu) {
+            for (int i = from; i < to; i++) dx[i] = dy[i] * (x[i] > 0f ? 1f : 0f);
+        } else {
+            for (int i = from; i < to; i++) dx[i] = dy[i] * f.derivative(x[i], y[i]);
+        }
+    }
+
+    private int parts(Pass pass, int batch) {
+        return (long) batch * shape.size() < PARALLEL_THRESHOLD ? 1 : pass.kernels().threads();
+    }
+
+    private static boolean vectorAvailable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        if ("reference".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY, "").trim())) return false;
+        try {
+            Class.forName("digitlab.nn.internal.vector.VectorActivations", true, ActivationLayer.class.getClassLoader());
+            return true;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
     }
 }
