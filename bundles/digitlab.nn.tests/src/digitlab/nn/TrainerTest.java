@@ -87,13 +87,13 @@ class TrainerTest {
     }
 
     /**
-     * A network wide enough that every split over threads happens (matrix products, bias loops,
+     * A network wide enough that every split over threads happens (matrix products,
      * dropout, activations, the optimizer, zeroing the gradients), with the vector kernels: the
      * weights are still bit-identical on one and on two threads.
      */
     @Test
     void threadCountDoesNotChangeTheWeightsWhenEveryLoopIsSplit() {
-        Architecture wide = Architecture.parse("12 -> dense(600, init=he) -> relu -> dropout(rate=0.3) -> dense(200)"
+        Architecture wide = Architecture.parse("12 -> dense(1100, init=he) -> relu -> dropout(rate=0.3) -> dense(200)"
                 + " -> relu -> dense(4) -> softmax");
         TrainingConfig config = TrainingConfig.defaults().withBatchSize(64).withEpochs(2).withOptimizer("adam")
                 .withLearningRate(0.002).withSeed(5);

@@ -8,7 +8,6 @@ import digitlab.nn.ParameterBlock;
 import digitlab.nn.Pass;
 import digitlab.nn.Rng;
 import digitlab.nn.Shape;
-import digitlab.nn.kernel.Parallel;
 import java.util.List;
 
 /**
@@ -22,9 +21,6 @@ public final class Dense implements Layer {
 
     /** The type id. */
     public static final String TYPE = "dense";
-
-    /** Values below which the bias loops stay on the calling thread (a hand-over costs microseconds). */
-    private static final int PARALLEL_MIN = 1 << 14;
 
     private final LayerSpec spec;
     private final Shape input;
@@ -81,13 +77,10 @@ public final class Dense implements Layer {
         int batch = pass.batch();
         pass.kernels().gemm(false, true, batch, out, in, x, 0, in, params, offset, in, false, y, 0, out);
         int bias = offset + out * in;
-        // Split over samples: each output row gets the same bias.
-        Parallel.forRange(parts(pass, batch), batch, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                int row = b * out;
-                for (int j = 0; j < out; j++) y[row + j] += params[bias + j];
-            }
-        });
+        for (int b = 0; b < batch; b++) {
+            int row = b * out;
+            for (int j = 0; j < out; j++) y[row + j] += params[bias + j];
+        }
     }
 
     // backward: dX[B x in] = dY[B x out] · W[out x in];  dW[out x in] += dY^T · X;  db[out] += sum_b dY[b]
@@ -100,17 +93,9 @@ public final class Dense implements Layer {
         }
         pass.kernels().gemm(true, false, out, in, batch, dy, 0, out, x, 0, in, true, grads, offset, in);
         int bias = offset + out * in;
-        // Split over units, never over the sum across samples (which stays in sample order).
-        Parallel.forRange(parts(pass, batch), out, (from, to) -> {
-            for (int b = 0; b < batch; b++) {
-                int row = b * out;
-                for (int j = from; j < to; j++) grads[bias + j] += dy[row + j];
-            }
-        });
-    }
-
-    /** Threads for the bias loops: worth splitting only for a large batch x units. */
-    private int parts(Pass pass, int batch) {
-        return (long) batch * out < PARALLEL_MIN ? 1 : pass.kernels().threads();
+        for (int b = 0; b < batch; b++) {
+            int row = b * out;
+            for (int j = 0; j < out; j++) grads[bias + j] += dy[row + j];
+        }
     }
 }

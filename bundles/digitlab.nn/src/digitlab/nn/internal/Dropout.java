@@ -17,8 +17,8 @@ public final class Dropout implements Layer {
     /** The type id. */
     public static final String TYPE = "dropout";
 
-    /** Values below which a batch is not split over threads (a hand-over costs a few microseconds). */
-    private static final int PARALLEL_MIN = 1 << 14;
+    /** Values below which a batch is not split over threads: a hand-over costs a few microseconds, 65,536 values about ten. */
+    private static final int PARALLEL_MIN = 1 << 16;
 
     private final LayerSpec spec;
     private final Shape shape;
