@@ -162,10 +162,12 @@ class Conv2dTest {
 
     @Test
     void groupedBatchEqualsSampleBySample() {
-        // 3x28x28 with 5x5 windows: 784 positions x 75 values per sample, so a batch of 7 runs as groups of 4 and 3
+        // 3x28x28 with 5x5 windows: 75 values per position, 784 positions (896 columns in the wide layout) per
+        // sample, so a batch of 7 runs in several groups, the last one smaller
         Conv2d conv = create("conv2d(filters=4, kernel=5, padding=same)", new Shape(3, 28, 28));
         int batch = 7;
-        assertEquals(4, conv.group(batch));
+        int group = conv.group(batch);
+        assertTrue(group > 1 && group < batch && batch % group != 0, "group of " + group);
         Rng rng = new Rng(8);
         float[] x = random(rng, batch * conv.inputShape().size());
         float[] params = random(rng, conv.parameterCount());

@@ -69,6 +69,8 @@ public final class Conv2d implements Layer {
     private final int filters;
     private final int ckk;
     private final String init;
+    /** The wide columns layout for stride 1, else null (the plain columns layout of {@link Im2Col}). */
+    private final WideColumns wide;
 
     private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init) {
         this.spec = spec;
@@ -79,6 +81,7 @@ public final class Conv2d implements Layer {
         this.ckk = channels * g.kernel() * g.kernel();
         this.init = init;
         this.output = new Shape(filters, g.outHeight(), g.outWidth());
+        this.wide = g.stride() == 1 ? new WideColumns(g, channels) : null;
     }
 
     /**
@@ -162,49 +165,83 @@ public final class Conv2d implements Layer {
      */
     static final int GROUP_FLOATS = 1 << 18;
 
+    /** Columns of the window matrix per sample: {@link WideColumns#wide()} for stride 1, else {@code P}. */
+    private int columnsPerSample() {
+        return wide != null ? wide.wide() : g.outPlane();
+    }
+
+    /** In the window matrix, the distance between the first columns of output rows {@code oh} and {@code oh + 1}. */
+    private int rowStride() {
+        return wide != null ? wide.paddedWidth() : g.outWidth();
+    }
+
     /** The number of samples handled together in a batch of {@code batch}: at least 1. */
     int group(int batch) {
-        long perSample = (long) g.outPlane() * ckk;
+        long perSample = (long) columnsPerSample() * ckk;
         return (int) Math.max(1, Math.min(batch, GROUP_FLOATS / perSample));
     }
 
-    /** {@code X̂[CKK x n*P]} followed by {@code Ŷ[F x n*P]} for a group of {@code n} samples. */
+    /**
+     * {@code X̂[CKK x n*cols]} followed by {@code Ŷ[F x n*cols]} for a group of {@code n} samples of
+     * {@code cols} columns each, and for stride 1 each sample's padded input ({@link WideColumns#padded()}).
+     */
     @Override
     public int scratchSize(int batch) {
-        long rows = (long) group(batch) * g.outPlane();
-        long floats = rows * ckk + rows * filters;
-        return Math.toIntExact(floats); // at most MAX_WINDOW_FLOATS + rows * filters, checked in create()
+        int n = group(batch);
+        long cols = (long) n * columnsPerSample();
+        long floats = cols * ckk + cols * filters + (wide != null ? (long) n * wide.padded() : 0);
+        return Math.toIntExact(floats); // at most about 2 * MAX_WINDOW_FLOATS, checked in create()
     }
 
-    // The batch is processed in groups of n samples (see group()); for each group, with X̂ its windows
-    // in the columns layout of Im2Col (row q = kernel tap, column s*P + p = position p of the group's sample s):
+    // The batch is processed in groups of n samples (see group()); for each group, X̂ holds its windows in a
+    // columns layout (row q = kernel tap, sample s's columns from s*cols; WideColumns for stride 1, else Im2Col):
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
         int batch = pass.batch();
         int n = group(batch);
-        int plane = g.outPlane();
-        int yHat = n * plane * ckk;
+        int per = columnsPerSample();
+        int yHat = n * per * ckk;
         int bias = offset + filters * ckk;
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int stride = rowStride();
+        int plane = g.outPlane();
         for (int first = 0; first < batch; first += n) {
             int from = first;
             int count = Math.min(n, batch - first);
-            int cols = count * plane;
-            Parallel.forRange(parts(pass, (long) cols * ckk), count,
-                    (a, b) -> Im2Col.toColumns(g, channels, x, scratch, cols, from, from + a, from + b));
-            // Ŷ[F x n*P] = W[F x CKK] · X̂[CKK x n*P]
+            int cols = count * per;
+            Parallel.forRange(parts(pass, (long) cols * ckk), count, (a, b) -> windows(x, scratch, n, cols, from, a, b));
+            // Ŷ[F x n*cols] = W[F x CKK] · X̂[CKK x n*cols]
             pass.kernels().gemm(false, false, filters, cols, ckk, params, offset, ckk, scratch, 0, cols,
                     false, scratch, yHat, cols);
-            // y[b, f, p] = Ŷ[f, s*P + p] + bias[f]: runs of P contiguous values
+            // y[b, f, oh, ow] = Ŷ[f, s*cols + oh*stride + ow] + bias[f]: runs of OW contiguous values
             Parallel.forRange(parts(pass, (long) cols * filters), count, (a, b) -> {
                 for (int s = a; s < b; s++) {
                     for (int f = 0; f < filters; f++) {
                         float bf = params[bias + f];
                         int dst = ((from + s) * filters + f) * plane;
-                        int src = yHat + f * cols + s * plane;
-                        for (int p = 0; p < plane; p++) y[dst + p] = scratch[src + p] + bf;
+                        int src = yHat + f * cols + s * per;
+                        for (int oh = 0; oh < outH; oh++, dst += outW, src += stride) {
+                            for (int ow = 0; ow < outW; ow++) y[dst + ow] = scratch[src + ow] + bf;
+                        }
                     }
                 }
             });
+        }
+    }
+
+    /** The windows of the group's samples {@code [a, b)} (group starting at sample {@code from}) into X̂. */
+    private void windows(float[] x, float[] scratch, int n, int cols, int from, int a, int b) {
+        if (wide == null) {
+            Im2Col.toColumns(g, channels, x, scratch, cols, from, from + a, from + b);
+            return;
+        }
+        int per = wide.wide();
+        int pad = n * per * (ckk + filters);
+        for (int s = a; s < b; s++) {
+            int padOff = pad + s * wide.padded();
+            wide.pad(x, from + s, scratch, padOff);
+            wide.columns(scratch, padOff, scratch, cols, s * per);
         }
     }
 
@@ -213,30 +250,53 @@ public final class Conv2d implements Layer {
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
         int batch = pass.batch();
         int n = group(batch);
+        int per = columnsPerSample();
+        int dyHat = n * per * ckk;
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int stride = rowStride();
         int plane = g.outPlane();
-        int dyHat = n * plane * ckk;
         biasGradient(dy, batch, plane, grads, offset + filters * ckk);
         for (int first = 0; first < batch; first += n) {
             int from = first;
             int count = Math.min(n, batch - first);
-            int cols = count * plane;
-            // X̂ again (cheaper than keeping the whole batch's windows), and dŶ[f, s*P + p] = dy[b, f, p]
-            Parallel.forRange(parts(pass, (long) cols * ckk), count,
-                    (a, b) -> Im2Col.toColumns(g, channels, x, scratch, cols, from, from + a, from + b));
+            int cols = count * per;
+            // X̂ again (cheaper than keeping the whole batch's windows), and dŶ[f, s*cols + oh*stride + ow] =
+            // dy[b, f, oh, ow], 0 in the wide layout's columns that are not output positions
+            Parallel.forRange(parts(pass, (long) cols * ckk), count, (a, b) -> windows(x, scratch, n, cols, from, a, b));
             for (int s = 0; s < count; s++) {
                 for (int f = 0; f < filters; f++) {
-                    System.arraycopy(dy, ((from + s) * filters + f) * plane, scratch, dyHat + f * cols + s * plane, plane);
+                    int src = ((from + s) * filters + f) * plane;
+                    int dst = dyHat + f * cols + s * per;
+                    for (int oh = 0; oh < outH; oh++, src += outW, dst += stride) {
+                        System.arraycopy(dy, src, scratch, dst, outW);
+                        for (int j = outW; j < stride; j++) scratch[dst + j] = 0f;
+                    }
                 }
             }
-            // dW[F x CKK] += dŶ[F x n*P] · X̂^T
+            // dW[F x CKK] += dŶ[F x n*cols] · X̂^T
             pass.kernels().gemm(false, true, filters, ckk, cols, scratch, dyHat, cols, scratch, 0, cols,
                     true, grads, offset, ckk);
             if (dx == null) continue;
-            // dX̂[CKK x n*P] = W^T · dŶ, written over X̂, then folded back into dx
+            // dX̂[CKK x n*cols] = W^T · dŶ, written over X̂, then folded back into dx
             pass.kernels().gemm(true, false, ckk, cols, filters, params, offset, ckk, scratch, dyHat, cols,
                     false, scratch, 0, cols);
-            Parallel.forRange(parts(pass, (long) cols * ckk), count,
-                    (a, b) -> Im2Col.fromColumns(g, channels, scratch, cols, dx, from, from + a, from + b));
+            Parallel.forRange(parts(pass, (long) cols * ckk), count, (a, b) -> fold(scratch, dx, n, cols, from, a, b));
+        }
+    }
+
+    /** Folds the window gradients of the group's samples {@code [a, b)} back into {@code dx}. */
+    private void fold(float[] scratch, float[] dx, int n, int cols, int from, int a, int b) {
+        if (wide == null) {
+            Im2Col.fromColumns(g, channels, scratch, cols, dx, from, from + a, from + b);
+            return;
+        }
+        int per = wide.wide();
+        int pad = n * per * (ckk + filters);
+        for (int s = a; s < b; s++) {
+            int padOff = pad + s * wide.padded();
+            wide.fold(scratch, cols, s * per, scratch, padOff);
+            wide.crop(scratch, padOff, dx, from + s);
         }
     }
 

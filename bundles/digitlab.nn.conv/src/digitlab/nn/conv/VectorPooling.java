@@ -104,4 +104,17 @@ final class VectorPooling {
             }
         }
     }
+
+    /**
+     * {@code dst[d + i] += src[s + i]} for {@code i < n} (for {@link WideColumns#fold}; C2 does not
+     * vectorise the plain loop when both are the same array). Each element is one IEEE addition, as in the
+     * plain loop.
+     */
+    static void add(float[] src, int s, float[] dst, int d, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, dst, d + i).add(FloatVector.fromArray(S, src, s + i)).intoArray(dst, d + i);
+        }
+        for (; i < n; i++) dst[d + i] += src[s + i];
+    }
 }
