@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import digitlab.nn.BatchMetrics;
 import digitlab.nn.EpochMetrics;
 import digitlab.nn.Network;
 import digitlab.nn.Preset;
@@ -64,7 +65,7 @@ public final class Benchmark {
     /** One row of the training table. */
     record TrainingFigure(String network, int threads, int batch, double samplesPerSecond,
                           double cpuSamplesPerSecond, double kernelGflops, double kernelCpuGflops,
-                          double trainingGflops) {
+                          double trainingGflops, double allocatedBytesPerStep) {
     }
 
     /** The figures for one network. */
@@ -205,8 +206,8 @@ public final class Benchmark {
         String shape = NetworkProducts.describe(network);
         out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", preset.name(), shape,
                 preset.config().optimizer(), preset.config().loss(), flopsPerSample / 1e6);
-        out.printf("%7s %6s %12s %16s %14s %11s %13s %14s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
-                "kernel GFLOP/s", "(CPU time)", "train GFLOP/s", "kernel/peak");
+        out.printf("%7s %6s %12s %16s %14s %11s %13s %14s %12s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
+                "kernel GFLOP/s", "(CPU time)", "train GFLOP/s", "kernel/peak", "alloc B/step");
         SyntheticSamples samples = new SyntheticSamples(network.inputSize(), network.outputSize());
         List<TrainingFigure> training = new ArrayList<>();
         double[] inference = new double[peak.length];
@@ -219,13 +220,14 @@ public final class Benchmark {
                 double[] kernel = kernelGflops(network, batch, kernels);
                 double kernelCpu = t == 1 ? kernel[1] : Double.NaN;
                 TrainingFigure f = new TrainingFigure(preset.name(), t, batch, rate[0], cpuRate, kernel[0], kernelCpu,
-                        rate[0] * flopsPerSample / 1e9);
+                        rate[0] * flopsPerSample / 1e9, rate[2]);
                 training.add(f);
-                out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %14s%n", t, batch, rate[0],
+                out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %14s %12s%n", t, batch, rate[0],
                         t == 1 ? String.format(Locale.ROOT, "(%,.0f)", cpuRate) : "", kernel[0],
                         t == 1 ? String.format(Locale.ROOT, "(%.1f)", kernelCpu) : "", f.trainingGflops(),
                         t == 1 ? String.format(Locale.ROOT, "%.0f%% (%.0f%%)", 100 * kernel[0] / peak[t], 100 * kernelCpu / peakCpu[t])
-                                : String.format(Locale.ROOT, "%.0f%%", 100 * kernel[0] / peak[t]));
+                                : String.format(Locale.ROOT, "%.0f%%", 100 * kernel[0] / peak[t]),
+                        rate[2] < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", rate[2]));
             }
             Timing.Result infer = inferenceNanos(network, kernels);
             inference[t] = infer.wallNanos() / 1000;
@@ -288,8 +290,15 @@ public final class Benchmark {
 
     /**
      * Training samples per second, the median of timed epochs of the real trainer: {wall-clock rate,
-     * rate by the training thread's CPU time} (the latter means something for 1 thread only).
+     * rate by the training thread's CPU time (meaningful for 1 thread only), bytes the training thread
+     * allocated per step (-1 when unknown)}.
      */
+    /**
+     * Bytes per step above which a training step is taken to be still running uncompiled Vector API
+     * code (compiled, a step allocates at most the listener's event: tens of bytes per thread hand-over).
+     */
+    private static final double UNCOMPILED_BYTES_PER_STEP = 64 * 1024;
+
     private double[] trainingRate(Preset preset, Network network, Kernels kernels, int batch, SyntheticSamples samples) {
         // Warm-up runs until the rate stops improving (the JIT may take seconds on a busy machine);
         // they also tell how many samples make an epoch of about epochSeconds.
@@ -302,11 +311,15 @@ public final class Benchmark {
             double[][] rates = epochs(preset, network, kernels, batch, samples, 2);
             double rate = rates[0][1];
             long nowCompiled = Timing.compilationMillis();
+            // Vector API code that C2 has not compiled yet allocates a Java object per vector operation:
+            // a step that allocates is still running interpreted or C1 code, whatever its rate says.
+            boolean compiledCode = rates[2][1] < UNCOMPILED_BYTES_PER_STEP;
             best = Math.max(best, rate);
-            stable = rate >= best / 1.03 && nowCompiled == compiled ? stable + 1 : 0;
+            stable = rate >= best / 1.03 && nowCompiled == compiled && compiledCode ? stable + 1 : 0;
             compiled = nowCompiled;
             long elapsed = System.nanoTime() - start;
-            if (elapsed > 6_000_000_000L || (stable >= 1 && elapsed > (quick ? 100_000_000L : 300_000_000L))) {
+            long limit = compiledCode ? 6_000_000_000L : 30_000_000_000L; // a busy machine's JIT queue can take long
+            if (elapsed > limit || (stable >= 1 && elapsed > (quick ? 100_000_000L : 300_000_000L))) {
                 break;
             }
             samples.resize(sizeFor(best * epochSeconds / 2, batch));
@@ -315,9 +328,11 @@ public final class Benchmark {
         double[][] rates = epochs(preset, network, kernels, batch, samples, REPETITIONS + 1);
         double[] wall = Arrays.copyOfRange(rates[0], 1, rates[0].length);
         double[] cpu = Arrays.copyOfRange(rates[1], 1, rates[1].length);
+        double[] allocated = Arrays.copyOfRange(rates[2], 1, rates[2].length);
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        return new double[] {wall[wall.length / 2], cpu[cpu.length / 2]};
+        Arrays.sort(allocated);
+        return new double[] {wall[wall.length / 2], cpu[cpu.length / 2], allocated[allocated.length / 2]};
     }
 
     private static int sizeFor(double samples, int batch) {
@@ -325,17 +340,32 @@ public final class Benchmark {
     }
 
     /**
-     * Trains {@code count} epochs of a fresh trainer and returns each epoch's samples per second:
-     * {as the trainer reports them (wall clock), by the CPU time of this (the training) thread}.
+     * Trains {@code count} epochs of a fresh trainer and returns for each epoch: {samples per second as
+     * the trainer reports them (wall clock), samples per second by the CPU time of this (the training)
+     * thread, bytes this thread allocated per step}. The allocation is counted from the end of an epoch's
+     * first batch to the end of its last, so it is what a step costs in the loop (the batch event to the
+     * listener included), not the epoch-end snapshot; -1 where the JVM does not count.
      */
     private static double[][] epochs(Preset preset, Network network, Kernels kernels, int batch, SampleSource samples,
                                      int count) {
         TrainingConfig config = preset.config().withBatchSize(batch).withEpochs(count).withThreads(kernels.threads())
                 .withSnapshotInterval(Integer.MAX_VALUE).withSeed(7);
-        double[][] rates = new double[2][count];
+        double[][] rates = new double[3][count];
         int[] epochs = {0};
         long[] cpuMark = {Timing.threadCpuNanos()};
+        long[] allocatedMark = {-1};
         new Trainer(network, config, kernels).train(samples, null, new TrainingListener() {
+            @Override
+            public void onBatch(BatchMetrics metrics) {
+                if (metrics.batch() == 0) {
+                    allocatedMark[0] = Timing.threadAllocatedBytes();
+                } else if (metrics.batch() == metrics.batchesPerEpoch() - 1 && epochs[0] < count) {
+                    long now = Timing.threadAllocatedBytes();
+                    rates[2][epochs[0]] = now < 0 || allocatedMark[0] < 0 ? -1
+                            : (now - allocatedMark[0]) / (double) (metrics.batchesPerEpoch() - 1);
+                }
+            }
+
             @Override
             public void onEpoch(EpochMetrics metrics) {
                 long now = Timing.threadCpuNanos();
@@ -415,7 +445,8 @@ public final class Benchmark {
                                 : ",\"cpu_samples_per_second\":" + round(t.cpuSamplesPerSecond()))
                         .append(",\"kernel_gflops\":").append(round(t.kernelGflops()))
                         .append(Double.isNaN(t.kernelCpuGflops()) ? "" : ",\"kernel_cpu_gflops\":" + round(t.kernelCpuGflops()))
-                        .append(",\"training_gflops\":").append(round(t.trainingGflops())).append('}');
+                        .append(",\"training_gflops\":").append(round(t.trainingGflops()))
+                        .append(",\"allocated_bytes_per_step\":").append(Math.round(t.allocatedBytesPerStep())).append('}');
             }
             sb.append("],\"inference_us\":{");
             for (int i = 0; i < threads.length; i++) {

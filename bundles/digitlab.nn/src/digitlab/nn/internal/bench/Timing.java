@@ -26,6 +26,34 @@ public final class Timing {
     }
 
     /**
+     * Bytes the calling thread has allocated so far (HotSpot's per-thread counter, read through
+     * {@code com.sun.management.ThreadMXBean} by reflection, so no import is needed), or -1 where the
+     * JVM does not count them.
+     */
+    public static long threadAllocatedBytes() {
+        if (ALLOCATED_BYTES == null) return -1;
+        try {
+            return (long) ALLOCATED_BYTES.invoke(java.lang.management.ManagementFactory.getThreadMXBean());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static final java.lang.reflect.Method ALLOCATED_BYTES = allocatedBytesMethod();
+
+    private static java.lang.reflect.Method allocatedBytesMethod() {
+        try {
+            Object bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            Class<?> type = Class.forName("com.sun.management.ThreadMXBean", false, ClassLoader.getPlatformClassLoader());
+            if (!type.isInstance(bean)) return null;
+            java.lang.reflect.Method m = type.getMethod("getCurrentThreadAllocatedBytes");
+            return (long) m.invoke(bean) < 0 ? null : m;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
      * Milliseconds the JIT compilers have worked so far (-1 if unknown). Warm-up goes on until
      * this stops growing: timings taken while hot code is still being compiled are meaningless.
      */
