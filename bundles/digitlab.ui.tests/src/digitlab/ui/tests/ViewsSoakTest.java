@@ -79,6 +79,7 @@ class ViewsSoakTest {
     private long guesses;
     private Guess lastGuess;
     private DigitCanvasView canvas;
+    private TrainingView trainingView;
     private final List<String> problems = new ArrayList<>();
 
     @Test
@@ -168,6 +169,7 @@ class ViewsSoakTest {
         check(menuAction(canvas, "Follow Training"));
         check(menuAction(Ui.show(DigitLabViews.WEIGHTS), "Follow Training"));
         TrainingView training = Ui.show(DigitLabViews.TRAINING);
+        trainingView = training;
         TrainingViewAccess.set(training, "epochs", "1");
         TrainingViewAccess.set(training, "trainingLimit", "6000");
         TrainingViewAccess.set(training, "batchSize", "64");
@@ -189,9 +191,9 @@ class ViewsSoakTest {
         Ui.show(DigitLabViews.TRAINING);
         drawDigit(runs);
         TrainingViewAccess.set(training, "seed", Integer.toString(runs + 1));
-        Ui.waitUntil("the previous run to leave the Training view", RUN_TIMEOUT_MS, () -> training.job() == null);
+        waitCounting("the previous run to leave the Training view", RUN_TIMEOUT_MS, () -> training.job() == null);
         click(training, "Start");
-        waitCounting("the run to start", 60_000, () -> training.job() != null);
+        waitCounting("the run to start", 120_000, () -> training.job() != null);
         TrainingJob job = training.job();
         Run run = job.run();
         waitCounting("run " + run.id() + " to finish", RUN_TIMEOUT_MS, () -> job.outcome() != null && training.job() == null);
@@ -256,16 +258,47 @@ class ViewsSoakTest {
         return r;
     }
 
-    /** {@link Ui#waitUntil} that also counts the canvas's newly shown guesses. */
+    /**
+     * Runs the event loop until {@code done}, counting the canvas's newly shown guesses; on a timeout the
+     * failure says what the Training view shows and where the lab's threads are (a stuck run is a finding).
+     */
     private void waitCounting(String what, long timeoutMs, java.util.function.BooleanSupplier done) {
-        Ui.waitUntil(what, timeoutMs, () -> {
+        long end = System.currentTimeMillis() + timeoutMs;
+        Display d = Ui.display();
+        while (true) {
             Guess g = canvas.shownGuess();
             if (g != null && g != lastGuess) {
                 lastGuess = g;
                 guesses++;
             }
-            return done.getAsBoolean();
-        });
+            if (done.getAsBoolean()) return;
+            if (System.currentTimeMillis() > end) {
+                String diagnosis = diagnosis();
+                System.out.println("[soak-views] timed out after " + timeoutMs + " ms waiting for " + what + "\n" + diagnosis);
+                fail("timed out after " + timeoutMs + " ms waiting for " + what + "; " + diagnosis);
+            }
+            if (!d.readAndDispatch()) Ui.sleep(5);
+        }
+    }
+
+    /** The Training view's status and problem lines, the jobs, and the stacks of the lab's threads. */
+    private String diagnosis() {
+        StringBuilder b = new StringBuilder();
+        if (trainingView != null) {
+            b.append("Training view: '").append(trainingView.statusText()).append("', problems ")
+                    .append(trainingView.problems()).append(", job ").append(trainingView.job()).append('\n');
+        }
+        b.append("jobs:");
+        for (Job j : Job.getJobManager().find(null)) b.append(" [").append(j.getName()).append(" state ").append(j.getState()).append(']');
+        b.append('\n');
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            StackTraceElement[] st = e.getValue();
+            boolean ours = java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("digitlab."));
+            if (!ours && !e.getKey().getName().startsWith("Worker-")) continue;
+            b.append('"').append(e.getKey().getName()).append("\" ").append(e.getKey().getState()).append('\n');
+            for (int i = 0; i < Math.min(st.length, 25); i++) b.append("    at ").append(st[i]).append('\n');
+        }
+        return b.toString();
     }
 
     /** Presses the Training view's button labelled {@code text} (a Selection event to its listeners). */
