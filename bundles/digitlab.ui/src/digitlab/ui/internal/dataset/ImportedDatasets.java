@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.osgi.service.prefs.BackingStoreException;
 
 import digitlab.data.DatasetProvider;
 import digitlab.data.idx.IdxFolderProvider;
@@ -88,13 +87,8 @@ public final class ImportedDatasets {
         IEclipsePreferences p = node();
         if (ids.isEmpty()) p.remove(KEY);
         else p.put(KEY, String.join("\n", ids));
-        try {
-            p.flush();
-        } catch (BackingStoreException e) {
-            // Still in memory for this session; the next successful flush writes it.
-            System.getLogger(ImportedDatasets.class.getName()).log(System.Logger.Level.WARNING,
-                    "cannot save the imported dataset folders: " + e.getMessage());
-        }
+        // Still in memory for this session when the save fails (the log says why); the next save writes it.
+        digitlab.ui.internal.prefs.PreferenceSaving.flushOrLog(p);
     }
 
     /** Calls {@code l} (on the caller's thread) after each import or removal. */

@@ -66,12 +66,12 @@ public final class DatasetsPreferencePage extends FieldEditorPreferencePage impl
     @Override
     public boolean performOk() {
         boolean ok = super.performOk();
-        // Flush at once: the folder must survive a crash, not only an orderly exit.
+        // Flush at once: the folder must survive a crash, not only an orderly exit. A failed save says which
+        // file and why, keeps the page open, and leaves the file with the previous settings (PreferenceSaving).
         if (ok && getPreferenceStore() instanceof ScopedPreferenceStore store && store.needsSaving()) {
-            try {
-                store.save();
-            } catch (java.io.IOException e) {
-                setErrorMessage("Cannot save the preference: " + e.getMessage());
+            String problem = PreferenceSaving.flush(FashionFolderPreference.node());
+            if (problem != null) {
+                setErrorMessage(problem);
                 return false;
             }
         }

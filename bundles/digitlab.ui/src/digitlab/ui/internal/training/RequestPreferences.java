@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.osgi.service.prefs.BackingStoreException;
 
 import digitlab.train.TrainingRequest;
 
@@ -54,11 +53,8 @@ final class RequestPreferences {
         p.put("schedule", r.schedule());
         p.putDouble("weightDecay", r.weightDecay());
         p.putInt("threads", r.threads());
-        try {
-            p.flush();
-        } catch (BackingStoreException e) {
-            // not fatal: the form is remembered for this session only
-        }
+        // not fatal: the form is then remembered for this session only, and the log says why
+        digitlab.ui.internal.prefs.PreferenceSaving.flushOrLog(p);
     }
 
     /** The saved request, or the defaults when nothing (usable) was saved. */
