@@ -40,7 +40,8 @@ import digitlab.ui.internal.training.TrainingViewAccess;
 
 /**
  * File &gt; Import IDX Dataset Folder..., driven with a folder path in place of the folder chooser: a good folder
- * becomes a remembered dataset that the Dataset view shows and the Training form offers; a bad one is refused
+ * becomes a remembered dataset that the Dataset view shows and the Training form offers, until the Dataset view's
+ * Remove takes it off both lists; a bad one is refused
  * with the missing or broken file named.
  */
 class ImportIdxFolderTest {
@@ -96,6 +97,18 @@ class ImportIdxFolderTest {
             assertEquals(1, ImportedDatasets.ids().stream().filter(id::equals).count());
             Ui.drain();
             assertEquals(1, Arrays.stream(trainingDatasets.getItems()).filter(id::equals).count());
+
+            // Remove takes the folder off both lists and goes back to MNIST; the files stay.
+            assertTrue(datasets.removeFolderButton().isEnabled());
+            datasets.removeFolderButton().notifyListeners(SWT.Selection, new Event());
+            Ui.waitUntil("the Dataset view back on mnist", 60_000,
+                    () -> "mnist".equals(datasets.datasetId()) && datasets.dataset() != null);
+            Ui.drain();
+            assertFalse(ImportedDatasets.ids().contains(id));
+            assertFalse(datasets.offeredDatasets().contains(id), datasets.offeredDatasets().toString());
+            assertFalse(Arrays.asList(trainingDatasets.getItems()).contains(id));
+            assertFalse(datasets.removeFolderButton().isEnabled(), "Remove is for imported folders only");
+            assertTrue(Files.exists(folder.resolve("train-images-idx3-ubyte")), "the files are left alone");
         } finally {
             ImportedDatasets.remove(id);
             datasets.showDataset(before);

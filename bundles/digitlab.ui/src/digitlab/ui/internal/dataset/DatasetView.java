@@ -45,13 +45,16 @@ public final class DatasetView extends ViewPart {
     private Combo datasetCombo;
     private Combo splitCombo;
     private Combo labelCombo;
+    private Button removeFolder;
     private Button previous;
     private Button next;
     private Label info;
     private ScrolledComposite scroller;
     private ImageGallery gallery;
     private Display display;
-    private String datasetId = "mnist";
+    private static final String DEFAULT_DATASET = "mnist";
+
+    private String datasetId = DEFAULT_DATASET;
     private Split split = Split.TRAIN;
     private int label = -1;
     private int page;
@@ -86,11 +89,10 @@ public final class DatasetView extends ViewPart {
         display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(10).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Dataset:");
         datasetCombo = new Combo(bar, SWT.READ_ONLY);
-        offerDatasets();
         Runnable imported = () -> display.asyncExec(this::offerDatasets);
         ImportedDatasets.addListener(imported);
         datasetCombo.addDisposeListener(e -> ImportedDatasets.removeListener(imported));
@@ -98,6 +100,7 @@ public final class DatasetView extends ViewPart {
             datasetId = datasetCombo.getText();
             label = -1;
             page = 0;
+            updateRemoveButton();
             loadDataset();
         });
         Button importFolder = new Button(bar, SWT.PUSH);
@@ -106,6 +109,11 @@ public final class DatasetView extends ViewPart {
                 + " t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte; raw or .gz) as a dataset");
         importFolder.addListener(SWT.Selection,
                 e -> ImportIdxFolderHandler.chooseAndImport(getSite().getWorkbenchWindow()));
+        removeFolder = new Button(bar, SWT.PUSH);
+        removeFolder.setText("Remove");
+        removeFolder.setToolTipText("Take this imported IDX folder off the list (its files stay where they are)");
+        removeFolder.addListener(SWT.Selection, e -> removeImportedFolder());
+        offerDatasets();
         new Label(bar, SWT.NONE).setText("Part:");
         splitCombo = new Combo(bar, SWT.READ_ONLY);
         for (Split s : Split.values()) splitCombo.add(s.label());
@@ -150,12 +158,36 @@ public final class DatasetView extends ViewPart {
         loadDataset();
     }
 
-    /** Lists the datasets not listed yet (registered, then imported folders, then the current one). */
+    /**
+     * Lists the datasets on offer (registered, then imported folders, then the current one if it is
+     * neither), dropping imported folders that were removed.
+     */
     private void offerDatasets() {
         if (datasetCombo.isDisposed()) return;
-        for (String id : ImportedDatasets.offered()) if (datasetCombo.indexOf(id) < 0) datasetCombo.add(id);
+        List<String> offered = ImportedDatasets.offered();
+        for (String item : datasetCombo.getItems()) {
+            if (!offered.contains(item) && !item.equals(datasetId)) datasetCombo.remove(item);
+        }
+        for (String id : offered) if (datasetCombo.indexOf(id) < 0) datasetCombo.add(id);
         if (datasetCombo.indexOf(datasetId) < 0) datasetCombo.add(datasetId);
         datasetCombo.select(datasetCombo.indexOf(datasetId));
+        updateRemoveButton();
+    }
+
+    /** Remove is for imported folders only: registered datasets come from plugins. */
+    private void updateRemoveButton() {
+        if (removeFolder != null && !removeFolder.isDisposed()) {
+            removeFolder.setEnabled(ImportedDatasets.ids().contains(datasetId));
+        }
+    }
+
+    /** Forgets the imported folder shown (the files are left alone) and goes back to MNIST. */
+    private void removeImportedFolder() {
+        String id = datasetId;
+        if (!ImportedDatasets.ids().contains(id)) return;
+        datasetId = DEFAULT_DATASET;
+        ImportedDatasets.remove(id); // its listener lists the datasets again
+        showDataset(DEFAULT_DATASET);
     }
 
     /** Switches to dataset {@code id} (listing it if needed), from the first page of all labels. */
@@ -280,6 +312,11 @@ public final class DatasetView extends ViewPart {
     /** The gallery (for tests). */
     public ImageGallery gallery() {
         return gallery;
+    }
+
+    /** The button that takes an imported folder off the list (enabled only for one). */
+    public Button removeFolderButton() {
+        return removeFolder;
     }
 
     @Override

@@ -140,10 +140,17 @@ final class TrainingForm extends Composite {
         return t;
     }
 
-    /** Adds the datasets not listed yet (registered ones, then imported IDX folders); the text stays. */
+    /**
+     * Lists the datasets on offer (registered ones, then imported IDX folders), dropping folders that were
+     * removed; the text stays as typed.
+     */
     private void offerDatasets() {
         if (dataset.isDisposed()) return;
-        for (String id : ImportedDatasets.offered()) if (dataset.indexOf(id) < 0) dataset.add(id);
+        String text = dataset.getText();
+        java.util.List<String> offered = ImportedDatasets.offered();
+        for (String item : dataset.getItems()) if (!offered.contains(item)) dataset.remove(item);
+        for (String id : offered) if (dataset.indexOf(id) < 0) dataset.add(id);
+        if (!dataset.getText().equals(text)) dataset.setText(text);
     }
 
     private Combo combo(String field, int style) {
