@@ -14,9 +14,13 @@ public final class DigitLabApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        StartupProbe.mark("application");
         digitlab.train.internal.extensions.ContributionLoader.loadAll(); // plugins: layers, optimizers, presets, datasets
+        StartupProbe.mark("plugins");
         Display.setAppName("Digit Lab");
         Display display = PlatformUI.createDisplay();
+        StartupProbe.mark("display");
+        StartupProbe.watch(display);
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new DigitLabWorkbenchAdvisor());
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;

@@ -29,5 +29,17 @@ final class DigitLabWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowProgressIndicator(true);
         configurer.setShowPerspectiveBar(true);
         configurer.setTitle(WINDOW_TITLE);
+        StartupProbe.mark("window");
+    }
+
+    @Override
+    public void postWindowCreate() {
+        StartupProbe.mark("window created");
+        StartupProbe.watchParts(getWindowConfigurer().getWindow());
+    }
+
+    @Override
+    public void postWindowOpen() {
+        StartupProbe.mark("window open");
     }
 }

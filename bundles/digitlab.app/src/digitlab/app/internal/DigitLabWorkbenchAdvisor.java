@@ -14,6 +14,12 @@ final class DigitLabWorkbenchAdvisor extends WorkbenchAdvisor {
     public void initialize(IWorkbenchConfigurer configurer) {
         super.initialize(configurer);
         configurer.setSaveAndRestore(true);
+        StartupProbe.mark("workbench");
+    }
+
+    @Override
+    public void postStartup() {
+        StartupProbe.mark("started");
     }
 
     @Override
