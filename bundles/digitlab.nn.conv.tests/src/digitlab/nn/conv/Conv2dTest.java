@@ -78,7 +78,15 @@ class Conv2dTest {
     @ParameterizedTest(name = "{0} -> {1}, batch {2}")
     @MethodSource("largerLayers")
     void backwardEqualsDirectGradients(String input, String spec, int batch) {
-        Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        // the plain path (products on the pass's kernels: the reference ones and the vector ones) and, for
+        // stride 1 with the Vector API, the direct path (VectorConv)
+        for (boolean allowDirect : new boolean[] {false, true}) {
+            Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), allowDirect);
+            checkAgainstDirect(conv, batch, allowDirect ? "direct path" : "plain path");
+        }
+    }
+
+    private static void checkAgainstDirect(Conv2d conv, int batch, String path) {
         for (Kernels kernels : new Kernels[] {new ReferenceKernels(1), KernelSelector.create(1), KernelSelector.create(2)}) {
             Rng rng = new Rng(4);
             float[] x = random(rng, batch * conv.inputShape().size());
@@ -87,9 +95,31 @@ class Conv2dTest {
             float[][] got = pass(conv, kernels, batch, params, x, dy);
             double[][] expected = directBackward(conv, batch, params, x, dy);
             double[] y = direct(conv, batch, params, x);
-            assertClose(y, got[0], kernels.name() + ", output");
-            assertClose(expected[0], got[1], kernels.name() + ", input gradient");
-            assertClose(expected[1], got[2], kernels.name() + ", parameter gradient");
+            assertClose(y, got[0], path + ", " + kernels.name() + ", output");
+            assertClose(expected[0], got[1], path + ", " + kernels.name() + ", input gradient");
+            assertClose(expected[1], got[2], path + ", " + kernels.name() + ", parameter gradient");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, batch {2}")
+    @MethodSource("largerLayers")
+    void directPathEqualsThePlainPath(String input, String spec, int batch) {
+        Conv2d plain = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), false);
+        Conv2d fast = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        Rng rng = new Rng(12);
+        float[] x = random(rng, batch * plain.inputShape().size());
+        float[] params = random(rng, plain.parameterCount());
+        float[] dy = random(rng, batch * plain.outputShape().size());
+        float[][] expected = pass(plain, new ReferenceKernels(1), batch, params, x, dy);
+        for (int threads : new int[] {1, 2}) {
+            float[][] got = pass(fast, KernelSelector.create(threads), batch, params, x, dy);
+            String[] what = {"output", "input gradient", "parameter gradient"};
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < got[i].length; j++) {
+                    assertEquals(expected[i][j], got[i][j], 1e-4 * (1 + Math.abs(expected[i][j])),
+                            what[i] + " " + j + ", " + threads + " threads");
+                }
+            }
         }
     }
 

@@ -40,6 +40,14 @@ import java.util.List;
  * {@code X̂} rather than keeping the whole batch's. Scratch, per group: {@code X̂} (reused for {@code dX̂} once
  * {@code dW} is done) and {@code Ŷ}/{@code dŶ}. The grouping depends on the shapes only, so results do not
  * depend on the thread count.
+ *
+ * <p>With stride 1 and the Vector API available ({@link VectorSupport}), the same three products run
+ * on {@link VectorConv} straight from each zero-padded sample, in the wide layout of {@link WideColumns},
+ * without writing {@code X̂} or {@code dX̂} at all: register-blocked kernels whose "matrix" operand is the
+ * padded input read at {@code tap[q] + j}. The weight gradient keeps one partial sum per weight and
+ * vector lane for the whole batch, added up in a fixed order at the end. This is LeNet's case (the
+ * direct path was 1.4x the plain one over a training step); the plain path above stays for other
+ * strides, for machines without the module, and as what the tests compare the direct path with.
  */
 public final class Conv2d implements Layer {
 
@@ -71,8 +79,16 @@ public final class Conv2d implements Layer {
     private final String init;
     /** The wide columns layout for stride 1, else null (the plain columns layout of {@link Im2Col}). */
     private final WideColumns wide;
+    /** Whether the products run on {@link VectorConv} straight from the padded input (stride 1, Vector API). */
+    private final boolean direct;
+    /** For {@link #direct}: where each tap's window row starts in a padded sample ({@link WideColumns#taps()}). */
+    private final int[] taps;
+    /** For {@link #direct}: columns per sample, {@link WideColumns#wide()} rounded up to whole vectors. */
+    private final int vectorColumns;
+    /** For {@link #direct}: floats per padded sample, with room for the last vector's reads past the end. */
+    private final int paddedSample;
 
-    private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init) {
+    private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init, boolean allowDirect) {
         this.spec = spec;
         this.input = input;
         this.g = g;
@@ -82,6 +98,17 @@ public final class Conv2d implements Layer {
         this.init = init;
         this.output = new Shape(filters, g.outHeight(), g.outWidth());
         this.wide = g.stride() == 1 ? new WideColumns(g, channels) : null;
+        this.direct = allowDirect && wide != null && VectorSupport.AVAILABLE;
+        if (direct) {
+            int lanes = VectorConv.L; // loads VectorConv only here
+            this.taps = wide.taps();
+            this.vectorColumns = (wide.wide() + lanes - 1) / lanes * lanes;
+            this.paddedSample = wide.padded() + 2 * lanes;
+        } else {
+            this.taps = null;
+            this.vectorColumns = 0;
+            this.paddedSample = 0;
+        }
     }
 
     /**
@@ -90,6 +117,14 @@ public final class Conv2d implements Layer {
      * @throws IllegalArgumentException naming the parameter and the problem
      */
     public static Conv2d create(LayerSpec spec, Shape input) {
+        return create(spec, input, true);
+    }
+
+    /**
+     * As {@link #create(LayerSpec, Shape)}; with {@code allowDirect} false the layer always runs the matrix
+     * products on the pass's kernels (the plain path the tests compare {@link VectorConv} with).
+     */
+    static Conv2d create(LayerSpec spec, Shape input, boolean allowDirect) {
         int filters = spec.intParam("filters", -1);
         if (filters < 1) {
             throw new IllegalArgumentException(TYPE + ": filters must be given and at least 1, e.g. conv2d(filters=32, kernel=5)");
@@ -113,7 +148,7 @@ public final class Conv2d implements Layer {
                     + " values), more than the limit of " + MAX_WINDOW_FLOATS + "; use a smaller input or kernel, or a larger stride");
         }
         String init = Initializers.checkName(spec.namedParam("init", "he"));
-        return new Conv2d(spec, input, g, filters, init);
+        return new Conv2d(spec, input, g, filters, init, allowDirect);
     }
 
     /** A named whole-number parameter (never the unnamed value, which means filters), checked. */
@@ -188,6 +223,10 @@ public final class Conv2d implements Layer {
     @Override
     public int scratchSize(int batch) {
         int n = group(batch);
+        if (direct) { // padded samples, dŶ per sample [F x vectorColumns], one partial sum per weight and lane, W^T
+            long floats = (long) n * paddedSample + (long) n * filters * vectorColumns + (long) filters * ckk * (VectorConv.L + 1);
+            return Math.toIntExact(floats);
+        }
         long cols = (long) n * columnsPerSample();
         long floats = cols * ckk + cols * filters + (wide != null ? (long) n * wide.padded() : 0);
         return Math.toIntExact(floats); // at most about 2 * MAX_WINDOW_FLOATS, checked in create()
@@ -197,6 +236,10 @@ public final class Conv2d implements Layer {
     // columns layout (row q = kernel tap, sample s's columns from s*cols; WideColumns for stride 1, else Im2Col):
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
+        if (direct) {
+            forwardDirect(pass, params, offset, x, y, scratch);
+            return;
+        }
         int batch = pass.batch();
         int n = group(batch);
         int per = columnsPerSample();
@@ -248,6 +291,10 @@ public final class Conv2d implements Layer {
     @Override
     public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
+        if (direct) {
+            backwardDirect(pass, params, offset, x, dy, dx, grads, scratch);
+            return;
+        }
         int batch = pass.batch();
         int n = group(batch);
         int per = columnsPerSample();
@@ -298,6 +345,99 @@ public final class Conv2d implements Layer {
             wide.fold(scratch, cols, s * per, scratch, padOff);
             wide.crop(scratch, padOff, dx, from + s);
         }
+    }
+
+    // The direct path (stride 1, Vector API): per group of n samples, scratch holds the padded samples
+    // [n x paddedSample], then dŶ (or Ŷ) per sample [F x vectorColumns] in the wide layout, and after the
+    // groups, for the whole batch, one partial sum per weight and vector lane [F*CKK x L].
+    private void forwardDirect(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
+        int batch = pass.batch();
+        int n = group(batch);
+        int yHat = n * paddedSample;
+        int bias = offset + filters * ckk;
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int stride = wide.paddedWidth();
+        int plane = g.outPlane();
+        for (int first = 0; first < batch; first += n) {
+            int from = first;
+            int count = Math.min(n, batch - first);
+            Parallel.forRange(parts(pass, (long) count * vectorColumns * ckk * filters / 16), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    int pad = s * paddedSample;
+                    int out = yHat + s * filters * vectorColumns;
+                    wide.pad(x, from + s, scratch, pad, paddedSample);
+                    // Ŷ[f, j] = sum over q of W[f, q] xpad[tap[q] + j]
+                    VectorConv.forward(params, offset, ckk, taps, scratch, pad, scratch, out, vectorColumns, 0, filters,
+                            vectorColumns);
+                    for (int f = 0; f < filters; f++) {
+                        float bf = params[bias + f];
+                        int dst = ((from + s) * filters + f) * plane;
+                        int src = out + f * vectorColumns;
+                        for (int oh = 0; oh < outH; oh++, dst += outW, src += stride) {
+                            for (int ow = 0; ow < outW; ow++) y[dst + ow] = scratch[src + ow] + bf;
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private void backwardDirect(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx,
+                                float[] grads, float[] scratch) {
+        int batch = pass.batch();
+        int n = group(batch);
+        int dyHat = n * paddedSample;
+        int part = dyHat + n * filters * vectorColumns;
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int stride = wide.paddedWidth();
+        int plane = g.outPlane();
+        int sampleWork = vectorColumns * ckk * filters / 16;
+        int weightsT = part + filters * ckk * VectorConv.L;
+        biasGradient(dy, batch, plane, grads, offset + filters * ckk);
+        java.util.Arrays.fill(scratch, part, part + filters * ckk * VectorConv.L, 0f);
+        if (dx != null) { // W^T[CKK x F], for the input gradient's sums over the filters
+            for (int f = 0; f < filters; f++) {
+                for (int q = 0; q < ckk; q++) scratch[weightsT + q * filters + f] = params[offset + f * ckk + q];
+            }
+        }
+        for (int first = 0; first < batch; first += n) {
+            int from = first;
+            int count = Math.min(n, batch - first);
+            // the padded samples again, and dŶ[f, oh*Wp + ow] = dy[b, f, oh, ow], 0 in the other columns
+            Parallel.forRange(parts(pass, (long) count * sampleWork), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
+                    int d = dyHat + s * filters * vectorColumns;
+                    java.util.Arrays.fill(scratch, d, d + filters * vectorColumns, 0f);
+                    for (int f = 0; f < filters; f++) {
+                        int src = ((from + s) * filters + f) * plane;
+                        int dst = d + f * vectorColumns;
+                        for (int oh = 0; oh < outH; oh++, src += outW, dst += stride) {
+                            System.arraycopy(dy, src, scratch, dst, outW);
+                        }
+                    }
+                }
+            });
+            // dW partials, split over blocks of 4 filters (each weight's sum stays on one thread), sample by sample
+            int blocks = (filters + 3) / 4;
+            Parallel.forRange(parts(pass, (long) count * sampleWork), blocks, (a, b) ->
+                    VectorConv.weightPartials(scratch, dyHat, filters * vectorColumns, vectorColumns, ckk, taps,
+                            scratch, 0, paddedSample, count, vectorColumns, scratch, part, 4 * a, Math.min(filters, 4 * b)));
+            if (dx == null) continue;
+            // dxpad[tap[q] + j] += sum over f of W[f, q] dŶ[f, j], over the padded samples, then cropped into dx
+            Parallel.forRange(parts(pass, (long) count * sampleWork), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    int pad = s * paddedSample;
+                    java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
+                    VectorConv.inputGradient(scratch, weightsT, filters, channels, g.kernel() * g.kernel(), taps, scratch,
+                            dyHat + s * filters * vectorColumns, vectorColumns, scratch, pad, vectorColumns);
+                    wide.crop(scratch, pad, dx, from + s);
+                }
+            });
+        }
+        VectorConv.reducePartials(scratch, part, filters * ckk, grads, offset);
     }
 
     /**

@@ -63,14 +63,30 @@ final class WideColumns {
 
     /** Writes sample {@code b} of {@code x} ({@code [B x C*H*W]}) zero-padded to {@code dst[off .. off + padded())}. */
     void pad(float[] x, int b, float[] dst, int off) {
+        pad(x, b, dst, off, padded());
+    }
+
+    /** As {@link #pad(float[], int, float[], int)}, zero-filling {@code length >= padded()} floats. */
+    void pad(float[] x, int b, float[] dst, int off, int length) {
         int plane = hp * wp;
-        java.util.Arrays.fill(dst, off, off + padded(), 0f);
+        java.util.Arrays.fill(dst, off, off + length, 0f);
         int src = b * channels * h * w;
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < h; i++, src += w) {
                 System.arraycopy(x, src, dst, off + c * plane + (i + padTop) * wp + padLeft, w);
             }
         }
+    }
+
+    /** Where row {@code q} of the window matrix starts in the padded sample: {@code c*Hp*Wp + kh*Wp + kw}. */
+    int[] taps() {
+        int[] taps = new int[channels * k * k];
+        for (int c = 0, q = 0; c < channels; c++) {
+            for (int kh = 0; kh < k; kh++) {
+                for (int kw = 0; kw < k; kw++, q++) taps[q] = c * hp * wp + kh * wp + kw;
+            }
+        }
+        return taps;
     }
 
     /** Writes the window matrix of one padded sample into {@code col}: row {@code q} at {@code q*ld + colOff}, {@link #wide()} values. */
