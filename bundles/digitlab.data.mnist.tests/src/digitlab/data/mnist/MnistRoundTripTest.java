@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import digitlab.data.ImageSet;
 import digitlab.data.Split;
 import digitlab.data.preprocess.DigitPreprocessor;
+import digitlab.data.preprocess.DrawingImages;
 import digitlab.data.preprocess.PreprocessedDigit;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ class MnistRoundTripTest {
         double worst = 0;
         double neighbours = 0;
         for (int i = 0; i < n; i++) {
-            PreprocessedDigit back = pre.process(enlarge(test, i), 28 * FACTOR, 28 * FACTOR)
+            PreprocessedDigit back = pre.process(DrawingImages.enlarge(test, i, FACTOR), 28 * FACTOR, 28 * FACTOR)
                     .orElseThrow(() -> new AssertionError("nothing drawn?"));
             double e = 0;
             double other = 0;
@@ -56,30 +57,5 @@ class MnistRoundTripTest {
         assertTrue(roundTrip < 0.04, figures);
         assertTrue(worst < 0.12, figures);
         assertTrue(roundTrip < neighbours / 4, figures);
-    }
-
-    /** Image i of the set, 28*FACTOR pixels square, by bilinear interpolation between pixel centres. */
-    private static float[] enlarge(ImageSet set, int i) {
-        int n = 28 * FACTOR;
-        float[] big = new float[n * n];
-        for (int yy = 0; yy < n; yy++) {
-            double y = (yy + 0.5) / FACTOR - 0.5;
-            int y0 = (int) Math.floor(y);
-            double fy = y - y0;
-            for (int xx = 0; xx < n; xx++) {
-                double x = (xx + 0.5) / FACTOR - 0.5;
-                int x0 = (int) Math.floor(x);
-                double fx = x - x0;
-                double v = (1 - fx) * (1 - fy) * at(set, i, x0, y0) + fx * (1 - fy) * at(set, i, x0 + 1, y0)
-                        + (1 - fx) * fy * at(set, i, x0, y0 + 1) + fx * fy * at(set, i, x0 + 1, y0 + 1);
-                big[yy * n + xx] = (float) (v / 255);
-            }
-        }
-        return big;
-    }
-
-    /** A pixel with the edge repeated outside the image. */
-    private static int at(ImageSet set, int i, int x, int y) {
-        return set.pixel(i, Math.max(0, Math.min(27, x)), Math.max(0, Math.min(27, y)));
     }
 }

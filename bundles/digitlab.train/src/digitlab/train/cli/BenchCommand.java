@@ -1,8 +1,21 @@
 package digitlab.train.cli;
 
+import digitlab.data.ImageSet;
+import digitlab.data.Split;
+import digitlab.nn.Model;
+import digitlab.train.Datasets;
+import digitlab.train.ModelService;
+import digitlab.train.internal.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code digitlab bench}: hands over to the core's benchmark ({@code digitlab.nn.internal.bench.Benchmark}),
@@ -63,8 +76,15 @@ final class BenchCommand implements Command {
         }
         try {
             if (run != null) {
-                Object code = run.invoke(null, args, out, err);
-                return code instanceof Integer i ? i : Cli.OK;
+                // With --json the benchmark's last line is its JSON object: held back, so the canvas figure joins it.
+                HeldLastLine held = new HeldLastLine(out);
+                PrintStream target = f.has("json") ? new PrintStream(held, true, StandardCharsets.UTF_8) : out;
+                Object code = run.invoke(null, args, target, err);
+                target.flush();
+                int exit = code instanceof Integer i ? i : Cli.OK;
+                Map<String, Object> canvas = exit == Cli.OK ? canvasLatency(f.has("quick"), out) : null;
+                if (f.has("json")) out.println(withCanvas(held.last(), canvas));
+                return exit;
             }
             main.invoke(null, (Object) args);
             return Cli.OK;
@@ -75,6 +95,82 @@ final class BenchCommand implements Command {
         } catch (IllegalAccessException e) {
             err.println("digitlab bench: cannot call " + BENCHMARK + ": " + e.getMessage());
             return Cli.FAILURE;
+        }
+    }
+
+    /**
+     * Measures a canvas guess ({@link CanvasLatency}) with the current model on MNIST test digits and prints one
+     * line; returns the figures for the JSON object, or null (with a line saying why) when MNIST or the model is
+     * not available.
+     */
+    private static Map<String, Object> canvasLatency(boolean quick, PrintStream out) {
+        try {
+            Model model = ModelService.get().current().model();
+            ImageSet test = Datasets.load("mnist", -1).part(Split.TEST);
+            CanvasLatency.Result r = CanvasLatency.measure(model, test, 200, quick ? 300 : 2000,
+                    quick ? 300_000_000L : 2_000_000_000L);
+            out.println(String.format(Locale.ROOT, "%ncanvas guess (MNIST test digits drawn at 280x280 -> preprocessing"
+                    + " -> forward pass of the current model, 1 thread): median %.3f ms, p90 %.3f ms over %,d guesses",
+                    r.medianMillis(), r.p90Millis(), r.guesses()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("median", r.medianMillis());
+            m.put("p90", r.p90Millis());
+            m.put("guesses", r.guesses());
+            return m;
+        } catch (IOException | RuntimeException e) {
+            out.println("canvas guess: skipped (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** The benchmark's JSON line with {@code "canvas_guess_ms"} added; the line as it was if it is not an object. */
+    private static String withCanvas(String jsonLine, Map<String, Object> canvas) {
+        if (jsonLine == null) return "";
+        try {
+            Map<String, Object> m = new LinkedHashMap<>(Json.parseObject(jsonLine));
+            m.put("canvas_guess_ms", canvas);
+            return Json.write(m);
+        } catch (IllegalArgumentException e) {
+            return jsonLine;
+        }
+    }
+
+    /**
+     * Passes lines on to {@code out} as they come, except the latest one, which it holds until the next line
+     * arrives or {@link #last()} takes it.
+     */
+    static final class HeldLastLine extends OutputStream {
+
+        private final PrintStream out;
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+        private String pending;
+
+        HeldLastLine(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                if (pending != null) out.println(pending);
+                pending = current.toString(StandardCharsets.UTF_8);
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+
+        /** The last line (the unfinished rest, if output did not end with a line break), taken: it is not passed on. */
+        String last() {
+            String rest = current.toString(StandardCharsets.UTF_8);
+            current.reset();
+            String last = pending;
+            pending = null;
+            if (!rest.isEmpty()) {
+                if (last != null) out.println(last);
+                last = rest;
+            }
+            return last;
         }
     }
 
