@@ -163,13 +163,14 @@ class Conv2dTest {
 
     @Test
     void biasSumCoversEveryValueOnce() {
-        float[] a = new float[40];
+        float[] a = new float[140];
         for (int i = 0; i < a.length; i++) a[i] = 1 << (i % 20); // exact in float, sums exact
         for (int from = 0; from < 4; from++) {
             for (int n = 0; from + n <= a.length; n++) {
                 double expected = 0;
                 for (int i = from; i < from + n; i++) expected += a[i];
                 assertEquals(expected, Conv2d.sum8(a, from, n), "from " + from + ", n " + n);
+                if (VectorSupport.AVAILABLE) assertEquals(expected, VectorConv.sum(a, from, n), "vector, from " + from + ", n " + n);
             }
         }
     }

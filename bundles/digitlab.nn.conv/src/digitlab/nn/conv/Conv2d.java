@@ -443,13 +443,13 @@ public final class Conv2d implements Layer {
     /**
      * {@code db[f] += sum over b, p of dy[b, f, p]}, in a fixed order: per sample and filter, eight
      * interleaved partial sums of the P values (independent chains, so the adds overlap), combined in a
-     * fixed order; then sample by sample.
+     * fixed order, or on the direct path {@link VectorConv#sum}; then sample by sample.
      */
     private void biasGradient(float[] dy, int batch, int plane, float[] grads, int bias) {
         for (int f = 0; f < filters; f++) {
             float sum = 0f;
             for (int b = 0; b < batch; b++) {
-                sum += sum8(dy, (b * filters + f) * plane, plane);
+                sum += direct ? VectorConv.sum(dy, (b * filters + f) * plane, plane) : sum8(dy, (b * filters + f) * plane, plane);
             }
             grads[bias + f] += sum;
         }

@@ -33,9 +33,14 @@ final class VectorConv {
     static void forward(float[] w, int wOff, int ckk, int[] tap, float[] xpad, int padOff,
                         float[] out, int outOff, int ldo, int f0, int f1, int cols) {
         int f = f0;
+        int width = blockWidth(cols / L) * L;
         for (; f + 4 <= f1; f += 4) {
             int j = 0;
-            for (; j + 4 * L <= cols; j += 4 * L) forward4x4(w, wOff + f * ckk, ckk, tap, xpad, padOff + j, out, outOff + f * ldo + j, ldo);
+            if (width == 3 * L) {
+                for (; j + 3 * L <= cols; j += 3 * L) forward4x3(w, wOff + f * ckk, ckk, tap, xpad, padOff + j, out, outOff + f * ldo + j, ldo);
+            } else {
+                for (; j + 4 * L <= cols; j += 4 * L) forward4x4(w, wOff + f * ckk, ckk, tap, xpad, padOff + j, out, outOff + f * ldo + j, ldo);
+            }
             for (; j < cols; j += L) forward4x1(w, wOff + f * ckk, ckk, tap, xpad, padOff + j, out, outOff + f * ldo + j, ldo);
         }
         for (; f < f1; f++) {
@@ -68,6 +73,41 @@ final class VectorConv {
         c10.intoArray(o, o1); c11.intoArray(o, o1 + L); c12.intoArray(o, o1 + 2 * L); c13.intoArray(o, o1 + 3 * L);
         c20.intoArray(o, o2); c21.intoArray(o, o2 + L); c22.intoArray(o, o2 + 2 * L); c23.intoArray(o, o2 + 3 * L);
         c30.intoArray(o, o3); c31.intoArray(o, o3 + L); c32.intoArray(o, o3 + 2 * L); c33.intoArray(o, o3 + 3 * L);
+    }
+
+    /**
+     * Vectors per column block: 4, or 3 when that divides the columns and 4 does not (LeNet's second
+     * convolution has 9 vectors of columns): a last block of 1 vector would run 4 chains of dependent
+     * FMAs, a quarter of the kernel's speed, over all the taps.
+     */
+    static int blockWidth(int vectors) {
+        return vectors % 4 != 0 && vectors % 3 == 0 ? 3 : 4;
+    }
+
+    private static void forward4x3(float[] w, int w0, int ckk, int[] tap, float[] x, int x0, float[] o, int o0, int ldo) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        int w1 = w0 + ckk, w2 = w1 + ckk, w3 = w2 + ckk;
+        for (int q = 0; q < ckk; q++) {
+            int xi = x0 + tap[q];
+            FloatVector x0v = FloatVector.fromArray(S, x, xi);
+            FloatVector x1v = FloatVector.fromArray(S, x, xi + L);
+            FloatVector x2v = FloatVector.fromArray(S, x, xi + 2 * L);
+            FloatVector b = FloatVector.broadcast(S, w[w0 + q]);
+            c00 = x0v.fma(b, c00); c01 = x1v.fma(b, c01); c02 = x2v.fma(b, c02);
+            b = FloatVector.broadcast(S, w[w1 + q]);
+            c10 = x0v.fma(b, c10); c11 = x1v.fma(b, c11); c12 = x2v.fma(b, c12);
+            b = FloatVector.broadcast(S, w[w2 + q]);
+            c20 = x0v.fma(b, c20); c21 = x1v.fma(b, c21); c22 = x2v.fma(b, c22);
+            b = FloatVector.broadcast(S, w[w3 + q]);
+            c30 = x0v.fma(b, c30); c31 = x1v.fma(b, c31); c32 = x2v.fma(b, c32);
+        }
+        int o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo;
+        c00.intoArray(o, o0); c01.intoArray(o, o0 + L); c02.intoArray(o, o0 + 2 * L);
+        c10.intoArray(o, o1); c11.intoArray(o, o1 + L); c12.intoArray(o, o1 + 2 * L);
+        c20.intoArray(o, o2); c21.intoArray(o, o2 + L); c22.intoArray(o, o2 + 2 * L);
+        c30.intoArray(o, o3); c31.intoArray(o, o3 + L); c32.intoArray(o, o3 + 2 * L);
     }
 
     private static void forward4x1(float[] w, int w0, int ckk, int[] tap, float[] x, int x0, float[] o, int o0, int ldo) {
@@ -184,14 +224,18 @@ final class VectorConv {
      */
     static void inputGradient(float[] w, int wOff, int filters, int channels, int kk, int[] tap, float[] dy, int dyOff,
                               int ldy, float[] dxpad, int padOff, int cols) {
-        int ckk = channels * kk;
-        for (int j = 0; j < cols; j += 4 * L) {
-            int vectors = Math.min(4, (cols - j) / L);
+        int width = blockWidth(cols / L);
+        for (int j = 0; j < cols; j += width * L) {
+            int vectors = Math.min(width, (cols - j) / L);
             for (int t = 0; t < kk; t++) {
                 int c = 0;
                 if (vectors == 4) {
                     for (; c + 4 <= channels; c += 4) {
                         inputGradient4x4(w, wOff, filters, tap, c * kk + t, kk, dy, dyOff + j, ldy, dxpad, padOff + j);
+                    }
+                } else if (vectors == 3) {
+                    for (; c + 4 <= channels; c += 4) {
+                        inputGradient4x3(w, wOff, filters, tap, c * kk + t, kk, dy, dyOff + j, ldy, dxpad, padOff + j);
                     }
                 }
                 for (; c < channels; c++) {
@@ -247,6 +291,45 @@ final class VectorConv {
         FloatVector.fromArray(S, dx, i + 3 * L).add(c33).intoArray(dx, i + 3 * L);
     }
 
+    /** As {@link #inputGradient4x4}, 3 vectors of columns. */
+    private static void inputGradient4x3(float[] w, int wOff, int filters, int[] tap, int q, int step, float[] dy,
+                                         int d0, int ldy, float[] dx, int x0) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        int w0 = wOff + q * filters, w1 = w0 + step * filters, w2 = w1 + step * filters, w3 = w2 + step * filters;
+        int di = d0;
+        for (int f = 0; f < filters; f++, di += ldy) {
+            FloatVector g0 = FloatVector.fromArray(S, dy, di);
+            FloatVector g1 = FloatVector.fromArray(S, dy, di + L);
+            FloatVector g2 = FloatVector.fromArray(S, dy, di + 2 * L);
+            FloatVector b = FloatVector.broadcast(S, w[w0 + f]);
+            c00 = g0.fma(b, c00); c01 = g1.fma(b, c01); c02 = g2.fma(b, c02);
+            b = FloatVector.broadcast(S, w[w1 + f]);
+            c10 = g0.fma(b, c10); c11 = g1.fma(b, c11); c12 = g2.fma(b, c12);
+            b = FloatVector.broadcast(S, w[w2 + f]);
+            c20 = g0.fma(b, c20); c21 = g1.fma(b, c21); c22 = g2.fma(b, c22);
+            b = FloatVector.broadcast(S, w[w3 + f]);
+            c30 = g0.fma(b, c30); c31 = g1.fma(b, c31); c32 = g2.fma(b, c32);
+        }
+        int i = x0 + tap[q];
+        FloatVector.fromArray(S, dx, i).add(c00).intoArray(dx, i);
+        FloatVector.fromArray(S, dx, i + L).add(c01).intoArray(dx, i + L);
+        FloatVector.fromArray(S, dx, i + 2 * L).add(c02).intoArray(dx, i + 2 * L);
+        i = x0 + tap[q + step];
+        FloatVector.fromArray(S, dx, i).add(c10).intoArray(dx, i);
+        FloatVector.fromArray(S, dx, i + L).add(c11).intoArray(dx, i + L);
+        FloatVector.fromArray(S, dx, i + 2 * L).add(c12).intoArray(dx, i + 2 * L);
+        i = x0 + tap[q + 2 * step];
+        FloatVector.fromArray(S, dx, i).add(c20).intoArray(dx, i);
+        FloatVector.fromArray(S, dx, i + L).add(c21).intoArray(dx, i + L);
+        FloatVector.fromArray(S, dx, i + 2 * L).add(c22).intoArray(dx, i + 2 * L);
+        i = x0 + tap[q + 3 * step];
+        FloatVector.fromArray(S, dx, i).add(c30).intoArray(dx, i);
+        FloatVector.fromArray(S, dx, i + L).add(c31).intoArray(dx, i + L);
+        FloatVector.fromArray(S, dx, i + 2 * L).add(c32).intoArray(dx, i + 2 * L);
+    }
+
     /** One tap x {@code vectors} (1 to 4) vectors of columns. */
     private static void inputGradient1(float[] w, int wOff, int filters, int t, int q, float[] dy, int d0, int ldy,
                                        float[] dx, int x0, int vectors) {
@@ -260,5 +343,31 @@ final class VectorConv {
             int i = x0 + t + v * L;
             FloatVector.fromArray(S, dx, i).add(c).intoArray(dx, i);
         }
+    }
+
+    /**
+     * The sum of {@code a[from .. from + n)}: four vector accumulators over whole vectors, their lanes
+     * added pairwise in a fixed order, then the remaining values one by one.
+     */
+    static float sum(float[] a, int from, int n) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = from;
+        int end = from + n;
+        for (; i + 4 * L <= end; i += 4 * L) {
+            s0 = s0.add(FloatVector.fromArray(S, a, i));
+            s1 = s1.add(FloatVector.fromArray(S, a, i + L));
+            s2 = s2.add(FloatVector.fromArray(S, a, i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, a, i + 3 * L));
+        }
+        for (; i + L <= end; i += L) s0 = s0.add(FloatVector.fromArray(S, a, i));
+        FloatVector v = s0.add(s1).add(s2.add(s3));
+        float total = 0f;
+        for (int width = L; width > 1; ) { // pairwise over the lanes: v[l] += v[l + width/2]
+            width >>= 1;
+            v = v.add(v.slice(width)); // lanes l < width get v[l] + v[l + width]; the rest are not read
+        }
+        total = v.lane(0);
+        for (; i < end; i++) total += a[i];
+        return total;
     }
 }
