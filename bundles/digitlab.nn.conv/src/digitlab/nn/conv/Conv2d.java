@@ -370,13 +370,9 @@ public final class Conv2d implements Layer {
                     // Ŷ[f, j] = sum over q of W[f, q] xpad[tap[q] + j]
                     VectorConv.forward(params, offset, ckk, taps, scratch, pad, scratch, out, vectorColumns, 0, filters,
                             vectorColumns);
-                    for (int f = 0; f < filters; f++) {
-                        float bf = params[bias + f];
-                        int dst = ((from + s) * filters + f) * plane;
-                        int src = out + f * vectorColumns;
-                        for (int oh = 0; oh < outH; oh++, dst += outW, src += stride) {
-                            for (int ow = 0; ow < outW; ow++) y[dst + ow] = scratch[src + ow] + bf;
-                        }
+                    for (int f = 0; f < filters; f++) { // y[b, f, oh, ow] = Ŷ[f, oh*Wp + ow] + bias[f]
+                        VectorConv.cropAddBias(scratch, out + f * vectorColumns, stride, y, ((from + s) * filters + f) * plane,
+                                outH, outW, params[bias + f]);
                     }
                 }
             });

@@ -1,6 +1,7 @@
 package digitlab.nn.conv;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -369,5 +370,21 @@ final class VectorConv {
         total = v.lane(0);
         for (; i < end; i++) total += a[i];
         return total;
+    }
+
+    /**
+     * {@code dst[dstOff + r*width + i] = src[srcOff + r*srcStride + i] + bias} for rows {@code r < rows} and
+     * {@code i < width}: the output positions of one filter from its wide row, with the bias added (the
+     * end of each row with a masked load and store).
+     */
+    static void cropAddBias(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int rows, int width, float bias) {
+        FloatVector b = FloatVector.broadcast(S, bias);
+        int full = width - width % L;
+        VectorMask<Float> tail = S.indexInRange(full, width);
+        for (int r = 0; r < rows; r++, srcOff += srcStride, dstOff += width) {
+            int i = 0;
+            for (; i < full; i += L) FloatVector.fromArray(S, src, srcOff + i).add(b).intoArray(dst, dstOff + i);
+            if (i < width) FloatVector.fromArray(S, src, srcOff + i, tail).add(b).intoArray(dst, dstOff + i, tail);
+        }
     }
 }

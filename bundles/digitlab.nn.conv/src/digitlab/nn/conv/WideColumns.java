@@ -69,8 +69,13 @@ final class WideColumns {
     /** As {@link #pad(float[], int, float[], int)}, zero-filling {@code length >= padded()} floats. */
     void pad(float[] x, int b, float[] dst, int off, int length) {
         int plane = hp * wp;
-        java.util.Arrays.fill(dst, off, off + length, 0f);
         int src = b * channels * h * w;
+        if (hp == h && wp == w) { // no padding (valid): the sample as it is, then zeros
+            System.arraycopy(x, src, dst, off, channels * plane);
+            java.util.Arrays.fill(dst, off + channels * plane, off + length, 0f);
+            return;
+        }
+        java.util.Arrays.fill(dst, off, off + length, 0f);
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < h; i++, src += w) {
                 System.arraycopy(x, src, dst, off + c * plane + (i + padTop) * wp + padLeft, w);
