@@ -65,6 +65,7 @@ class Conv2dTest {
     static Stream<Arguments> largerLayers() {
         String[][] cases = {
             {"16x6x7", "conv2d(filters=3, kernel=5, padding=same)"},
+            {"4x9x9", "conv2d(filters=5, kernel=3, padding=same)"},     // 7 vectors of wide columns: every kernel edge
             {"3x9x9", "conv2d(filters=16, kernel=3, stride=2, padding=same)"},
             {"1x28x28", "conv2d(filters=16, kernel=5, padding=same)"},
             {"16x14x14", "conv2d(filters=32, kernel=5, padding=valid)"},
