@@ -34,7 +34,16 @@ public final class RunStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** Folders of the runs that a session of this process is training now. */
     private static final Set<Path> ACTIVE = ConcurrentHashMap.newKeySet();
-    private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    /**
+     * Locks for run.json updates, striped by folder: a fixed set, so nothing is kept per run (a map of one
+     * lock per folder grew by a few hundred bytes with every run of a session). Two runs may share a stripe;
+     * the critical section is one small file update and never takes a second stripe.
+     */
+    private static final Object[] LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) LOCKS[i] = new Object();
+    }
     private static volatile RunStore workspace;
 
     private final Path root;
@@ -207,8 +216,9 @@ public final class RunStore {
         ACTIVE.remove(dir.toAbsolutePath().normalize());
     }
 
+    /** The lock guarding updates of the run in {@code dir}. */
     static Object lockFor(Path dir) {
-        return LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), k -> new Object());
+        return LOCKS[Math.floorMod(dir.toAbsolutePath().normalize().hashCode(), LOCKS.length)];
     }
 
     @Override

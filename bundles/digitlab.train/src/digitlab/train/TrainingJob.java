@@ -118,7 +118,10 @@ public final class TrainingJob extends Job {
         return outcome;
     }
 
-    /** Adds a listener for live metrics (see {@link TrainingListener}); add it before {@link #schedule()}. */
+    /**
+     * Adds a listener for live metrics (see {@link TrainingListener}). Add it before {@link #schedule()} to hear
+     * every event; one added after the run ended is told {@code finished} at once.
+     */
     public void addListener(TrainingListener l) {
         session.addListener(l);
     }

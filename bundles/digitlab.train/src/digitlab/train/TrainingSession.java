@@ -80,6 +80,10 @@ public final class TrainingSession {
     private final boolean resuming;
     private final ThreadBudget budget;
     private final ListenerDispatcher<TrainingListener> listeners;
+    /** Guards {@link #finished} against listeners being added while the run ends. */
+    private final Object finishLock = new Object();
+    /** How the run ended, once it has; guarded by {@link #finishLock}. */
+    private RunOutcome finished;
     private final List<BatchPoint> batchPoints = new ArrayList<>();
     private final List<EpochPoint> epochPoints = new ArrayList<>();
     private volatile ModelSnapshot latest;
@@ -143,9 +147,22 @@ public final class TrainingSession {
         }
     }
 
-    /** Adds a listener (see {@link TrainingListener} for the thread it is called on). */
+    /**
+     * Adds a listener (see {@link TrainingListener} for the thread it is called on). A listener added after
+     * the run has ended is told {@code finished} at once, on the calling thread, so a view that starts
+     * following a short run late still learns how it ended; every listener hears {@code finished} once.
+     */
     public void addListener(TrainingListener l) {
-        listeners.add(Objects.requireNonNull(l));
+        Objects.requireNonNull(l);
+        RunOutcome done;
+        synchronized (finishLock) {
+            done = finished;
+            if (done == null) {
+                listeners.add(l);
+                return;
+            }
+        }
+        l.finished(run, done);
     }
 
     /** Removes a listener. */
@@ -223,7 +240,11 @@ public final class TrainingSession {
             RunStore.markInactive(run.directory());
         }
         RunOutcome done = outcome;
-        listeners.fire(l -> l.finished(run, done));
+        synchronized (finishLock) {
+            // Listeners added from here on are told at once (addListener); those registered now get the event.
+            finished = done;
+            listeners.fire(l -> l.finished(run, done));
+        }
         listeners.close(10);
         return outcome;
     }

@@ -79,7 +79,7 @@ class PythonNetworkImportTest {
         "{\"weights\": [[[1, 2], [3, 4]]], \"biases\": [[0, [1, 2]]]} | biases[0][1]: expected a number or [number], found a list of 2",
         "{\"weights\": [[[1, 2], [3, 4]]], \"biases\": [[0, null]]} | biases[0][1]: expected a number, found nothing",
         "{\"weights\": [[[1, 2], [3, 1e39]]], \"biases\": [[0, 0]]} | weights[0][1][1]: 1.0E39 does not fit in a float",
-        "{\"sizes\": [2, 3], \"weights\": [[[1, 2], [3, 4]]], \"biases\": [[0, 0]]} | sizes [2.0, 3.0] does not match the weight shapes [2, 2]",
+        "{\"sizes\": [2, 3], \"weights\": [[[1, 2], [3, 4]]], \"biases\": [[0, 0]]} | sizes [2, 3] does not match the weight shapes [2, 2]",
         "{\"weights\": [[[NaN, 2]]], \"biases\": [[0]]}           | invalid JSON: 'NaN' is not valid JSON (numbers must be finite) at line 1, column 16",
     })
     void brokenNetworksNameTheProblem(String json, String message) throws IOException {

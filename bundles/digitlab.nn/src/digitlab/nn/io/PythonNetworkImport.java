@@ -147,7 +147,9 @@ public final class PythonNetworkImport {
         boolean same = list.size() == sizes.length;
         for (int i = 0; same && i < sizes.length; i++) same = list.get(i) instanceof Double d && d == sizes[i];
         if (!same) {
-            throw j.fail("sizes " + list + " does not match the weight shapes " + java.util.Arrays.toString(sizes));
+            // written back as JSON, so whole numbers read as they were written ([2, 3], not [2.0, 3.0])
+            throw j.fail("sizes " + Json.write(list).replace(",", ", ") + " does not match the weight shapes "
+                    + java.util.Arrays.toString(sizes));
         }
     }
 

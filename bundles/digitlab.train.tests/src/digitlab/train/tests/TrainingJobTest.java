@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import digitlab.nn.io.ModelFormat;
 import digitlab.train.BatchPoint;
 import digitlab.train.Run;
+import digitlab.train.RunOutcome;
 import digitlab.train.RunStatus;
 import digitlab.train.RunStore;
 import digitlab.train.TrainingJob;
@@ -17,6 +18,7 @@ import digitlab.train.internal.ThreadBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -41,6 +43,31 @@ class TrainingJobTest {
         assertNotNull(job.latestSnapshot());
         assertEquals(1, job.history().epochs().size());
         assertTrue(TrainingJob.all().isEmpty());
+    }
+
+    @Test
+    void aListenerAddedAfterTheRunEndedIsToldHowItEndedOnce() throws Exception {
+        TrainingJob job = TrainingJob.start(new RunStore(dir), TrainingSessionTest.small(400, 1));
+        List<RunOutcome> early = new CopyOnWriteArrayList<>();
+        job.addListener(new TrainingListener() {
+            @Override
+            public void finished(Run run, RunOutcome outcome) {
+                early.add(outcome);
+            }
+        });
+        job.schedule();
+        job.join();
+        List<RunOutcome> late = new CopyOnWriteArrayList<>();
+        job.addListener(new TrainingListener() {
+            @Override
+            public void finished(Run run, RunOutcome outcome) {
+                late.add(outcome);
+            }
+        });
+        assertEquals(List.of(job.outcome()), late, "told at once, on the adding thread");
+        for (int i = 0; i < 100 && early.isEmpty(); i++) Thread.sleep(20); // the queued event's thread
+        assertEquals(List.of(job.outcome()), early, "the listener added before the run heard it once");
+        assertEquals(RunStatus.COMPLETED, late.get(0).status());
     }
 
     @Test
