@@ -391,7 +391,7 @@ public final class Conv2d implements Layer {
         int plane = g.outPlane();
         int sampleWork = vectorColumns * ckk * filters / 16;
         int weightsT = part + filters * ckk * VectorConv.L;
-        biasGradient(dy, batch, plane, grads, offset + filters * ckk);
+        VectorConv.biasGradient(dy, batch, filters, plane, scratch, part, grads, offset + filters * ckk); // part: room for L floats
         java.util.Arrays.fill(scratch, part, part + filters * ckk * VectorConv.L, 0f);
         if (dx != null) { // W^T[CKK x F], for the input gradient's sums over the filters
             for (int f = 0; f < filters; f++) {
@@ -439,13 +439,13 @@ public final class Conv2d implements Layer {
     /**
      * {@code db[f] += sum over b, p of dy[b, f, p]}, in a fixed order: per sample and filter, eight
      * interleaved partial sums of the P values (independent chains, so the adds overlap), combined in a
-     * fixed order, or on the direct path {@link VectorConv#sum}; then sample by sample.
+     * fixed order; then sample by sample. (The direct path uses {@link VectorConv#biasGradient}.)
      */
     private void biasGradient(float[] dy, int batch, int plane, float[] grads, int bias) {
         for (int f = 0; f < filters; f++) {
             float sum = 0f;
             for (int b = 0; b < batch; b++) {
-                sum += direct ? VectorConv.sum(dy, (b * filters + f) * plane, plane) : sum8(dy, (b * filters + f) * plane, plane);
+                sum += sum8(dy, (b * filters + f) * plane, plane);
             }
             grads[bias + f] += sum;
         }

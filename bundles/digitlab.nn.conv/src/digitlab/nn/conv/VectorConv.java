@@ -347,29 +347,29 @@ final class VectorConv {
     }
 
     /**
-     * The sum of {@code a[from .. from + n)}: four vector accumulators over whole vectors, their lanes
-     * added pairwise in a fixed order, then the remaining values one by one.
+     * The bias gradient {@code grad[gOff + f] += sum over b < batch and p < plane of dy[(b*filters + f)*plane + p]}:
+     * per filter, one vector accumulator over the whole vectors of each sample's plane and one scalar for the
+     * rest, in sample order; the accumulator's lanes are then stored to {@code tmp[tmpOff ..][0 .. L)} and
+     * added pairwise in a fixed order (not {@code reduceLanes}, whose order the Vector API leaves open).
      */
-    static float sum(float[] a, int from, int n) {
-        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-        int i = from;
-        int end = from + n;
-        for (; i + 4 * L <= end; i += 4 * L) {
-            s0 = s0.add(FloatVector.fromArray(S, a, i));
-            s1 = s1.add(FloatVector.fromArray(S, a, i + L));
-            s2 = s2.add(FloatVector.fromArray(S, a, i + 2 * L));
-            s3 = s3.add(FloatVector.fromArray(S, a, i + 3 * L));
+    static void biasGradient(float[] dy, int batch, int filters, int plane, float[] tmp, int tmpOff, float[] grad, int gOff) {
+        int whole = plane - plane % L;
+        for (int f = 0; f < filters; f++) {
+            FloatVector acc = FloatVector.zero(S);
+            float rest = 0f;
+            for (int b = 0; b < batch; b++) {
+                int from = (b * filters + f) * plane;
+                int p = 0;
+                for (; p < whole; p += L) acc = acc.add(FloatVector.fromArray(S, dy, from + p));
+                for (; p < plane; p++) rest += dy[from + p];
+            }
+            acc.intoArray(tmp, tmpOff);
+            for (int width = L; width > 1; ) {
+                width >>= 1;
+                for (int l = 0; l < width; l++) tmp[tmpOff + l] += tmp[tmpOff + l + width];
+            }
+            grad[gOff + f] += tmp[tmpOff] + rest;
         }
-        for (; i + L <= end; i += L) s0 = s0.add(FloatVector.fromArray(S, a, i));
-        FloatVector v = s0.add(s1).add(s2.add(s3));
-        float total = 0f;
-        for (int width = L; width > 1; ) { // pairwise over the lanes: v[l] += v[l + width/2]
-            width >>= 1;
-            v = v.add(v.slice(width)); // lanes l < width get v[l] + v[l + width]; the rest are not read
-        }
-        total = v.lane(0);
-        for (; i < end; i++) total += a[i];
-        return total;
     }
 
     /**
