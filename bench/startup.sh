@@ -7,7 +7,8 @@
 #   bench/startup.sh [RUNS] [--fresh] [--product DIR] [--vmargs "FLAGS"] [--keep-logs]
 #
 #   RUNS        timed starts (default 5), after one start that is not counted (fills the OS file cache,
-#               the OSGi configuration area and, unless --fresh, the workspace)
+#               the OSGi configuration area, the start script's class data sharing archive and, unless
+#               --fresh, the workspace)
 #   --fresh     every start gets a new, empty workspace (-data); default: one workspace for all starts
 #   --product   the product folder (default: releng/digitlab.repository/target/products/.../digitlab)
 #   --vmargs    extra JVM flags for every start (e.g. "-Xshare:off"), passed through DIGITLAB_VMARGS
@@ -28,7 +29,7 @@ EXTRA=""
 PRODUCT="$repo/releng/digitlab.repository/target/products/digitlab.product/linux/gtk/x86_64/digitlab"
 TIMEOUT_S=120
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
