@@ -50,7 +50,7 @@ scratch="$(mktemp -d /tmp/digitlab-startup.XXXXXX)"
 xvfb_pid=""
 cleanup() {
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  [ "$KEEP" = 1 ] || rm -rf "$scratch"
+  rm -rf "$scratch" # --keep-logs copied the logs to target/startup/ already
 }
 trap cleanup EXIT
 
