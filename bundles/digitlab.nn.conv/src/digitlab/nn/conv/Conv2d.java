@@ -58,6 +58,9 @@ public final class Conv2d implements Layer {
     /** Upper limit on the working memory for the windows of one sample, in floats (256 Mi floats = 1 GiB). */
     public static final long MAX_WINDOW_FLOATS = 1L << 28;
 
+    /** Layers with more weights than this run the plain path ({@link VectorConv}'s partial sums take 16 floats a weight). */
+    static final long MAX_DIRECT_WEIGHTS = 1L << 18;
+
     /** Products and copies smaller than this many floats run on the calling thread only. */
     private static final long PARALLEL_THRESHOLD = 1L << 15;
 
@@ -98,7 +101,8 @@ public final class Conv2d implements Layer {
         this.init = init;
         this.output = new Shape(filters, g.outHeight(), g.outWidth());
         this.wide = g.stride() == 1 ? new WideColumns(g, channels) : null;
-        this.direct = allowDirect && wide != null && VectorSupport.AVAILABLE;
+        // the direct path keeps one partial sum per weight and vector lane: not for layers with millions of weights
+        this.direct = allowDirect && wide != null && VectorSupport.AVAILABLE && (long) filters * ckk <= MAX_DIRECT_WEIGHTS;
         if (direct) {
             int lanes = VectorConv.L; // loads VectorConv only here
             this.taps = wide.taps();
