@@ -153,8 +153,10 @@ class ConcurrencyTest {
         System.out.println("concurrent predictions: " + predictions.get() + " predictions from " + checksums.size()
                 + " distinct snapshots of 2 training runs, " + problems.size() + " problems");
         assertTrue(problems.isEmpty(), problems.subList(0, Math.min(5, problems.size())).toString());
-        assertTrue(predictions.get() > 100, "the predictors ran: " + predictions.get());
-        assertTrue(checksums.size() >= 4, "several snapshots were published: " + checksums.size());
+        // How often the predictors get a core depends on the machine's load (78 were seen at load 5, thousands
+        // on a quiet machine): these only check that they ran, and on snapshots from during the runs.
+        assertTrue(predictions.get() > 20, "the predictors ran: " + predictions.get());
+        assertTrue(checksums.size() >= 3, "several snapshots were published: " + checksums.size());
         for (TrainingJob j : jobs) {
             assertEquals(IStatus.OK, j.getResult().getSeverity(), j.getResult().getMessage());
             // The saved model is the final snapshot, byte for byte.
