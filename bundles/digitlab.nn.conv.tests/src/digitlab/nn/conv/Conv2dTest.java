@@ -176,28 +176,6 @@ class Conv2dTest {
     }
 
     @Test
-    void vectorBiasGradientCoversEveryValueOnce() {
-        if (!VectorSupport.AVAILABLE) return; // the tests run with the module; without it the plain sum8 is used
-        for (int plane : new int[] {1, 15, 16, 17, 100, 784}) {
-            int batch = 3;
-            int filters = 2;
-            float[] dy = new float[batch * filters * plane];
-            for (int i = 0; i < dy.length; i++) dy[i] = 1 << (i % 8); // whole numbers: every sum (below 2^24) exact
-            float[] grad = {0.5f, 0.25f, 7f};
-            float[] tmp = new float[VectorConv.L + 2];
-            VectorConv.biasGradient(dy, batch, filters, plane, tmp, 2, grad, 1);
-            for (int f = 0; f < filters; f++) {
-                double expected = f == 0 ? 0.25 : 7;
-                for (int b = 0; b < batch; b++) {
-                    for (int p = 0; p < plane; p++) expected += dy[(b * filters + f) * plane + p];
-                }
-                assertEquals(expected, grad[1 + f], "plane " + plane + ", filter " + f);
-            }
-            assertEquals(0.5f, grad[0], "outside the range");
-        }
-    }
-
-    @Test
     void resultsDoNotDependOnTheThreadCount() {
         Conv2d conv = Conv2d.create(LayerSpec.parse("conv2d(filters=8, kernel=5, padding=same)"), new Shape(3, 28, 28));
         int batch = 9;

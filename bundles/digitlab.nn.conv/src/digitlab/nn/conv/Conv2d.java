@@ -395,7 +395,7 @@ public final class Conv2d implements Layer {
         int plane = g.outPlane();
         int sampleWork = vectorColumns * ckk * filters / 16;
         int weightsT = part + filters * ckk * VectorConv.L;
-        VectorConv.biasGradient(dy, batch, filters, plane, scratch, part, grads, offset + filters * ckk); // part: room for L floats
+        biasGradient(dy, batch, plane, grads, offset + filters * ckk);
         java.util.Arrays.fill(scratch, part, part + filters * ckk * VectorConv.L, 0f);
         if (dx != null) { // W^T[CKK x F], for the input gradient's sums over the filters
             for (int f = 0; f < filters; f++) {
@@ -443,7 +443,9 @@ public final class Conv2d implements Layer {
     /**
      * {@code db[f] += sum over b, p of dy[b, f, p]}, in a fixed order: per sample and filter, eight
      * interleaved partial sums of the P values (independent chains, so the adds overlap), combined in a
-     * fixed order; then sample by sample. (The direct path uses {@link VectorConv#biasGradient}.)
+     * fixed order; then sample by sample. Both paths use it. A Vector API version was tried and dropped: no
+     * faster here, and in some JIT states (batch 1 compiled first) C2 left its vector sums boxed, allocating
+     * 77 KB per sample.
      */
     private void biasGradient(float[] dy, int batch, int plane, float[] grads, int bias) {
         for (int f = 0; f < filters; f++) {

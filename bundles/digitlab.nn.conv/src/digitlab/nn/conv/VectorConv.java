@@ -347,32 +347,6 @@ final class VectorConv {
     }
 
     /**
-     * The bias gradient {@code grad[gOff + f] += sum over b < batch and p < plane of dy[(b*filters + f)*plane + p]}:
-     * per filter, one vector accumulator over the whole vectors of each sample's plane and one scalar for the
-     * rest, in sample order; the accumulator's lanes are then stored to {@code tmp[tmpOff ..][0 .. L)} and
-     * added pairwise in a fixed order (not {@code reduceLanes}, whose order the Vector API leaves open).
-     */
-    static void biasGradient(float[] dy, int batch, int filters, int plane, float[] tmp, int tmpOff, float[] grad, int gOff) {
-        int whole = plane - plane % L;
-        for (int f = 0; f < filters; f++) {
-            FloatVector acc = FloatVector.zero(S);
-            float rest = 0f;
-            for (int b = 0; b < batch; b++) {
-                int from = (b * filters + f) * plane;
-                int p = 0;
-                for (; p < whole; p += L) acc = acc.add(FloatVector.fromArray(S, dy, from + p));
-                for (; p < plane; p++) rest += dy[from + p];
-            }
-            acc.intoArray(tmp, tmpOff);
-            for (int width = L; width > 1; ) {
-                width >>= 1;
-                for (int l = 0; l < width; l++) tmp[tmpOff + l] += tmp[tmpOff + l + width];
-            }
-            grad[gOff + f] += tmp[tmpOff] + rest;
-        }
-    }
-
-    /**
      * {@code dst[dstOff + r*width + i] = src[srcOff + r*srcStride + i] + bias} for rows {@code r < rows} and
      * {@code i < width}: the output positions of one filter from its wide row, with the bias added (the
      * end of each row with a masked load and store).
