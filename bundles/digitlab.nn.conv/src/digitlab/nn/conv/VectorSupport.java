@@ -12,20 +12,9 @@ import digitlab.nn.kernel.KernelSelector;
 final class VectorSupport {
 
     /** True when the vector code paths are used (decided once, at class initialisation). */
-    static final boolean AVAILABLE = check();
+    static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(VectorSupport.class.getClassLoader(),
+            "digitlab.nn.conv.VectorPooling", "digitlab.nn.conv.VectorConv");
 
     private VectorSupport() {
-    }
-
-    private static boolean check() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        if ("reference".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY, "").trim())) return false;
-        try {
-            Class.forName("digitlab.nn.conv.VectorPooling", true, VectorSupport.class.getClassLoader());
-            Class.forName("digitlab.nn.conv.VectorConv", true, VectorSupport.class.getClassLoader());
-            return true;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
-        }
     }
 }

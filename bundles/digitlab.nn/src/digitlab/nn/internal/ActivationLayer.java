@@ -6,7 +6,6 @@ import digitlab.nn.Layer;
 import digitlab.nn.LayerSpec;
 import digitlab.nn.Pass;
 import digitlab.nn.Shape;
-import digitlab.nn.kernel.KernelSelector;
 import digitlab.nn.kernel.Parallel;
 
 /**
@@ -22,7 +21,7 @@ import digitlab.nn.kernel.Parallel;
 public final class ActivationLayer implements Layer {
 
     /** Whether ReLU runs on {@code VectorActivations} (the class is loaded only when true). */
-    private static final boolean VECTOR = vectorAvailable();
+    private static final boolean VECTOR = VectorSupport.AVAILABLE;
     /** Batches with fewer values than this run on the calling thread only. */
     private static final long PARALLEL_THRESHOLD = 1L << 16;
 
@@ -99,16 +98,5 @@ public final class ActivationLayer implements Layer {
 
     private int parts(Pass pass, int batch) {
         return (long) batch * shape.size() < PARALLEL_THRESHOLD ? 1 : pass.kernels().threads();
-    }
-
-    private static boolean vectorAvailable() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        if ("reference".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY, "").trim())) return false;
-        try {
-            Class.forName("digitlab.nn.internal.vector.VectorActivations", true, ActivationLayer.class.getClassLoader());
-            return true;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -14,20 +14,10 @@ import digitlab.nn.kernel.KernelSelector;
 public final class VectorSupport {
 
     /** True when the vector twins can be used (checked once, at class initialisation). */
-    public static final boolean AVAILABLE = check();
+    public static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(VectorSupport.class.getClassLoader(),
+            "digitlab.nn.internal.vector.VectorOptimizers", "digitlab.nn.internal.vector.VectorDropout",
+            "digitlab.nn.internal.vector.VectorActivations");
 
     private VectorSupport() {
-    }
-
-    private static boolean check() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        if ("reference".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY, "").trim())) return false;
-        try {
-            // Loads (and so links against jdk.incubator.vector) one twin; a failure means none can run.
-            Class.forName("digitlab.nn.internal.vector.VectorOptimizers", true, VectorSupport.class.getClassLoader());
-            return true;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
-        }
     }
 }

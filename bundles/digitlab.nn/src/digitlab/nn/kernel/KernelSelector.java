@@ -52,6 +52,25 @@ public final class KernelSelector {
         return k;
     }
 
+    /**
+     * Whether Vector API code beside the kernels (a layer's or an optimizer's vector twin, in this bundle or a
+     * plugin) may run: the {@code jdk.incubator.vector} module is in the boot layer, the kernels are not forced
+     * to the reference ones ({@code -Ddigitlab.kernels=reference}, which so gives an all-scalar run), and the
+     * named classes, which use the Vector API, load and link through {@code loader}. Call it once and keep the
+     * answer; the code naming those classes must run only when it is true, so that without the module the
+     * bundle still resolves and runs its plain loops.
+     */
+    public static boolean vectorCodeUsable(ClassLoader loader, String... vectorClasses) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        if ("reference".equalsIgnoreCase(System.getProperty(PROPERTY, "").trim())) return false;
+        try {
+            for (String name : vectorClasses) Class.forName(name, true, loader);
+            return true;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** The best available kernels for {@code threads} threads (see the class comment). */
     public static Kernels create(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
