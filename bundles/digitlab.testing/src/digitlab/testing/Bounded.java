@@ -37,15 +37,7 @@ public final class Bounded implements AutoCloseable {
      * than {@code timeoutSeconds}: a hang.
      */
     public Outcome run(String what, long timeoutSeconds, Callable<?> task) {
-        Future<Outcome> f = worker.submit(() -> {
-            long before = allocatedBytes();
-            try {
-                Object v = task.call();
-                return new Outcome(v, null, delta(before));
-            } catch (Throwable t) {
-                return new Outcome(null, t, delta(before));
-            }
-        });
+        Future<Outcome> f = worker.submit(() -> measure(task));
         try {
             return f.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

@@ -3,7 +3,6 @@ package digitlab.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.ui.IViewPart;
 import org.junit.jupiter.api.Test;
@@ -108,7 +105,7 @@ class TrainingOverheadTest {
         DigitCanvasView canvas = Ui.show(DigitLabViews.CANVAS);
         ModelAccess.shared().start();
         Ui.waitUntil("the current model", 20_000, () -> ModelAccess.shared().current() != null);
-        IAction follow = menuAction(canvas, "Follow Training");
+        IAction follow = Ui.menuAction(canvas, "Follow Training");
         if (!follow.isChecked()) {
             follow.setChecked(true);
             follow.run();
@@ -123,7 +120,7 @@ class TrainingOverheadTest {
         Ui.waitUntil("a guess for the drawn digit", 10_000, () -> canvas.shownGuess() != null && !canvas.shownGuess().isEmpty());
         Ui.show(DigitLabViews.ACTIVITY);
         IViewPart weights = Ui.show(DigitLabViews.WEIGHTS);
-        IAction weightsFollow = menuAction(weights, "Follow Training");
+        IAction weightsFollow = Ui.menuAction(weights, "Follow Training");
         if (!weightsFollow.isChecked()) {
             weightsFollow.setChecked(true);
             weightsFollow.run();
@@ -134,14 +131,6 @@ class TrainingOverheadTest {
             assertNotNull(Ui.page().findView(id), id + " is open");
         }
         return training;
-    }
-
-    private static IAction menuAction(IViewPart view, String text) {
-        for (IContributionItem item : view.getViewSite().getActionBars().getMenuManager().getItems()) {
-            if (item instanceof ActionContributionItem a && text.equals(a.getAction().getText())) return a.getAction();
-        }
-        fail(view.getTitle() + " has no menu item '" + text + "'");
-        return null;
     }
 
     /** A headless run on a plain thread; the UI thread keeps processing events meanwhile. */

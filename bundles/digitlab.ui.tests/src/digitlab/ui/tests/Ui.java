@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Control;
@@ -156,5 +159,14 @@ final class Ui {
     static void activate() {
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().forceActive();
         drain();
+    }
+
+    /** The action labelled {@code text} in {@code view}'s view menu; fails the test when there is none. */
+    static IAction menuAction(IViewPart view, String text) {
+        for (IContributionItem item : view.getViewSite().getActionBars().getMenuManager().getItems()) {
+            if (item instanceof ActionContributionItem a && text.equals(a.getAction().getText())) return a.getAction();
+        }
+        fail(view.getTitle() + " has no menu item '" + text + "'");
+        return null;
     }
 }

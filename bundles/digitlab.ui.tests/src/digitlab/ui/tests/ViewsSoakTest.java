@@ -15,9 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
-import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
@@ -25,7 +23,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.ui.IViewPart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -178,8 +175,8 @@ class ViewsSoakTest {
         canvas = Ui.show(DigitLabViews.CANVAS);
         ModelAccess.shared().start();
         Ui.waitUntil("the current model", 60_000, () -> ModelAccess.shared().current() != null);
-        check(menuAction(canvas, "Follow Training"));
-        check(menuAction(Ui.show(DigitLabViews.WEIGHTS), "Follow Training"));
+        check(Ui.menuAction(canvas, "Follow Training"));
+        check(Ui.menuAction(Ui.show(DigitLabViews.WEIGHTS), "Follow Training"));
         TrainingView training = Ui.show(DigitLabViews.TRAINING);
         trainingView = training;
         TrainingViewAccess.set(training, "epochs", "1");
@@ -331,14 +328,6 @@ class ViewsSoakTest {
                 if (found != null) return found;
             }
         }
-        return null;
-    }
-
-    private static IAction menuAction(IViewPart view, String text) {
-        for (IContributionItem item : view.getViewSite().getActionBars().getMenuManager().getItems()) {
-            if (item instanceof ActionContributionItem a && text.equals(a.getAction().getText())) return a.getAction();
-        }
-        fail(view.getTitle() + " has no menu item '" + text + "'");
         return null;
     }
 
