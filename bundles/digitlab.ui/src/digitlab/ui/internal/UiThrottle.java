@@ -34,8 +34,7 @@ public final class UiThrottle {
     /** Signals a change; callable from any thread, cheap when a refresh is already pending. */
     public void request() {
         if (disposed || !pending.compareAndSet(false, true)) return;
-        if (display.isDisposed()) return;
-        display.asyncExec(() -> {
+        UiThread.asyncExec(display, () -> {
             if (disposed) return;
             long wait = Math.max(0, lastRun + intervalMs - System.currentTimeMillis());
             if (wait == 0) fire();

@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 
 import digitlab.ui.internal.model.PredictionModel;
+import digitlab.ui.internal.UiThread;
 
 /**
  * Runs guesses off the UI thread, one at a time, newest request first: a request that arrives
@@ -57,7 +58,7 @@ public final class GuessJob extends Job {
             long sequence = requested.get();
             Guess guess = engine.guess(sequence, drawing, model.get());
             if (display.isDisposed()) return Status.OK_STATUS;
-            display.asyncExec(() -> {
+            UiThread.asyncExec(display, () -> {
                 if (guess.sequence() < delivered) return;
                 delivered = guess.sequence();
                 onResult.accept(guess);

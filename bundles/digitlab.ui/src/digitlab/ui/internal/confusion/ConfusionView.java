@@ -31,6 +31,7 @@ import digitlab.ui.internal.gallery.GalleryPage;
 import digitlab.ui.internal.gallery.ImageGallery;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
+import digitlab.ui.internal.UiThread;
 
 /**
  * The confusion matrix of the current model on its dataset's test images: counts with
@@ -125,7 +126,7 @@ public final class ConfusionView extends ViewPart {
             }
             ConfusionData result = d;
             String message = text;
-            display.asyncExec(() -> {
+            UiThread.asyncExec(display, () -> {
                 if (info.isDisposed() || evaluated != model) return;
                 data = result;
                 info.setText(message);
@@ -161,7 +162,7 @@ public final class ConfusionView extends ViewPart {
             }
             GalleryPage page = GalleryPage.render(d.images(), shown, captions,
                     GalleryPage.columnsFor(Math.max(100, width), d.images().width()), captionHeight, all.length);
-            display.asyncExec(() -> {
+            UiThread.asyncExec(display, () -> {
                 if (gallery.isDisposed() || data != d) return;
                 gallery.setPage(page);
                 gallery.setToolTipText("Caption: test image number, the model's probability for the predicted class"

@@ -29,6 +29,7 @@ import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.gallery.GalleryPage;
 import digitlab.ui.internal.gallery.ImageGallery;
+import digitlab.ui.internal.UiThread;
 
 /**
  * Browses the active dataset: its training, validation or test images in a grid with their
@@ -93,7 +94,7 @@ public final class DatasetView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Dataset:");
         datasetCombo = new Combo(bar, SWT.READ_ONLY);
-        Runnable imported = () -> display.asyncExec(this::offerDatasets);
+        Runnable imported = () -> UiThread.asyncExec(display, this::offerDatasets);
         ImportedDatasets.addListener(imported);
         datasetCombo.addDisposeListener(e -> ImportedDatasets.removeListener(imported));
         datasetCombo.addListener(SWT.Selection, e -> {
@@ -228,7 +229,7 @@ public final class DatasetView extends ViewPart {
             }
             Dataset loaded = d;
             String message = error;
-            display.asyncExec(() -> {
+            UiThread.asyncExec(display, () -> {
                 if (info.isDisposed() || !id.equals(datasetId)) return;
                 if (loaded == null) {
                     info.setText("Cannot load " + id + ": " + message);
@@ -282,7 +283,7 @@ public final class DatasetView extends ViewPart {
                 captions[i] = d.classNames().get(set.label(positions[i])) + "  #" + set.sourceIndex(positions[i]);
             }
             GalleryPage p = GalleryPage.render(set, positions, captions, columns, captionHeight, selection.length);
-            display.asyncExec(() -> {
+            UiThread.asyncExec(display, () -> {
                 if (gallery.isDisposed() || request != requests) return;
                 gallery.setPage(p);
                 scroller.setMinSize(gallery.getSize());

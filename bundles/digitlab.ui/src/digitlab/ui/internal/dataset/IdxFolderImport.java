@@ -17,6 +17,7 @@ import digitlab.data.Split;
 import digitlab.data.idx.IdxFolderProvider;
 import digitlab.train.Datasets;
 import digitlab.ui.DigitLabViews;
+import digitlab.ui.internal.UiThread;
 
 /**
  * Imports a folder of the four standard IDX files as dataset {@code idx:/folder}: a job reads and checks every
@@ -80,7 +81,7 @@ public final class IdxFolderImport {
     public static Job start(Path folder, Display display, Consumer<Outcome> onUiThread) {
         Job job = Job.create("Checking IDX dataset folder " + folder, monitor -> {
             Outcome outcome = check(folder);
-            if (!display.isDisposed()) display.asyncExec(() -> onUiThread.accept(outcome));
+            UiThread.asyncExec(display, () -> onUiThread.accept(outcome));
             return Status.OK_STATUS;
         });
         job.setUser(true);

@@ -14,6 +14,7 @@ import org.eclipse.ui.PlatformUI;
 
 import digitlab.nn.io.ModelFormat;
 import digitlab.train.ModelService;
+import digitlab.ui.internal.UiThread;
 
 /**
  * "Open Model...": picks a model file ({@code .dlm}) and makes it the lab's current model. The file
@@ -48,7 +49,7 @@ public final class OpenModelAction extends Action {
             } catch (Exception e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 if (shell != null && !shell.isDisposed()) {
-                    shell.getDisplay().asyncExec(() -> {
+                    UiThread.asyncExec(shell.getDisplay(), () -> {
                         if (!shell.isDisposed()) MessageDialog.openError(shell, "Open Model", message);
                     });
                 }

@@ -40,6 +40,7 @@ import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.training.TrainingView;
+import digitlab.ui.internal.UiThread;
 
 /**
  * The experiment runs: name, status, dataset, architecture, progress, accuracies, time. Open shows
@@ -206,7 +207,7 @@ public final class RunsView extends ViewPart {
         Job job = Job.create("Reading the runs", monitor -> {
             try {
                 List<RunInfo> list = s.list();
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (viewer.getTable().isDisposed()) return;
                     runs = list;
                     viewer.setInput(list);
@@ -226,7 +227,7 @@ public final class RunsView extends ViewPart {
                 task.run();
             } catch (IOException | RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                display.asyncExec(() -> MessageDialog.openError(viewer.getTable().getShell(), name, message));
+                UiThread.asyncExec(display, () -> MessageDialog.openError(viewer.getTable().getShell(), name, message));
             }
             return Status.OK_STATUS;
         });
@@ -243,7 +244,7 @@ public final class RunsView extends ViewPart {
         String id = sel.get(0).id();
         inBackground("Opening run " + id, () -> {
             Run run = store.open(id);
-            display.asyncExec(() -> {
+            UiThread.asyncExec(display, () -> {
                 try {
                     TrainingView v = (TrainingView) getSite().getPage().showView(DigitLabViews.TRAINING);
                     v.showRun(run);
@@ -259,7 +260,7 @@ public final class RunsView extends ViewPart {
         if (sel.size() != 2 || store == null) return;
         inBackground("Comparing runs", () -> {
             RunComparison c = store.compare(sel.get(0).id(), sel.get(1).id());
-            display.asyncExec(() -> new CompareDialog(viewer.getTable().getShell(), c).open());
+            UiThread.asyncExec(display, () -> new CompareDialog(viewer.getTable().getShell(), c).open());
         });
     }
 

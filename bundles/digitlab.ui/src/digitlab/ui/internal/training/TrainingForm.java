@@ -22,6 +22,7 @@ import digitlab.nn.Presets;
 import digitlab.ui.internal.dataset.ImportedDatasets;
 import digitlab.train.FieldProblem;
 import digitlab.train.TrainingRequest;
+import digitlab.ui.internal.UiThread;
 
 /**
  * The form of a training run, with inline validation: every edit re-checks the whole request
@@ -86,7 +87,7 @@ final class TrainingForm extends Composite {
         dataset = combo("dataset", SWT.DROP_DOWN);
         offerDatasets();
         // Folders imported while the form is open join its list (imports run their last step on the UI thread).
-        Runnable imported = () -> getDisplay().asyncExec(this::offerDatasets);
+        Runnable imported = () -> UiThread.asyncExec(getDisplay(), this::offerDatasets);
         ImportedDatasets.addListener(imported);
         addDisposeListener(e -> ImportedDatasets.removeListener(imported));
         preset = combo("preset", SWT.READ_ONLY);

@@ -31,6 +31,7 @@ import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.UiThread;
 
 /**
  * Training: the run's settings on the left (validated as you type; Start is disabled with the
@@ -169,13 +170,13 @@ public final class TrainingView extends ViewPart {
         Job starter = Job.create("Starting a training run", monitor -> {
             try {
                 TrainingJob j = TrainingJob.start(RunStore.workspace(), request);
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (!status.isDisposed()) follow(j);
                 });
                 j.schedule();
             } catch (IOException | RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (status.isDisposed()) return;
                     status.setText("Could not start: " + message);
                     validated();
@@ -209,7 +210,7 @@ public final class TrainingView extends ViewPart {
                 TrainingRequest r = run.request();
                 MetricHistory h = run.history();
                 var info = run.info();
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (status.isDisposed()) return;
                     shownRun = run;
                     shownHistory = h;
@@ -220,7 +221,7 @@ public final class TrainingView extends ViewPart {
                     makeCurrent.setEnabled(info.hasModel());
                 });
             } catch (IOException e) {
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (!status.isDisposed()) status.setText("Cannot open run " + run.id() + ": " + e.getMessage());
                 });
             }
@@ -281,7 +282,7 @@ public final class TrainingView extends ViewPart {
         Job setter = Job.create("Making run " + run.id() + " the current model", monitor -> {
             try {
                 ModelService.get().setFromRun(run);
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (!status.isDisposed()) status.setText("The canvas now guesses with run " + run.id() + ".");
                 });
                 return Status.OK_STATUS;

@@ -34,6 +34,7 @@ import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
+import digitlab.ui.internal.UiThread;
 
 /**
  * Weight heatmaps of the current model. The first hidden layer shows each neuron's incoming
@@ -194,7 +195,7 @@ public final class WeightsView extends ViewPart {
                 WeightPicture p = WeightPicture.render(m, r.shared, r.width, r.height);
                 String name = r.model.name();
                 if (display.isDisposed()) return Status.OK_STATUS;
-                display.asyncExec(() -> {
+                UiThread.asyncExec(display, () -> {
                     if (!picture.isDisposed()) {
                         digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
                         info.setText(name + (p.tiles() ? "  \u00b7  " + m.rows() + " neurons" : "  \u00b7  "
