@@ -42,7 +42,7 @@ import java.util.Set;
  * @param seed             seed for initialisation, shuffling, dropout and augmentation
  * @param threads          kernel threads wanted, 1..1024 (a run gets fewer while other runs hold cores;
  *                         results do not depend on it)
- * @param augment          seeded random shifts, rotations and scaling of the training images
+ * @param augment          seeded distortions of the training images: the preset's recipe ({@link #augmentation()})
  * @param validationImages images held out from the end of the training file for validation:
  *                         -1 = the dataset's default (5,000 for MNIST), 0 = none
  * @param trainingLimit    use only the first this-many training images (0 = all), for quick trials
@@ -91,7 +91,19 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
         if (mlp != null) for (int w : mlp.hidden) hidden.add(w);
         return new TrainingRequest("", "mnist", p.name(), hidden, mlp == null ? "" : mlp.activation, c.loss(),
                 c.optimizer(), c.learningRate(), c.batchSize(), c.epochs(), c.seed(),
-                Math.max(1, Runtime.getRuntime().availableProcessors()), false, -1, 0, c.schedule(), c.weightDecay());
+                Math.max(1, Runtime.getRuntime().availableProcessors()), !p.augmentation().equals("none"), -1, 0,
+                c.schedule(), c.weightDecay());
+    }
+
+    /**
+     * The distortions the run trains with: {@code none} when {@link #augment} is off, otherwise the preset's
+     * recipe ({@code drawn} for {@code handwriting}), or {@code standard} for a preset without one.
+     */
+    public String augmentation() {
+        if (!augment) return "none";
+        Contributions.ensureLoaded();
+        String recipe = Presets.names().contains(preset) ? Presets.get(preset).augmentation() : "none";
+        return recipe.equals("none") ? "standard" : recipe;
     }
 
     /** {@link #forPreset(String) forPreset("mlp")}. */

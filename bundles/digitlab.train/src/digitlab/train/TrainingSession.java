@@ -293,7 +293,8 @@ public final class TrainingSession {
         MetricHistory start = history();
         listeners.fire(l -> l.started(run, start));
 
-        ImageSetSource source = request.augment() ? ImageSetSource.augmented(data.train(), request.seed())
+        ImageSetSource source = request.augment()
+                ? ImageSetSource.augmented(data.train(), request.seed(), request.augmentation())
                 : new ImageSetSource(data.train());
         source.setEpoch(trainer.epoch());
         ImageSetSource validation = data.validation().isEmpty() ? null : new ImageSetSource(data.validation());
@@ -476,6 +477,7 @@ public final class TrainingSession {
         props.put("run", run.id());
         props.put("name", request.displayName());
         props.put("augment", Boolean.toString(request.augment()));
+        props.put("augmentation", request.augmentation());
         TrainingConfig config = request.trainingConfig(BATCH_POINT_INTERVAL);
         return new Model(s, new ModelMetadata(d.id(), d.classNames(), InputNormalization.IDENTITY, config, metrics,
                 Instant.now(), props));

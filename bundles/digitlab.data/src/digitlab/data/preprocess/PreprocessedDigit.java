@@ -31,6 +31,11 @@ public final class PreprocessedDigit {
         this.inverted = inverted;
     }
 
+    /** The same pixels, described against an earlier input: its ink box, scale and polarity. */
+    PreprocessedDigit relativeTo(InkBox inputBox, double inputScale, boolean inputInverted) {
+        return new PreprocessedDigit(pixels, inputBox, inputScale, offsetX, offsetY, centreX, centreY, inputInverted);
+    }
+
     /** The 784 pixels, row-major, in [0,1] (0 background, 1 full ink): a copy, the network's input. */
     public float[] pixels() {
         return pixels.clone();

@@ -86,7 +86,7 @@ class CliTest {
         assertOneLine(cli("train", "--resume", "x", "--lr", "1"), 2, "--lr cannot be combined with --resume");
         assertOneLine(cli("eval"), 2, "--model is required");
         assertOneLine(cli("eval", "--model", "m.dlm", "--split", "dev"), 2, "--split: unknown split 'dev'");
-        assertOneLine(cli("predict", "--model", "m.dlm"), 2, "--image is required");
+        assertOneLine(cli("predict", "--model", "m.dlm"), 2, "no image given");
         Result r = cli("eval", "--model", "absent.dlm", "--json");
         assertOneLine(r, 1, "absent.dlm");
         assertEquals(1.0, r.json().get("exit_code"));
