@@ -99,7 +99,7 @@ public final class ActivityView extends ViewPart {
         int n = 1;
         for (int layer : hiddenLayers(network)) {
             Layer l = network.layers().get(layer);
-            ActivityPanel p = new ActivityPanel(content, "Hidden layer " + n++ + " (" + l.type() + ")");
+            ActivityPanel p = new ActivityPanel(content, "Hidden layer " + n++ + " (" + l.type() + ")", l.outputShape());
             GridDataFactory.fillDefaults().grab(true, false).applyTo(p);
             panels.add(p);
             layerIndices.add(layer);

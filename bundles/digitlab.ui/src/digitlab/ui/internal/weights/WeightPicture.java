@@ -81,8 +81,7 @@ public record WeightPicture(WeightLayers.Matrix matrix, boolean tiles, TileAtlas
 
     /** The neuron's statistics. */
     public NeuronStats stats(int j) {
-        return NeuronStats.of(matrix.weight(), j * matrix.cols(), matrix.cols(),
-                matrix.bias() == null ? Double.NaN : matrix.bias()[j]);
+        return NeuronStats.of(matrix.weight(), j * matrix.cols(), matrix.cols(), matrix.biasOf(j));
     }
 
     /** For the matrix picture: the (row, column) under pixel (x, y), or null. */

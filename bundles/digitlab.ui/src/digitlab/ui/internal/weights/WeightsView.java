@@ -198,7 +198,7 @@ public final class WeightsView extends ViewPart {
                 UiThread.asyncExec(display, () -> {
                     if (!picture.isDisposed()) {
                         digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.rows() + " neurons" : "  \u00b7  "
+                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
                                 + m.rows() + " \u00d7 " + m.cols() + " weights"));
                     }
                 });
@@ -232,7 +232,9 @@ public final class WeightsView extends ViewPart {
         if (shown == null) return;
         if (shown.tiles()) {
             int t = shown.atlas().tileAt(e.x, e.y);
-            if (t >= 0) picture.setToolTipText("Neuron " + t + "\n" + shown.stats(t).describe() + "\nClick to enlarge");
+            if (t >= 0) {
+                picture.setToolTipText(shown.matrix().unitName(t) + "\n" + shown.stats(t).describe() + "\nClick to enlarge");
+            }
         } else {
             Point c = shown.cellAt(e.x, e.y);
             if (c != null) {
