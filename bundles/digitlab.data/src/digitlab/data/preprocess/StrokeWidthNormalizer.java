@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * Digitises an image of a digit with MNIST's stroke width, whatever pen wrote it: the ink is found as by
  * {@link DigitPreprocessor} (either polarity, no threshold), its box is enlarged or shrunk to a work grid whose
- * longer side is {@value #WORK} pixels, the strokes there (ink at least half the peak) are thinned to their
- * centre lines ({@link Skeleton}), and the centre lines are drawn again into the 20x20 box with MNIST's pen
- * ({@link PenRenderer}), exactly as the canvas's strokes are. A hair-thin and a marker-thick 7 come out alike.
+ * longer side is {@value #WORK} pixels, and the stroke width there is measured ({@link #strokeWidth}: ink mass
+ * over the length of the strokes' centre lines, found by thinning, {@link Skeleton}). A width outside what MNIST's
+ * own digits have is brought to MNIST's median by grey-level erosion (thick pens) or dilation (thin pens) with a
+ * disc ({@link Morphology}); then the grid is digitised as any picture. A hair-thin and a marker-thick 7 come out
+ * alike, with MNIST's stroke width.
  * <p>
- * Falls back to {@link DigitPreprocessor}'s picture when the thinning leaves too little to draw (an ink box of
- * a pixel or two, a faint smudge): that picture is the best there is then.
+ * Coarse images (an ink box under {@value #MIN_SIDE} pixels, like an 8x8 scan) are digitised as they are: their
+ * strokes have no width to measure.
  * <p>
  * Stateless and thread-safe.
  */
@@ -26,6 +28,8 @@ public final class StrokeWidthNormalizer {
     static final float THRESHOLD = 0.5f;
     /** Ink boxes smaller than this (in input pixels, longer side) are digitised as they are. */
     static final int MIN_SIDE = 20;
+    /** MNIST's 10th and 90th percentile stroke widths (1.86 and 4.04) relative to its median (2.64). */
+    static final double MNIST_LOW = 0.7, MNIST_HIGH = 1.53;
     /** The most the stroke width is changed by, in work pixels each side. */
     static final int MAX_RADIUS = 6;
 
@@ -54,7 +58,10 @@ public final class StrokeWidthNormalizer {
         double strokes = strokeWidth(grid, WORK, WORK);
         // the ink box on the grid is WORK wide, in the image 20: MNIST's width scaled to the grid
         double target = PenRenderer.MNIST_STROKE_WIDTH * WORK / DigitPreprocessor.BOX;
-        int r = Double.isNaN(strokes) ? 0 : (int) Math.round((strokes - target) / 2);
+        // Widths MNIST itself has (its 10th to 90th percentile: 0.7 to 1.5 times the median) are left alone: the
+        // network knows them, and every erosion or dilation also rounds corners and closes small loops.
+        boolean usual = strokes >= MNIST_LOW * target && strokes <= MNIST_HIGH * target;
+        int r = Double.isNaN(strokes) || usual ? 0 : (int) Math.round((strokes - target) / 2);
         if (r < 0) {
             // a thin pen: its anti-aliased line seldom reaches full ink; what counts as stroke becomes full ink
             float peak = 0;
