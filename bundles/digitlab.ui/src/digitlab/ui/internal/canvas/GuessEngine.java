@@ -10,7 +10,8 @@ import digitlab.ui.internal.model.PredictionModel;
 /**
  * The work behind one guess, in plain Java so it can run on any thread and in tests:
  * drawing -> raster ({@link DrawingRasterizer}) -> 28x28 MNIST-style digit ({@link DigitPreprocessor})
- * -> the model's outputs and every layer's activations. Stateless apart from its helpers; thread-safe.
+ * -> the model's outputs and every layer's activations. A drawing with an exact input (a dataset image)
+ * skips rasterising and preprocessing and gets evaluation's outputs ({@link ExactInput}). Stateless apart from its helpers; thread-safe.
  */
 public final class GuessEngine {
 
@@ -36,7 +37,8 @@ public final class GuessEngine {
         long start = System.nanoTime();
         if (drawing.isEmpty()) return empty(sequence, drawing, model, start);
         int side = rasterizer.side();
-        Optional<PreprocessedDigit> digit = preprocessor.process(rasterizer.rasterize(drawing), side, side);
+        Optional<PreprocessedDigit> digit = drawing.hasExactInput() ? Optional.of(ExactInput.digit(drawing)) // item 4: as it is
+                : preprocessor.process(rasterizer.rasterize(drawing), side, side);
         if (digit.isEmpty()) return empty(sequence, drawing, model, start);
         PreprocessedDigit d = digit.get();
         if (model == null || model.inputSize() != PreprocessedDigit.SIZE * PreprocessedDigit.SIZE) {
@@ -45,6 +47,7 @@ public final class GuessEngine {
         }
         float[] pixels = d.pixels();
         float[][] activations = model.activations(pixels);
+        if (drawing.hasExactInput()) activations[activations.length - 1] = ExactInput.outputs(model, pixels); // = eval's
         float[] outputs = activations[activations.length - 1];
         float[] confidences = shares(outputs);
         int best = 0;

@@ -302,7 +302,7 @@ public final class DatasetView extends ViewPart {
         int pos = p.positions()[t];
         String name = split.label() + " image #" + p.images().sourceIndex(pos) + " (label "
                 + d.classNames().get(p.images().label(pos)) + ")";
-        CanvasSession.shared().load(Drawing.ofPicture(p.ink(t), p.images().width(), name));
+        CanvasSession.shared().load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         try {
             getSite().getPage().showView(DigitLabViews.CANVAS);
         } catch (PartInitException e) {
