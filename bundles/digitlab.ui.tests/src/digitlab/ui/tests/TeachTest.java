@@ -94,6 +94,10 @@ class TeachTest {
         });
         Ui.waitUntil("the view reloaded", 20_000, () -> data.gallery().page() != null && data.dataset() != null
                 && data.dataset().part(part).size() == expected - 1);
+        DatasetViewAccess.showPart(data, Split.TRAIN); // as the other tests expect it: MNIST's training images
+        data.showDataset("mnist");
+        Ui.waitUntil("MNIST again", 30_000, () -> data.dataset() != null && "mnist".equals(data.dataset().id())
+                && data.gallery().page() != null && data.gallery().page().size() > 0);
     }
 
     @Test

@@ -261,6 +261,7 @@ public final class DigitCanvasView extends ViewPart {
     public void teach(int label) {
         teacher.teach(area.drawing(), label, o -> {
             lastTeaching = o;
+            if (!teachBar.isDisposed()) teachBar.showOutcome(o);
             org.eclipse.jface.action.IStatusLineManager line = getViewSite().getActionBars().getStatusLineManager();
             if (o.error()) {
                 line.setErrorMessage(o.message());

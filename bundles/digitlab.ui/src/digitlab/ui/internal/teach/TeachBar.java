@@ -18,6 +18,7 @@ public final class TeachBar extends Composite {
 
     private final Button[] digits = new Button[10];
     private final Button fineTune;
+    private final Label outcome;
 
     /**
      * @param onDigit  called with the digit clicked
@@ -25,7 +26,7 @@ public final class TeachBar extends Composite {
      */
     public TeachBar(Composite parent, IntConsumer onDigit, Runnable onFineTune) {
         super(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(12).spacing(2, 0).applyTo(this);
+        GridLayoutFactory.fillDefaults().numColumns(13).spacing(2, 0).applyTo(this);
         Label label = new Label(this, SWT.NONE);
         label.setText("It's a");
         label.setToolTipText("Teach the lab your handwriting: the drawing goes into My drawings with this label (Ctrl+Shift+T)");
@@ -45,6 +46,21 @@ public final class TeachBar extends Composite {
         fineTune.setToolTipText("Fine-tune the current model on MNIST mixed with My drawings (a background job)");
         fineTune.addListener(SWT.Selection, e -> onFineTune.run());
         GridDataFactory.swtDefaults().indent(8, 0).applyTo(fineTune);
+        outcome = new Label(this, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(6, 0).hint(10, SWT.DEFAULT)
+                .applyTo(outcome);
+    }
+
+    /** Shows the outcome of a teaching next to the buttons (short; the whole line in its tooltip). */
+    public void showOutcome(Teacher.Outcome o) {
+        outcome.setText(o.error() ? "✗ not taught" : "✓ " + o.shortMessage());
+        outcome.setToolTipText(o.message());
+        outcome.setForeground(getDisplay().getSystemColor(o.error() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
+    }
+
+    /** The outcome's text shown (for tests). */
+    public String outcomeText() {
+        return outcome.getText();
     }
 
     /** The button of {@code digit} (for tests). */

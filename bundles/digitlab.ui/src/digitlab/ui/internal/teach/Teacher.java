@@ -27,7 +27,11 @@ import digitlab.ui.internal.canvas.Stroke;
 public final class Teacher {
 
     /** What teaching did: the line for the user and whether it was an error. */
-    public record Outcome(String message, boolean error) {
+    public record Outcome(String message, boolean error, String shortMessage) {
+        /** An outcome whose short form is the message itself. */
+        public Outcome(String message, boolean error) {
+            this(message, error, message);
+        }
     }
 
     private final Display display;
@@ -64,7 +68,7 @@ public final class Teacher {
             MyDrawing d = store.add(label, g.digit().pixels(), strokes);
             int count = store.list().size();
             return new Outcome("Taught: it's a " + d.label() + (d.heldOut() ? " (held out to measure fine-tuning)" : "")
-                    + " \u2014 " + count + " in My drawings", false);
+                    + " \u2014 " + count + " in My drawings", false, d.label() + " (" + count + ")");
         } catch (IOException | IllegalArgumentException e) {
             return new Outcome("Not taught: " + e.getMessage(), true);
         }
