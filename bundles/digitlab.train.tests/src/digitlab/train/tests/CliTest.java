@@ -84,7 +84,7 @@ class CliTest {
         assertOneLine(cli("train", "--optimizer", "magic"), 2, "--optimizer: unknown optimizer 'magic'");
         assertOneLine(cli("train", "extra"), 2, "unexpected argument 'extra'");
         assertOneLine(cli("train", "--resume", "x", "--lr", "1"), 2, "--lr cannot be combined with --resume");
-        assertOneLine(cli("eval"), 2, "--model is required");
+        assertOneLine(cli("eval", "--model", ""), 2, "--model is required");
         assertOneLine(cli("eval", "--model", "m.dlm", "--split", "dev"), 2, "--split: unknown split 'dev'");
         assertOneLine(cli("predict", "--model", "m.dlm"), 2, "no image given");
         Result r = cli("eval", "--model", "absent.dlm", "--json");
@@ -149,6 +149,18 @@ class CliTest {
         assertEquals(10_000, total);
         assertTrue(e.out().contains("confusion matrix"), e.out());
         assertOneLine(cli("eval", "--model", model.toString(), "--dataset", "nosuch"), 2, "unknown dataset 'nosuch'");
+    }
+
+    @Test
+    void evalWithoutModelEvaluatesTheCurrentModel() throws IOException {
+        Result e = cli("eval", "--json");
+        assertEquals(0, e.code(), e.err());
+        Map<String, Object> j = e.json();
+        assertEquals("ready model", j.get("model"), "without --model eval takes the current model, the ready one");
+        digitlab.train.EvaluationReport expected = digitlab.train.Evaluator.evaluate(
+                digitlab.train.ModelService.readyModel(), Datasets.load("mnist", -1), Split.TEST, 1);
+        assertEquals(expected.accuracy(), (Double) j.get("test_accuracy"), 1e-12);
+        assertEquals(10_000.0, j.get("size"));
     }
 
     @Test

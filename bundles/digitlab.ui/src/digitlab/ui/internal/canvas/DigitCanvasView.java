@@ -17,11 +17,15 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
 import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.train.mydrawings.MyDrawingsStore;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.OpenModelAction;
 import digitlab.ui.internal.model.PredictionModel;
+import digitlab.ui.internal.teach.FineTuneLauncher;
+import digitlab.ui.internal.teach.TeachBar;
+import digitlab.ui.internal.teach.Teacher;
 
 /**
  * The Digit Canvas: draw a digit, see what the network sees and what it thinks.
@@ -59,6 +63,9 @@ public final class DigitCanvasView extends ViewPart {
     private UiThrottle modelRefresh;
     private final java.util.function.Consumer<PredictionModel> modelListener = m -> modelRefresh.request();
     private final DigitSelectionProvider selectionProvider = new DigitSelectionProvider();
+    private Teacher teacher;
+    private TeachBar teachBar;
+    private volatile Teacher.Outcome lastTeaching;
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -107,6 +114,7 @@ public final class DigitCanvasView extends ViewPart {
             liveGuessing = live.getSelection();
             area.setFocus();
         });
+        createTeaching(parent); // issue 13, item 5: "It's a 4" and Fine-tune
         status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
         parent.getShell().setDefaultButton(null);
@@ -236,6 +244,43 @@ public final class DigitCanvasView extends ViewPart {
         verdict.getParent().layout(new org.eclipse.swt.widgets.Control[] {verdict, status});
         CanvasSession.shared().publish(g);
         selectionProvider.publish(g.digit());
+    }
+
+    // ---------------------------------------------------------------- teaching (My drawings)
+
+    private void createTeaching(Composite parent) {
+        teacher = new Teacher(parent.getDisplay(), MyDrawingsStore.workspace());
+        teachBar = new TeachBar(parent, this::teach, () -> FineTuneLauncher.start(getSite().getShell()));
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(teachBar);
+    }
+
+    /**
+     * Teaches the drawing on the canvas as {@code label}: adds it to My drawings (in a job); the outcome
+     * goes to the status line and {@link #lastTeaching()}.
+     */
+    public void teach(int label) {
+        teacher.teach(area.drawing(), label, o -> {
+            lastTeaching = o;
+            if (!teachBar.isDisposed()) teachBar.showOutcome(o);
+            org.eclipse.jface.action.IStatusLineManager line = getViewSite().getActionBars().getStatusLineManager();
+            if (o.error()) {
+                line.setErrorMessage(o.message());
+            } else {
+                line.setErrorMessage(null);
+                line.setMessage(o.message());
+            }
+            if (!area.isDisposed()) area.setFocus();
+        });
+    }
+
+    /** The outcome of the last teaching, or null (for tests). */
+    public Teacher.Outcome lastTeaching() {
+        return lastTeaching;
+    }
+
+    /** The teaching row (for tests). */
+    public TeachBar teachBar() {
+        return teachBar;
     }
 
     /** The guess on display, or null before the first one (for tests). */

@@ -64,7 +64,9 @@ public final class DrawingArea extends Canvas {
 
     /** Replaces the drawing (clear, undo, a loaded picture) and tells the listeners. */
     public void setDrawing(Drawing newDrawing) {
-        if (newDrawing.background() != drawing.background()) disposeBackground();
+        if (newDrawing.background() != drawing.background() || newDrawing.exactInput() != drawing.exactInput()) {
+            disposeBackground();
+        }
         drawing = newDrawing;
         penDown = false;
         redraw();
@@ -159,10 +161,13 @@ public final class DrawingArea extends Canvas {
         gc.setClipping(s);
         gc.setAntialias(SWT.ON);
         gc.setInterpolation(SWT.HIGH);
-        if (drawing.background() != null) {
+        if (drawing.background() != null || drawing.hasExactInput()) {
             Image bg = backgroundImage();
             Rectangle b = bg.getBounds();
+            // an exact input is shown as the network gets it: sharp pixels, not smoothed
+            if (drawing.hasExactInput()) gc.setInterpolation(SWT.NONE);
             gc.drawImage(bg, 0, 0, b.width, b.height, s.x, s.y, s.width, s.height);
+            gc.setInterpolation(SWT.HIGH);
         }
         gc.setForeground(ink);
         gc.setBackground(ink);
@@ -187,17 +192,17 @@ public final class DrawingArea extends Canvas {
         gc.setClipping((Rectangle) null);
     }
 
-    /** The loaded picture as dark ink on white, made once per picture. */
+    /** The loaded picture (background or exact input) as dark ink on white, made once per picture. */
     private Image backgroundImage() {
         if (backgroundImage == null) {
-            int n = drawing.backgroundSide();
+            int n = drawing.hasExactInput() ? ExactInput.SIDE : drawing.backgroundSide();
             RGB[] grays = new RGB[256];
             for (int i = 0; i < 256; i++) {
                 int v = 255 - Math.round(i * (255 - 0x1A) / 255f);
                 grays[i] = new RGB(v, v, v);
             }
             ImageData data = new ImageData(n, n, 8, new PaletteData(grays));
-            float[] bg = drawing.background();
+            float[] bg = drawing.hasExactInput() ? drawing.exactInput() : drawing.background();
             for (int i = 0; i < bg.length; i++) data.setPixel(i % n, i / n, Math.round(Math.max(0, Math.min(1, bg[i])) * 255));
             backgroundImage = new Image(getDisplay(), data);
         }

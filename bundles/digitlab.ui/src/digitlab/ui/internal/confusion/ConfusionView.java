@@ -181,7 +181,7 @@ public final class ConfusionView extends ViewPart {
         if (page == null || d == null) return;
         int position = page.positions()[t];
         String name = "test image #" + position + " (label " + d.labels().get(d.evaluation().label(position)) + ")";
-        CanvasSession.shared().load(Drawing.ofPicture(page.ink(t), page.images().width(), name));
+        CanvasSession.shared().load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         try {
             getSite().getPage().showView(DigitLabViews.CANVAS);
         } catch (PartInitException e) {

@@ -97,6 +97,10 @@ public final class DatasetView extends ViewPart {
         Runnable imported = () -> UiThread.asyncExec(display, this::offerDatasets);
         ImportedDatasets.addListener(imported);
         datasetCombo.addDisposeListener(e -> ImportedDatasets.removeListener(imported));
+        Runnable drawingsChanged = MyDrawingsActions.listen(display, () -> { // My drawings: taught or removed
+            if (!info.isDisposed() && MyDrawingsActions.isMyDrawings(datasetId)) loadDataset();
+        });
+        datasetCombo.addDisposeListener(e -> MyDrawingsActions.unlisten(drawingsChanged));
         datasetCombo.addListener(SWT.Selection, e -> {
             datasetId = datasetCombo.getText();
             label = -1;
@@ -175,16 +179,25 @@ public final class DatasetView extends ViewPart {
         updateRemoveButton();
     }
 
-    /** Remove is for imported folders only: registered datasets come from plugins. */
+    /** Remove is for imported folders (off the list) and My drawings (the selected drawing). */
     private void updateRemoveButton() {
         if (removeFolder != null && !removeFolder.isDisposed()) {
-            removeFolder.setEnabled(ImportedDatasets.ids().contains(datasetId));
+            boolean mine = MyDrawingsActions.isMyDrawings(datasetId);
+            removeFolder.setEnabled(ImportedDatasets.ids().contains(datasetId) || mine);
+            removeFolder.setToolTipText(mine ? "Remove the selected drawing from My drawings (click it first)"
+                    : "Take this imported IDX folder off the list (its files stay where they are)");
         }
     }
 
     /** Forgets the imported folder shown (the files are left alone) and goes back to MNIST. */
     private void removeImportedFolder() {
         String id = datasetId;
+        if (MyDrawingsActions.isMyDrawings(id)) {
+            MyDrawingsActions.remove(display, dataset, split, gallery.page(), gallery.selected(), m -> {
+                if (!info.isDisposed()) info.setText(m);
+            });
+            return;
+        }
         if (!ImportedDatasets.ids().contains(id)) return;
         datasetId = DEFAULT_DATASET;
         ImportedDatasets.remove(id); // its listener lists the datasets again
@@ -302,7 +315,7 @@ public final class DatasetView extends ViewPart {
         int pos = p.positions()[t];
         String name = split.label() + " image #" + p.images().sourceIndex(pos) + " (label "
                 + d.classNames().get(p.images().label(pos)) + ")";
-        CanvasSession.shared().load(Drawing.ofPicture(p.ink(t), p.images().width(), name));
+        CanvasSession.shared().load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         try {
             getSite().getPage().showView(DigitLabViews.CANVAS);
         } catch (PartInitException e) {
