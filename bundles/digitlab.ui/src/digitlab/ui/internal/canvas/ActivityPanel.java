@@ -16,17 +16,19 @@ import digitlab.ui.internal.heatmap.ValueRange;
 /**
  * The neurons of one hidden layer as a grid of cells, each coloured by its activation for the
  * drawn digit (white = silent, deep blue = the layer's strongest). Hovering a cell names the
- * neuron, its value and its rank.
+ * neuron, its value and its rank. The cell size is set by the view, to fill its height.
  */
 final class ActivityPanel extends Canvas {
 
-    static final int CELL = 14;
+    /** The smallest and largest cell side in pixels; the view picks the largest at which all layers fit. */
+    static final int MIN_CELL = 6, MAX_CELL = 40;
 
     private final String title;
     private float[] values = new float[0];
     private TileAtlas atlas;
     private Image image;
     private int columns = 1;
+    private int cell = 14;
 
     ActivityPanel(Composite parent, String title) {
         super(parent, SWT.DOUBLE_BUFFERED);
@@ -51,14 +53,44 @@ final class ActivityPanel extends Canvas {
         return values.clone();
     }
 
+    /** Sets the cell side (the view fits all layers into its height with it). */
+    void setCell(int side) {
+        int c = Math.max(MIN_CELL, Math.min(MAX_CELL, side));
+        if (c == cell) return;
+        cell = c;
+        rebuild();
+    }
+
+    /** The height this panel needs at {@code width} with cells of {@code side} pixels, for {@code neurons} neurons. */
+    static int heightFor(int neurons, int width, int side, int header) {
+        int cols = Math.max(1, Math.min(Math.max(1, neurons), (width - 2) / (side + 1)));
+        int rows = Math.max(1, (neurons + cols - 1) / cols);
+        return header + rows * (side + 1) + 3;
+    }
+
+    /** The header's height in pixels. */
+    int headerHeight() {
+        GC gc = new GC(this);
+        try {
+            return headerHeight(gc);
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** The number of neurons shown (0 before the first guess). */
+    int neurons() {
+        return values.length;
+    }
+
     private int columnsFor(int width) {
-        return Math.max(1, Math.min(values.length == 0 ? 1 : values.length, (width - 2) / (CELL + 1)));
+        return Math.max(1, Math.min(values.length == 0 ? 1 : values.length, (width - 2) / (cell + 1)));
     }
 
     private void rebuild() {
         disposeImage();
-        columns = columnsFor(Math.max(CELL * 8, getClientArea().width));
-        atlas = new TileAtlas(values.length, columns, 1, 1, CELL, 1);
+        columns = columnsFor(Math.max(cell * 8, getClientArea().width));
+        atlas = new TileAtlas(values.length, columns, 1, 1, cell, 1);
         if (values.length > 0) {
             image = new Image(getDisplay(), atlas.paint(values, new ValueRange[] {ValueRange.upTo(values)},
                     ColorMap.SEQUENTIAL, 0));
@@ -74,16 +106,7 @@ final class ActivityPanel extends Canvas {
     @Override
     public Point computeSize(int wHint, int hHint, boolean changed) {
         int width = wHint == SWT.DEFAULT ? 300 : wHint;
-        int cols = Math.max(1, Math.min(Math.max(1, values.length), (width - 2) / (CELL + 1)));
-        int rows = Math.max(1, (values.length + cols - 1) / cols);
-        GC gc = new GC(this);
-        int header;
-        try {
-            header = headerHeight(gc);
-        } finally {
-            gc.dispose();
-        }
-        return new Point(width, header + rows * (CELL + 1) + 3);
+        return new Point(width, heightFor(values.length, width, cell, headerHeight()));
     }
 
     private void paint(GC gc) {
