@@ -79,6 +79,14 @@ public final class ConfusionView extends ViewPart {
         gallery = new ImageGallery(galleryScroller);
         galleryScroller.setContent(gallery);
         gallery.setOpenListener(this::openInCanvas);
+        // a page laid out for another width (the view resized, the gallery moved beside the matrix) is laid out again
+        galleryScroller.addListener(SWT.Resize, e -> {
+            GalleryPage p = gallery.page();
+            ConfusionData d = data;
+            if (p == null || d == null || matrix.selectedRow() < 0) return;
+            int width = Math.max(100, galleryScroller.getClientArea().width);
+            if (p.columns() != GalleryPage.columnsFor(width, d.images().width())) cellSelected(matrix.selectedRow(), matrix.selectedColumn());
+        });
         sash.setWeights(65, 35);
         // the matrix takes the view's full height when the view is wide (the gallery beside it), its full
         // width when tall (the gallery below): either way it grows with the view
