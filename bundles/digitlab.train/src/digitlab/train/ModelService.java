@@ -88,10 +88,10 @@ public final class ModelService {
         return m;
     }
 
-    /** Makes run {@code run}'s model current. */
+    /** Makes run {@code run}'s model current; the source names the run by its name, as the runs view does. */
     public Model setFromRun(Run run) throws IOException {
         Model m = run.loadModel();
-        set(m, "run " + run.id());
+        set(m, "run " + run.info().name());
         return m;
     }
 

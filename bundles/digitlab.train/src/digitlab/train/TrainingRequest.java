@@ -185,7 +185,7 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
                     + String.join(", ", OptimizerRegistry.standard().names())));
         }
         if (!(learningRate > 0 && learningRate <= 1000)) {
-            problems.add(new FieldProblem("learningRate", learningRate + " must be above 0 and at most 1000"));
+            problems.add(new FieldProblem("learningRate", number(learningRate) + " must be above 0 and at most 1,000"));
         }
         range(problems, "batchSize", batchSize, 1, 65_536);
         range(problems, "epochs", epochs, 1, 100_000);
@@ -194,14 +194,14 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
             problems.add(new FieldProblem("validationImages", validationImages
                     + " must be -1 (the dataset's default), 0 (none) or a number of images"));
         }
-        if (trainingLimit < 0) problems.add(new FieldProblem("trainingLimit", trainingLimit + " must be 0 (all) or more"));
+        if (trainingLimit < 0) problems.add(new FieldProblem("trainingLimit", number(trainingLimit) + " must be 0 (all) or more"));
         try {
             LearningRateSchedule.parse(schedule);
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("schedule", e.getMessage()));
         }
         if (!(weightDecay >= 0 && weightDecay < 1000)) {
-            problems.add(new FieldProblem("weightDecay", weightDecay + " must be at least 0 (and below 1000)"));
+            problems.add(new FieldProblem("weightDecay", number(weightDecay) + " must be at least 0 (and below 1,000)"));
         }
         // The whole network against the core's limits (parameter count, widths), before anything is allocated.
         if (p != null && layersOk) {
@@ -269,8 +269,18 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
         return sb.append(" on ").append(dataset).toString();
     }
 
+    /**
+     * A number as people write it in messages: 1,000,000,000 and -1 and 0.0005, never 1.0E9, -1.0 or 5.0E-4
+     * (the form echoes what was typed in this form).
+     */
+    static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(java.util.Locale.ROOT, "%,d", (long) v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     private static void range(List<FieldProblem> problems, String field, long value, long min, long max) {
-        if (value < min || value > max) problems.add(new FieldProblem(field, value + " must be between " + min + " and " + max));
+        if (value < min || value > max) problems.add(new FieldProblem(field, number(value) + " must be between " + number(min) + " and " + number(max)));
     }
 
     private static int classesOf(Architecture a) {

@@ -75,8 +75,8 @@ class CliTest {
         assertOneLine(cli("train", "--bogus"), 2, "digitlab train: unknown option --bogus (see digitlab train --help)");
         assertOneLine(cli("train", "--lr", "fast"), 2, "--lr: 'fast' is not a number");
         assertOneLine(cli("train", "--epochs"), 2, "--epochs needs a value");
-        assertOneLine(cli("train", "--epochs", "0"), 2, "--epochs: 0 must be between 1 and 100000");
-        assertOneLine(cli("train", "--batch", "-5"), 2, "--batch: -5 must be between 1 and 65536");
+        assertOneLine(cli("train", "--epochs", "0"), 2, "--epochs: 0 must be between 1 and 100,000");
+        assertOneLine(cli("train", "--batch", "-5"), 2, "--batch: -5 must be between 1 and 65,536");
         assertOneLine(cli("train", "--dataset", "nosuch"), 2, "--dataset: unknown dataset 'nosuch'; known datasets: mnist");
         assertOneLine(cli("train", "--arch", "resnet"), 2, "--arch: unknown architecture preset 'resnet'");
         assertOneLine(cli("train", "--layers", "1000000000"), 2, "--layers: layer 1 has 1000000000 neurons");

@@ -30,6 +30,7 @@ public final class DrawingArea extends Canvas {
     public static final float PEN_WIDTH = 0.075f;
 
     private final List<Consumer<Drawing>> listeners = new ArrayList<>();
+    private float penWidth = PEN_WIDTH;
     private final Color paper;
     private final Color ink;
     private final Color frame;
@@ -55,6 +56,11 @@ public final class DrawingArea extends Canvas {
             frame.dispose();
         });
         setCursor(getDisplay().getSystemCursor(SWT.CURSOR_CROSS));
+    }
+
+    /** The pen's width for new strokes, as a fraction of the drawing square's side (Preferences: Canvas). */
+    public void setPenWidth(float width) {
+        penWidth = width;
     }
 
     /** The drawing shown. */
@@ -111,7 +117,7 @@ public final class DrawingArea extends Canvas {
         setFocus();
         float[] p = toDrawing(e.x, e.y);
         penDown = true;
-        drawing = drawing.with(new Stroke(p, PEN_WIDTH));
+        drawing = drawing.with(new Stroke(p, penWidth));
         redrawAround(p[0], p[1], p[0], p[1]);
         fire();
     }
@@ -141,7 +147,7 @@ public final class DrawingArea extends Canvas {
     /** Repaints only the box around the newest segment, so drawing stays smooth on large canvases. */
     private void redrawAround(float ax, float ay, float bx, float by) {
         Rectangle s = square();
-        int r = (int) Math.ceil(PEN_WIDTH * s.width / 2) + 3;
+        int r = (int) Math.ceil(penWidth * s.width / 2) + 3;
         int x0 = s.x + (int) (Math.min(ax, bx) * s.width) - r;
         int y0 = s.y + (int) (Math.min(ay, by) * s.height) - r;
         int x1 = s.x + (int) (Math.max(ax, bx) * s.width) + r;
@@ -173,7 +179,7 @@ public final class DrawingArea extends Canvas {
         gc.setBackground(ink);
         gc.setLineCap(SWT.CAP_ROUND);
         gc.setLineJoin(SWT.JOIN_ROUND);
-        int width = Math.max(2, Math.round(PEN_WIDTH * s.width));
+        int width = Math.max(2, Math.round(penWidth * s.width));
         gc.setLineWidth(width);
         for (Stroke stroke : drawing.strokes()) {
             if (stroke.points() == 1) {
