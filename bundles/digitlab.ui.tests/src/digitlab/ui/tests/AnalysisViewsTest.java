@@ -75,8 +75,13 @@ class AnalysisViewsTest {
         WeightsView view = Ui.show(DigitLabViews.WEIGHTS);
         Ui.waitUntil("a weight picture", 20_000, () -> view.shownPicture() != null);
         WeightPicture p = view.shownPicture();
-        assertTrue(p.tiles(), "784 inputs are drawn as 28x28 tiles");
-        assertEquals(784, p.matrix().cols());
+        // the ready model's first layer is a convolution: 20 filters of 5x5 over the one input channel
+        assertTrue(p.tiles(), "each 5x5 filter is drawn as a little image");
+        assertEquals(25, p.matrix().cols());
+        assertEquals(20, p.matrix().rows());
+        assertTrue(p.matrix().kernels());
+        assertEquals("Filter 3", p.matrix().unitName(3));
+        assertTrue(p.matrix().title().contains("20 filters 5\u00d75 over 1 channel"), p.matrix().title());
         assertTrue(p.atlas().tileAt(p.atlas().origin(3).x + 1, p.atlas().origin(3).y + 1) == 3);
         assertTrue(p.range(0).lo() < 0 && p.range(0).hi() > 0);
     }

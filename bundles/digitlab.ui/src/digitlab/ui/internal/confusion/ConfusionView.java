@@ -54,6 +54,16 @@ public final class ConfusionView extends ViewPart {
     private ImageGallery gallery;
     private volatile ConfusionData data;
     private PredictionModel evaluated;
+    private Job evaluation;
+
+    /**
+     * Evaluations already made, by model. One map for all view instances on purpose: a model snapshot is immutable,
+     * so its evaluation is the same for every Confusion Matrix view; reopening the view (or a second one) shows it
+     * at once instead of running 10,000 test images through the network again. Weak keys: an evaluation lives
+     * as long as its model.
+     */
+    private static final java.util.Map<PredictionModel, ConfusionData> EVALUATIONS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private UiThrottle refresh;
     private Display display;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
@@ -102,6 +112,8 @@ public final class ConfusionView extends ViewPart {
         Action reevaluate = new Action("Evaluate Again") {
             @Override
             public void run() {
+                PredictionModel current = ModelAccess.shared().current();
+                if (current != null) EVALUATIONS.remove(current); // really again: the dataset may have changed
                 evaluated = null;
                 evaluate();
             }
@@ -135,8 +147,12 @@ public final class ConfusionView extends ViewPart {
             String text;
             ConfusionData d = null;
             try {
-                Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
-                d = ConfusionData.evaluate(model, dataset);
+                d = EVALUATIONS.get(model);
+                if (d == null) {
+                    Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
+                    d = ConfusionData.evaluate(model, dataset);
+                    if (!monitor.isCanceled()) EVALUATIONS.put(model, d);
+                }
                 Evaluation e = d.evaluation();
                 text = String.format("%s on %s test images: accuracy %.2f %% (%,d of %,d right, %,d wrong)", model.name(),
                         d.datasetId(), 100 * e.accuracy(), e.correct(), e.size(), e.size() - e.correct());
@@ -157,6 +173,8 @@ public final class ConfusionView extends ViewPart {
             return Status.OK_STATUS;
         });
         job.setPriority(Job.LONG);
+        if (evaluation != null) evaluation.cancel();
+        evaluation = job;
         job.schedule();
     }
 
@@ -235,6 +253,7 @@ public final class ConfusionView extends ViewPart {
 
     @Override
     public void dispose() {
+        if (evaluation != null) evaluation.cancel(); // a closed view needs no result (a queued job never starts)
         ModelAccess.shared().removeListener(modelListener);
         if (refresh != null) refresh.dispose();
         super.dispose();
