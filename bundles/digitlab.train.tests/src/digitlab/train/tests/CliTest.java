@@ -183,7 +183,7 @@ class CliTest {
         double sum = 0;
         for (Object v : p) sum += (Double) v;
         assertEquals(1.0, sum, 1e-3);
-        assertTrue(r.out().startsWith("7 ("), r.out());
+        assertEquals(List.of(r.out().strip()), r.out().strip().lines().toList(), "with --json: one JSON line per image");
     }
 
     @Test

@@ -28,6 +28,7 @@ class FineTuneCliTest {
         try {
             if (store.list().isEmpty()) {
                 CliTest.assertOneLine(CliTest.cli("finetune"), 1, "My drawings has no drawing to learn yet");
+                CliTest.assertOneLine(CliTest.cli("eval", "--dataset", "mydrawings"), 1, "dataset mydrawings has no test images");
             }
             Handwriting hand = new Handwriting(5);
             for (int round = 0; round < 2; round++) {

@@ -85,6 +85,12 @@ final class EvalCommand implements Command {
         } catch (UnknownDatasetException e) {
             throw new UsageException("--dataset: " + e.getMessage());
         }
+        if (dataset.part(split).isEmpty()) {
+            err.println("digitlab eval: dataset " + dataset.id() + " has no " + split.label() + " images"
+                    + (dataset.id().equals(digitlab.train.mydrawings.MyDrawingsDataset.ID)
+                            ? " (the held-out drawings: the 2nd, 6th, ... drawing taught of each digit)" : ""));
+            return Cli.FAILURE;
+        }
         EvaluationReport r;
         try {
             r = Evaluator.evaluate(model, dataset, split, threads);

@@ -41,9 +41,18 @@ final class FineTuneMix implements SampleSource {
         this.normalization = normalization;
     }
 
-    /** Copies of each drawing per epoch so that the drawings make up about {@code share} of it (at least one). */
+    /**
+     * At most this many copies of a drawing per epoch: with very few drawings they stay under their share
+     * rather than one drawing being shown a thousand times.
+     */
+    static final int MAX_REPEATS = 100;
+
+    /**
+     * Copies of each drawing per epoch so that the drawings make up about {@code share} of it (at least one, at
+     * most {@link #MAX_REPEATS}).
+     */
     static int repeats(int mnist, int drawings, double share) {
-        return (int) Math.max(1, Math.round(share / (1 - share) * mnist / drawings));
+        return (int) Math.min(MAX_REPEATS, Math.max(1, Math.round(share / (1 - share) * mnist / drawings)));
     }
 
     /** Copies of each drawing per epoch. */

@@ -4,7 +4,8 @@ package digitlab.train.finetune;
  * How to fine-tune a model on My drawings. Each epoch mixes {@code mnistPerEpoch} MNIST training images
  * (a different slice every epoch) with the user's training drawings, repeated (the first time as drawn,
  * then slightly shifted, rotated, scaled and distorted) until they make up {@code drawingShare} of the
- * epoch: a few dozen drawings then weigh as much as a few thousand MNIST images, while the MNIST images
+ * epoch (at most 100 copies of a drawing): a few dozen drawings then weigh as much as a thousand MNIST
+ * images or more, while the MNIST images
  * keep the model from forgetting MNIST. The optimizer and its settings are the model's own (Adam for a
  * model without a training record), restarted, at the small learning rate given here.
  *

@@ -22,12 +22,14 @@ import digitlab.train.finetune.FineTuneResult;
 import digitlab.train.finetune.FineTuneSettings;
 import digitlab.train.mydrawings.MyDrawingsStore;
 import digitlab.ui.internal.UiThread;
+import digitlab.ui.internal.model.CurrentModelChoice;
 
 /**
  * "Fine-tune on my drawings" in the workbench: starts a {@link FineTuneJob} on the current model (Progress
  * view, cancellable), and when it completes shows the figures before and after and asks whether the
- * fine-tuned model should become the current model. Only a yes changes anything: the model becomes
- * current and is saved under {@code <workspace>/models}. A cancel or an error leaves everything as it was.
+ * fine-tuned model should become the current model. Only a yes changes anything: the model is saved under
+ * {@code <workspace>/models} and becomes the current model, kept across restarts ({@link CurrentModelChoice}).
+ * A cancel or an error leaves everything as it was.
  */
 public final class FineTuneLauncher {
 
@@ -86,19 +88,18 @@ public final class FineTuneLauncher {
         Predicate<String> ask = t -> offer.test(shell, t);
         if (!ask.test(text)) return;
         String name = "finetuned-" + STAMP.format(Instant.now()) + ModelFormat.EXTENSION;
-        ModelService.get().set(r.model(), "fine-tuned on my drawings (" + name + ")");
-        Job save = Job.create("Saving the fine-tuned model", monitor -> {
+        Job use = Job.create("Using the fine-tuned model", monitor -> {
             Path file = MyDrawingsStore.workspace().file().getParent().resolveSibling("models").resolve(name);
             try {
                 java.nio.file.Files.createDirectories(file.getParent());
                 ModelFormat.save(r.model(), file);
-                return Status.info("saved " + file);
+                CurrentModelChoice.useFile(file); // current now and after a restart, like File > Open Model...
+                return Status.info("the current model is " + file);
             } catch (java.io.IOException e) {
-                return Status.error("the fine-tuned model is current but could not be saved: " + e.getMessage());
+                return Status.error("the fine-tuned model cannot be saved, so the current model stays: " + e.getMessage());
             }
         });
-        save.setSystem(true);
-        save.schedule();
+        use.schedule();
     }
 
     private static String pct(double v) {
