@@ -57,24 +57,38 @@ class FineTuneTest {
         mnist = Datasets.load("mnist", -1);
     }
 
+    /**
+     * A model that misreads the made-up hand: an MLP trained on MNIST alone (the ready CNN, trained for drawings
+     * of many styles, reads all 36 of them already, so fine-tuning it shows nothing to learn).
+     */
+    private static Model mnistOnlyMlp() {
+        digitlab.data.ImageSet train = mnist.part(digitlab.data.Split.TRAIN).range(0, 20_000);
+        digitlab.nn.Preset mlp = digitlab.nn.Presets.get("mlp");
+        digitlab.nn.TrainingConfig config = mlp.config().withEpochs(2).withThreads(2);
+        digitlab.nn.Trainer trainer = new digitlab.nn.Trainer(new digitlab.nn.Network(mlp.architecture()), config);
+        trainer.train(new digitlab.train.ImageSetSource(train), null, null, null);
+        return new Model(trainer.snapshot(), new digitlab.nn.ModelMetadata("mnist", digitlab.nn.ModelMetadata.digitLabels(10),
+                digitlab.nn.InputNormalization.IDENTITY, config, java.util.Map.of(), java.time.Instant.now(), java.util.Map.of()));
+    }
+
     @Test
     void fineTuningLearnsTheDrawingsWithoutForgettingMnist() throws Exception {
-        Model ready = ModelService.readyModel();
+        Model ready = mnistOnlyMlp();
+        float[] start = ready.snapshot().parameters();
         FineTuneResult r = new FineTuner(ready, mnist, store.dataset(), FineTuneSettings.defaults().withThreads(2)).run(null, null);
         System.out.println("fine-tune on 36 drawings: " + r.toJsonMap());
         assertTrue(r.completed());
         assertEquals(11, r.heldOutDrawings(), "the 2nd of every 4 drawings of a digit is held out");
         assertEquals(25, r.trainedDrawings());
-        assertTrue(r.trainedBefore() < 1, "the made-up hand has quirks the ready model misreads: " + r.trainedBefore());
+        assertTrue(r.trainedBefore() < 1, "the made-up hand has quirks an MNIST-only model misreads: " + r.trainedBefore());
         assertTrue(r.trainedAfter() > r.trainedBefore(), "learned the drawings: " + r.summary());
         assertTrue(r.heldOutAfter() >= r.heldOutBefore(), "held-out drawings: " + r.summary());
         if (r.heldOutBefore() < 1) assertTrue(r.heldOutAfter() > r.heldOutBefore(), "held-out drawings improve: " + r.summary());
         assertTrue(r.heldOutAfter() >= 0.9, "held-out drawings: " + r.summary());
-        assertTrue(Math.abs(r.mnistAfter() - r.mnistBefore()) <= 0.003, "MNIST test within 0.3 points: " + r.summary());
+        assertTrue(r.mnistAfter() >= r.mnistBefore() - 0.003, "MNIST test within 0.3 points: " + r.summary());
         assertEquals(r.mnistAfter(), r.model().metadata().metrics().get("test_accuracy"), 1e-12);
         assertFalse(java.util.Arrays.equals(ready.snapshot().parameters(), r.model().snapshot().parameters()));
-        assertArrayEquals(ModelService.readyModel().snapshot().parameters(), ready.snapshot().parameters(),
-                "the model started from is not changed");
+        assertArrayEquals(start, ready.snapshot().parameters(), "the model started from is not changed");
     }
 
     @Test
