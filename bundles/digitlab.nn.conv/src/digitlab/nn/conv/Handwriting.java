@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *           -> flatten -> dense 150 -> relu -> dropout 0.3 -> dense 10 -> softmax
  * </pre>
  * About 0.14 M parameters and 2.4 M multiply-adds per image forward. Adam (lr 0.002, cosine decay over the
- * run), batch 64, cross-entropy.
+ * run), batch 64, cross-entropy, 20 epochs (the validation accuracy levels out at about 99.5 % from the tenth).
  */
 public final class Handwriting implements Supplier<Preset> {
 
@@ -31,7 +31,7 @@ public final class Handwriting implements Supplier<Preset> {
             "CNN for digits as people draw them: conv 5x5x20, pool, conv 5x5x40, pool, dense 150; drawn-style augmentation",
             Architecture.parse(ARCHITECTURE),
             TrainingConfig.defaults().withLoss("xent").withOptimizer("adam").withLearningRate(0.002)
-                    .withBatchSize(64).withEpochs(15).withSchedule("cosine"),
+                    .withBatchSize(64).withEpochs(20).withSchedule("cosine"),
             "drawn");
 
     /** Returns {@link #PRESET}. */
