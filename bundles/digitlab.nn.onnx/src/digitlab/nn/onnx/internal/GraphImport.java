@@ -79,7 +79,12 @@ public final class GraphImport {
         current = input.getName();
         Shape inputShape = shape;
 
-        List<NodeProto> nodes = graph.getNodeList();
+        // Constant nodes (PyTorch writes scalars and shapes that way) are weights like the initializers
+        List<NodeProto> nodes = new ArrayList<>();
+        for (NodeProto n : graph.getNodeList()) {
+            if (n.getOpType().equals("Constant") && n.getDomain().isEmpty()) constant(n);
+            else nodes.add(n);
+        }
         int i = 0;
         // input normalisation: x' = (x - mean) * scale, or (x - mean) / std
         double mean = 0;
@@ -102,10 +107,6 @@ public final class GraphImport {
             if (!n.getDomain().isEmpty() && !n.getDomain().equals("ai.onnx")) {
                 throw new IllegalArgumentException(where(n) + ": operator of domain '" + n.getDomain()
                         + "' is not supported; supported: " + NodeImport.SUPPORTED + " of the default domain");
-            }
-            if (n.getOpType().equals("Constant")) {
-                constant(n);
-                continue;
             }
             if (n.getInputCount() == 0 || !n.getInput(0).equals(current)) {
                 throw new IllegalArgumentException(where(n) + ": reads '" + (n.getInputCount() == 0 ? "" : n.getInput(0))
