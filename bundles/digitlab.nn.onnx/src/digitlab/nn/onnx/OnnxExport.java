@@ -111,12 +111,19 @@ public final class OnnxExport {
 
         ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setProducerName("Digit Lab").setProducerVersion("1.0").setDocString(description).setGraph(graph);
+                .setProducerName("Digit Lab").setProducerVersion("1.0").setDocString(description);
         for (Map.Entry<String, String> e : Metadata.of(model).entrySet()) {
             m.addMetadataProps(digitlab.nn.onnx.internal.proto.OnnxProto.StringStringEntryProto.newBuilder()
                     .setKey(e.getKey()).setValue(e.getValue()));
         }
-        return m.build().toByteArray();
+        // The graph goes last (protobuf readers take fields in any order; concatenated messages merge): it is
+        // one length-prefixed field, so a file cut anywhere lacks the graph or has an incomplete one and is
+        // refused, instead of silently losing metadata written after it.
+        byte[] head = m.build().toByteArray();
+        byte[] tail = ModelProto.newBuilder().setGraph(graph).build().toByteArray();
+        byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     // [N, C, H, W] or [N, n] float, with the batch as the symbolic dimension "N"

@@ -119,8 +119,14 @@ public final class OnnxImport {
                     Instant.now(), properties);
             return new Model(ModelSnapshot.of(network, r.parameters()), meta);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new ModelFormatException(file, printable(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    /** One printable line: names from a damaged file may hold control characters or be very long. */
+    private static String printable(String s) {
+        String line = s.replaceAll("\\p{Cntrl}", "?");
+        return line.length() <= 400 ? line : line.substring(0, 400) + "...";
     }
 
     private static String shorten(String s) {
