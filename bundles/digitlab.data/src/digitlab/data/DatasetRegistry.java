@@ -191,6 +191,11 @@ public final class DatasetRegistry {
         }
     }
 
+    /** Forgets the cached dataset of {@code id} (the next {@link #load} of it reads its data again). */
+    public void evict(String id) {
+        cache.remove(id);
+    }
+
     /** Forgets all cached datasets (the next {@link #load} reads the files again). */
     public void clearCache() {
         cache.clear();

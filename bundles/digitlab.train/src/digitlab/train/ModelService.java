@@ -1,5 +1,7 @@
 package digitlab.train;
 
+import digitlab.train.internal.Contributions;
+
 import digitlab.nn.Model;
 import digitlab.nn.io.ModelFormat;
 import java.io.IOException;
@@ -80,15 +82,16 @@ public final class ModelService {
      * @throws IOException naming the file and the problem; the current model is then unchanged
      */
     public Model setFromFile(Path file) throws IOException {
+        Contributions.ensureLoaded();
         Model m = ModelFormat.load(file);
         set(m, file.toString());
         return m;
     }
 
-    /** Makes run {@code run}'s model current. */
+    /** Makes run {@code run}'s model current; the source names the run by its name, as the runs view does. */
     public Model setFromRun(Run run) throws IOException {
         Model m = run.loadModel();
-        set(m, "run " + run.id());
+        set(m, "run " + run.info().name());
         return m;
     }
 
@@ -113,6 +116,7 @@ public final class ModelService {
      * @throws IOException when it is missing or broken
      */
     public static Model readyModel() throws IOException {
+        Contributions.ensureLoaded(); // the ready model's layers (conv2d, ...) come through the layer extension point
         try (InputStream in = ModelService.class.getResourceAsStream(READY_MODEL_RESOURCE)) {
             if (in == null) {
                 throw new NoSuchFileException(READY_MODEL_RESOURCE, null,

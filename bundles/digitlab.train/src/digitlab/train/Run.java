@@ -86,16 +86,44 @@ public final class Run {
         Map<String, Object> m = readInfo();
         try {
             RunStatus status = RunStatus.valueOf(Json.string(m, "status", "NEW"));
-            if (status == RunStatus.RUNNING && !isActive()) status = RunStatus.INTERRUPTED;
+            String message = Json.string(m, "message", "");
+            if (status == RunStatus.RUNNING && !isActive() && !RunOwnership.ownedElsewhere(dir)) {
+                status = RunStatus.INTERRUPTED;
+                message = INTERRUPTED_MESSAGE;
+                markInterrupted();
+            }
             Map<String, Object> req = Json.object(m, "request");
             return new RunInfo(id, Json.string(m, "name", id), Instant.parse(Json.string(m, "created", "1970-01-01T00:00:00Z")),
-                    status, Json.string(m, "message", ""), Json.string(req, "dataset", ""), Json.string(req, "preset", ""),
+                    status, message, Json.string(req, "dataset", ""), Json.string(req, "preset", ""),
                     Json.string(m, "architecture", ""), (int) Json.number(m, "epochsCompleted", 0),
                     (int) Json.number(req, "epochs", 0), Json.number(m, "seconds", 0),
                     Json.number(m, "validationAccuracy", Double.NaN), Json.number(m, "testAccuracy", Double.NaN),
                     Files.isRegularFile(modelFile()), Files.isRegularFile(checkpointFile()));
         } catch (RuntimeException e) {
             throw new IOException(dir.resolve(INFO_FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What run.json says of a run whose training program ended before the run did. */
+    static final String INTERRUPTED_MESSAGE = "the program training it ended before the run finished; resume it to continue";
+
+    /**
+     * Writes INTERRUPTED into run.json of a run left RUNNING by a program that ended (no process holds its
+     * lock), so the file says what the run is; best effort: a read-only folder keeps the old word, and the
+     * summary says INTERRUPTED all the same.
+     */
+    private void markInterrupted() {
+        try {
+            synchronized (RunStore.lockFor(dir)) {
+                Map<String, Object> m = new LinkedHashMap<>(readInfo());
+                if (!RunStatus.RUNNING.name().equals(m.get("status")) || isActive() || RunOwnership.ownedElsewhere(dir)) return;
+                m.put("status", RunStatus.INTERRUPTED.name());
+                m.put("message", INTERRUPTED_MESSAGE);
+                m.put("updated", Instant.now().toString());
+                AtomicFiles.writeString(dir.resolve(INFO_FILE), Json.writePretty(m));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(Run.class.getName()).log(System.Logger.Level.DEBUG, "cannot mark " + dir + " interrupted: " + e);
         }
     }
 

@@ -158,7 +158,9 @@ public final class RunStore {
      */
     public void delete(String id) throws IOException {
         Run run = open(id);
-        if (run.isActive()) throw new IllegalStateException("run '" + id + "' is training; cancel it before deleting it");
+        if (run.isActive() || RunOwnership.ownedElsewhere(run.directory())) {
+            throw new IllegalStateException("run '" + id + "' is training; cancel it before deleting it");
+        }
         // First move the folder aside in one step, so a half-deleted run is never listed.
         Path trash = root.resolve("." + id + ".deleted");
         Files.move(run.directory(), trash, StandardCopyOption.ATOMIC_MOVE);
@@ -209,11 +211,19 @@ public final class RunStore {
 
     /** Marks a run as being trained; false when another session already trains it. */
     static boolean markActive(Path dir) {
-        return ACTIVE.add(dir.toAbsolutePath().normalize());
+        Path key = dir.toAbsolutePath().normalize();
+        if (!ACTIVE.add(key)) return false;
+        if (!RunOwnership.acquire(key)) { // another program trains it
+            ACTIVE.remove(key);
+            return false;
+        }
+        return true;
     }
 
     static void markInactive(Path dir) {
-        ACTIVE.remove(dir.toAbsolutePath().normalize());
+        Path key = dir.toAbsolutePath().normalize();
+        RunOwnership.release(key);
+        ACTIVE.remove(key);
     }
 
     /** The lock guarding updates of the run in {@code dir}. */

@@ -42,7 +42,7 @@ import java.util.Set;
  * @param seed             seed for initialisation, shuffling, dropout and augmentation
  * @param threads          kernel threads wanted, 1..1024 (a run gets fewer while other runs hold cores;
  *                         results do not depend on it)
- * @param augment          seeded random shifts, rotations and scaling of the training images
+ * @param augment          seeded distortions of the training images: the preset's recipe ({@link #augmentation()})
  * @param validationImages images held out from the end of the training file for validation:
  *                         -1 = the dataset's default (5,000 for MNIST), 0 = none
  * @param trainingLimit    use only the first this-many training images (0 = all), for quick trials
@@ -91,7 +91,19 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
         if (mlp != null) for (int w : mlp.hidden) hidden.add(w);
         return new TrainingRequest("", "mnist", p.name(), hidden, mlp == null ? "" : mlp.activation, c.loss(),
                 c.optimizer(), c.learningRate(), c.batchSize(), c.epochs(), c.seed(),
-                Math.max(1, Runtime.getRuntime().availableProcessors()), false, -1, 0, c.schedule(), c.weightDecay());
+                Math.max(1, Runtime.getRuntime().availableProcessors()), !p.augmentation().equals("none"), -1, 0,
+                c.schedule(), c.weightDecay());
+    }
+
+    /**
+     * The distortions the run trains with: {@code none} when {@link #augment} is off, otherwise the preset's
+     * recipe ({@code drawn} for {@code handwriting}), or {@code standard} for a preset without one.
+     */
+    public String augmentation() {
+        if (!augment) return "none";
+        Contributions.ensureLoaded();
+        String recipe = Presets.names().contains(preset) ? Presets.get(preset).augmentation() : "none";
+        return recipe.equals("none") ? "standard" : recipe;
     }
 
     /** {@link #forPreset(String) forPreset("mlp")}. */
@@ -173,7 +185,7 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
                     + String.join(", ", OptimizerRegistry.standard().names())));
         }
         if (!(learningRate > 0 && learningRate <= 1000)) {
-            problems.add(new FieldProblem("learningRate", learningRate + " must be above 0 and at most 1000"));
+            problems.add(new FieldProblem("learningRate", number(learningRate) + " must be above 0 and at most 1,000"));
         }
         range(problems, "batchSize", batchSize, 1, 65_536);
         range(problems, "epochs", epochs, 1, 100_000);
@@ -182,14 +194,14 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
             problems.add(new FieldProblem("validationImages", validationImages
                     + " must be -1 (the dataset's default), 0 (none) or a number of images"));
         }
-        if (trainingLimit < 0) problems.add(new FieldProblem("trainingLimit", trainingLimit + " must be 0 (all) or more"));
+        if (trainingLimit < 0) problems.add(new FieldProblem("trainingLimit", number(trainingLimit) + " must be 0 (all) or more"));
         try {
             LearningRateSchedule.parse(schedule);
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("schedule", e.getMessage()));
         }
         if (!(weightDecay >= 0 && weightDecay < 1000)) {
-            problems.add(new FieldProblem("weightDecay", weightDecay + " must be at least 0 (and below 1000)"));
+            problems.add(new FieldProblem("weightDecay", number(weightDecay) + " must be at least 0 (and below 1,000)"));
         }
         // The whole network against the core's limits (parameter count, widths), before anything is allocated.
         if (p != null && layersOk) {
@@ -257,8 +269,18 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
         return sb.append(" on ").append(dataset).toString();
     }
 
+    /**
+     * A number as people write it in messages: 1,000,000,000 and -1 and 0.0005, never 1.0E9, -1.0 or 5.0E-4
+     * (the form echoes what was typed in this form).
+     */
+    static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(java.util.Locale.ROOT, "%,d", (long) v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     private static void range(List<FieldProblem> problems, String field, long value, long min, long max) {
-        if (value < min || value > max) problems.add(new FieldProblem(field, value + " must be between " + min + " and " + max));
+        if (value < min || value > max) problems.add(new FieldProblem(field, number(value) + " must be between " + number(min) + " and " + number(max)));
     }
 
     private static int classesOf(Architecture a) {

@@ -293,7 +293,8 @@ public final class TrainingSession {
         MetricHistory start = history();
         listeners.fire(l -> l.started(run, start));
 
-        ImageSetSource source = request.augment() ? ImageSetSource.augmented(data.train(), request.seed())
+        ImageSetSource source = request.augment()
+                ? ImageSetSource.augmented(data.train(), request.seed(), request.augmentation())
                 : new ImageSetSource(data.train());
         source.setEpoch(trainer.epoch());
         ImageSetSource validation = data.validation().isEmpty() ? null : new ImageSetSource(data.validation());
@@ -337,7 +338,7 @@ public final class TrainingSession {
                 saving(run.modelFile(), () -> ModelFormat.save(finalModel, run.modelFile()));
                 saveHistory();
                 if (report != null) run.writeEvaluation(report);
-                String msg = "trained " + result.epoch() + " epochs"
+                String msg = "trained " + result.epoch() + (result.epoch() == 1 ? " epoch" : " epochs")
                         + (report != null ? String.format(java.util.Locale.ROOT, "; test accuracy %.2f %%", 100 * report.accuracy()) : "");
                 finish(RunStatus.COMPLETED, msg, result.epoch(), seconds, report);
                 return new RunOutcome(RunStatus.COMPLETED, msg, result.epoch(), seconds, speed, report, run.modelFile());
@@ -369,7 +370,11 @@ public final class TrainingSession {
         private final int interval;
         private final int epochs;
         private final Progress progress;
+        private static final int WARM_UP_BATCHES = 20;
+        private static final double MIN_PACE_SECONDS = 2;
         private final long startNanos = System.nanoTime();
+        /** When the {@value #WARM_UP_BATCHES}th batch of this session ended: the ETA is measured from there. */
+        private long warmNanos;
         private long batchesThisSession;
         private long samplesThisSession;
         private long samplesThisEpoch;
@@ -388,6 +393,18 @@ public final class TrainingSession {
             this.interval = interval;
             this.epochs = epochs;
             this.progress = progress;
+        }
+
+        /**
+         * Seconds left for {@code remaining} batches, from the pace since the warm-up (the first batches of a
+         * session run while the JIT compiles the kernels and are several times slower: an estimate from them was
+         * off by a factor of five); NaN until {@value #MIN_PACE_SECONDS} s of warm pace are measured.
+         */
+        private double eta(long remaining, long now) {
+            if (batchesThisSession <= WARM_UP_BATCHES) return Double.NaN;
+            double warmSeconds = (now - warmNanos) / 1e9;
+            if (warmSeconds < MIN_PACE_SECONDS) return Double.NaN;
+            return remaining * warmSeconds / (batchesThisSession - WARM_UP_BATCHES);
         }
 
         double elapsed() {
@@ -411,9 +428,10 @@ public final class TrainingSession {
             accuracySum += m.accuracy();
             pending++;
             int done = m.batch() + 1;
-            double sessionSeconds = (System.nanoTime() - startNanos) / 1e9;
+            long now = System.nanoTime();
+            if (batchesThisSession == WARM_UP_BATCHES) warmNanos = now;
             long remaining = (long) (epochs - m.epoch() - 1) * m.batchesPerEpoch() + (m.batchesPerEpoch() - done);
-            double eta = batchesThisSession < 3 ? Double.NaN : remaining * sessionSeconds / batchesThisSession;
+            double eta = eta(remaining, now);
             progress.batch(m.epoch() + 1, epochs, done, m.batchesPerEpoch(), m.loss(), m.samplesPerSecond(), eta);
             if (done % interval == 0 || done == m.batchesPerEpoch()) {
                 BatchPoint point = new BatchPoint(m.epoch() + 1, done, m.batchesPerEpoch(), m.step(), lossSum / pending,
@@ -476,6 +494,7 @@ public final class TrainingSession {
         props.put("run", run.id());
         props.put("name", request.displayName());
         props.put("augment", Boolean.toString(request.augment()));
+        props.put("augmentation", request.augmentation());
         TrainingConfig config = request.trainingConfig(BATCH_POINT_INTERVAL);
         return new Model(s, new ModelMetadata(d.id(), d.classNames(), InputNormalization.IDENTITY, config, metrics,
                 Instant.now(), props));

@@ -14,8 +14,9 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * Menus: File (Save As image/CSV contributions, Exit), Window (Show View, Reset Perspective,
- * Preferences) and Help (About). Views and plugins add to the "additions" groups.
+ * Menus: File (the lab's Open Model, Save Model As, Import and Export commands come from digitlab.ui; Exit),
+ * Edit (Undo, Redo: retargeted to the active view's operation history), Window (Show View, Reset
+ * Perspective, Preferences) and Help (Key Assist, About). Views and plugins add to the "additions" groups.
  */
 final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
 
@@ -23,6 +24,8 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction about;
     private IWorkbenchAction preferences;
     private IWorkbenchAction resetPerspective;
+    private IWorkbenchAction undo;
+    private IWorkbenchAction redo;
     private IContributionItem showViews;
 
     DigitLabActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -35,7 +38,9 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
         about = ActionFactory.ABOUT.create(window);
         preferences = ActionFactory.PREFERENCES.create(window);
         resetPerspective = ActionFactory.RESET_PERSPECTIVE.create(window);
-        for (IWorkbenchAction action : new IWorkbenchAction[] {exit, about, preferences, resetPerspective}) {
+        undo = ActionFactory.UNDO.create(window); // retargeted to the active view's operation history
+        redo = ActionFactory.REDO.create(window);
+        for (IWorkbenchAction action : new IWorkbenchAction[] {exit, about, preferences, resetPerspective, undo, redo}) {
             register(action); // so key bindings (Ctrl+Q etc.) reach them and they are disposed with the window
         }
         showViews = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
@@ -50,6 +55,14 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
         file.add(exit);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
 
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
+        edit.add(undo);
+        edit.add(redo);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.UNDO_EXT));
+        edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
+
         MenuManager showView = new MenuManager("Show &View", "showView");
         showView.add(showViews);
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
@@ -63,10 +76,13 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
         help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(new Separator());
+        help.add(new GroupMarker("keys")); // Key Assist... (plugin.xml, the platform's showKeyAssist command)
+        help.add(new Separator());
         help.add(about);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
 
         menuBar.add(file);
+        menuBar.add(edit);
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(windowMenu);
         menuBar.add(help);

@@ -1,6 +1,7 @@
 package digitlab.app.internal;
 
-import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -23,7 +24,8 @@ final class DigitLabWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
-        configurer.setInitialSize(new Point(1400, 900));
+        // at most the screen: the window's edges (toolbar, charts, status) must not start off-screen
+        configurer.setInitialSize(WindowFit.initialSize(primaryClientArea()));
         configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
@@ -40,6 +42,13 @@ final class DigitLabWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        // a size remembered from a larger screen (or a window dragged half off) comes back onto this one
+        WindowFit.onScreen(getWindowConfigurer().getWindow().getShell());
         StartupProbe.mark("window open");
+    }
+
+    private static Rectangle primaryClientArea() {
+        Display display = Display.getCurrent() != null ? Display.getCurrent() : Display.getDefault();
+        return display.getPrimaryMonitor().getClientArea();
     }
 }

@@ -106,26 +106,36 @@ public final class DigitPreprocessor {
         double offsetY = (BOX - box.height() * scale) / 2;
         float[] boxed = resample(map, box, scale, offsetX, offsetY);
 
-        // centre of mass of the 20x20 box, in its pixel index coordinates
+        return place(boxed, box, scale, map.inverted);
+    }
+
+    /**
+     * Step 4 and 5 for a 20x20 box of ink: placed in the 28x28 image at the whole-pixel offset that brings its
+     * intensity centre of mass nearest to (14, 14), and scaled so the brightest pixel is 1.
+     *
+     * @param boxed    the 20x20 box, row-major (not modified)
+     * @param box      where the ink was in the input, for the views
+     * @param scale    box pixels per input pixel
+     * @param inverted whether the input was dark ink on light paper
+     * @return the digit, or empty when the box holds no ink
+     */
+    static Optional<PreprocessedDigit> place(float[] boxed, InkBox box, double scale, boolean inverted) {
         double mass = 0, mx = 0, my = 0;
+        float peak = 0;
         for (int y = 0; y < BOX; y++) {
             for (int x = 0; x < BOX; x++) {
                 float v = boxed[y * BOX + x];
                 mass += v;
                 mx += v * x;
                 my += v * y;
+                peak = Math.max(peak, v);
             }
         }
-        if (mass == 0) {
-            return Optional.empty(); // cannot happen with ink in the box; kept as a guard against a guess
+        if (mass == 0 || peak == 0) {
+            return Optional.empty();
         }
         int left = clamp((int) Math.round(CENTRE - mx / mass), 0, SIZE - BOX);
         int top = clamp((int) Math.round(CENTRE - my / mass), 0, SIZE - BOX);
-
-        float peak = 0;
-        for (float v : boxed) {
-            peak = Math.max(peak, v);
-        }
         float gain = 1f / peak;
         float[] out = new float[SIZE * SIZE];
         for (int y = 0; y < BOX; y++) {
@@ -134,35 +144,40 @@ public final class DigitPreprocessor {
             }
         }
         return Optional.of(new PreprocessedDigit(out, box, scale, left, top, left + mx / mass, top + my / mass,
-                map.inverted));
+                inverted));
     }
 
     /** Scales the ink box into a 20x20 float image: rows first (box height x 20), then columns (20 x 20). */
     private static float[] resample(InkMap map, InkBox box, double scale, double offsetX, double offsetY) {
-        AxisResampler across = AxisResampler.of(box.width(), scale, offsetX, BOX);
-        AxisResampler down = AxisResampler.of(box.height(), scale, offsetY, BOX);
-        float[] rows = new float[box.height() * BOX];
+        return resample(map, box, scale, offsetX, offsetY, BOX);
+    }
+
+    /** Scales the ink box into a {@code side x side} float image (area averaging when shrinking, bilinear when enlarging). */
+    static float[] resample(InkMap map, InkBox box, double scale, double offsetX, double offsetY, int side) {
+        AxisResampler across = AxisResampler.of(box.width(), scale, offsetX, side);
+        AxisResampler down = AxisResampler.of(box.height(), scale, offsetY, side);
+        float[] rows = new float[box.height() * side];
         for (int y = 0; y < box.height(); y++) {
             int src = (box.y() + y) * map.width + box.x();
-            for (int j = 0; j < BOX; j++) {
+            for (int j = 0; j < side; j++) {
                 float[] w = across.weights[j];
                 int k0 = src + across.first[j];
                 float sum = 0;
                 for (int k = 0; k < w.length; k++) {
                     sum += w[k] * map.ink[k0 + k];
                 }
-                rows[y * BOX + j] = sum;
+                rows[y * side + j] = sum;
             }
         }
-        float[] boxed = new float[BOX * BOX];
-        for (int i = 0; i < BOX; i++) {
+        float[] boxed = new float[side * side];
+        for (int i = 0; i < side; i++) {
             float[] w = down.weights[i];
             int k0 = down.first[i];
             for (int k = 0; k < w.length; k++) {
                 float wk = w[k];
-                int row = (k0 + k) * BOX;
-                for (int j = 0; j < BOX; j++) {
-                    boxed[i * BOX + j] += wk * rows[row + j];
+                int row = (k0 + k) * side;
+                for (int j = 0; j < side; j++) {
+                    boxed[i * side + j] += wk * rows[row + j];
                 }
             }
         }

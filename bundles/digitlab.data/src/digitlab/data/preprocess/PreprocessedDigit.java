@@ -31,6 +31,45 @@ public final class PreprocessedDigit {
         this.inverted = inverted;
     }
 
+    /** The same pixels, described against an earlier input: its ink box, scale and polarity. */
+    PreprocessedDigit relativeTo(InkBox inputBox, double inputScale, boolean inputInverted) {
+        return new PreprocessedDigit(pixels, inputBox, inputScale, offsetX, offsetY, centreX, centreY, inputInverted);
+    }
+
+    /**
+     * An image that is already in MNIST's form, taken exactly as it is (no ink box search, no scaling, no
+     * centring): e.g. a dataset image put into the canvas, so that the network sees the very pixels the
+     * dataset holds. Its ink box is the bounding box of the non-zero pixels (the whole image when it is blank),
+     * its scale 1, its offsets 0; the centre of mass is measured (14, 14 for a blank image).
+     *
+     * @param pixels {@code SIZE * SIZE} values in [0, 1], row-major (copied)
+     * @throws IllegalArgumentException for another length or a value outside [0, 1], naming it
+     */
+    public static PreprocessedDigit ofImage(float[] pixels) {
+        if (pixels.length != SIZE * SIZE) {
+            throw new IllegalArgumentException("an MNIST-form image has " + SIZE * SIZE + " pixels, not " + pixels.length);
+        }
+        int x0 = SIZE, y0 = SIZE, x1 = -1, y1 = -1;
+        double mass = 0, mx = 0, my = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            float v = pixels[i];
+            if (!(v >= 0 && v <= 1)) throw new IllegalArgumentException("pixel " + i + " is " + v + ", not in [0, 1]");
+            if (v == 0) continue;
+            int x = i % SIZE, y = i / SIZE;
+            x0 = Math.min(x0, x);
+            y0 = Math.min(y0, y);
+            x1 = Math.max(x1, x);
+            y1 = Math.max(y1, y);
+            mass += v;
+            mx += v * x;
+            my += v * y;
+        }
+        InkBox box = x1 < 0 ? new InkBox(0, 0, SIZE, SIZE) : new InkBox(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        double cx = mass > 0 ? mx / mass : SIZE / 2.0;
+        double cy = mass > 0 ? my / mass : SIZE / 2.0;
+        return new PreprocessedDigit(pixels.clone(), box, 1.0, 0, 0, cx, cy, false);
+    }
+
     /** The 784 pixels, row-major, in [0,1] (0 background, 1 full ink): a copy, the network's input. */
     public float[] pixels() {
         return pixels.clone();

@@ -23,5 +23,6 @@ public final class ConvLayers {
     public static void registerStandard() {
         registerLayers(LayerRegistry.standard());
         Presets.register(LeNet.PRESET);
+        Presets.register(Handwriting.PRESET);
     }
 }

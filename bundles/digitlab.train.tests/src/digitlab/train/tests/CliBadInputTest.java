@@ -147,7 +147,7 @@ class CliBadInputTest {
         c.add(new Case(2, "unknown option --epoch", train("--epoch", "1")));
         c.add(new Case(1, "no-such-run", train("--resume", "no-such-run")));
         // eval
-        c.add(new Case(2, "--model is required", "eval"));
+        c.add(new Case(2, "--split", "eval", "--split", "dev")); // without --model: the current model
         c.add(new Case(1, "missing.dlm", "eval", "--model", dir.resolve("missing.dlm").toString()));
         c.add(new Case(1, "broken.dlm", "eval", "--model", broken.toString()));
         c.add(new Case(1, "empty.dlm", "eval", "--model", empty.toString()));
@@ -159,7 +159,7 @@ class CliBadInputTest {
         c.add(new Case(2, "--dataset", "eval", "--model", good.toString(), "--dataset", "nosuch"));
         for (String v : new String[] {"abc", "-1", "0"}) c.add(new Case(2, "--threads", "eval", "--model", good.toString(), "--threads", v));
         // predict
-        c.add(new Case(2, "--image is required", "predict"));
+        c.add(new Case(2, "no image given", "predict"));
         c.add(new Case(1, "nope.png", "predict", "--image", dir.resolve("nope.png").toString()));
         c.add(new Case(1, "text.png", "predict", "--image", text.toString()));
         c.add(new Case(1, "a-folder", "predict", "--image", folder.toString()));

@@ -75,8 +75,8 @@ class CliTest {
         assertOneLine(cli("train", "--bogus"), 2, "digitlab train: unknown option --bogus (see digitlab train --help)");
         assertOneLine(cli("train", "--lr", "fast"), 2, "--lr: 'fast' is not a number");
         assertOneLine(cli("train", "--epochs"), 2, "--epochs needs a value");
-        assertOneLine(cli("train", "--epochs", "0"), 2, "--epochs: 0 must be between 1 and 100000");
-        assertOneLine(cli("train", "--batch", "-5"), 2, "--batch: -5 must be between 1 and 65536");
+        assertOneLine(cli("train", "--epochs", "0"), 2, "--epochs: 0 must be between 1 and 100,000");
+        assertOneLine(cli("train", "--batch", "-5"), 2, "--batch: -5 must be between 1 and 65,536");
         assertOneLine(cli("train", "--dataset", "nosuch"), 2, "--dataset: unknown dataset 'nosuch'; known datasets: mnist");
         assertOneLine(cli("train", "--arch", "resnet"), 2, "--arch: unknown architecture preset 'resnet'");
         assertOneLine(cli("train", "--layers", "1000000000"), 2, "--layers: layer 1 has 1000000000 neurons");
@@ -84,9 +84,9 @@ class CliTest {
         assertOneLine(cli("train", "--optimizer", "magic"), 2, "--optimizer: unknown optimizer 'magic'");
         assertOneLine(cli("train", "extra"), 2, "unexpected argument 'extra'");
         assertOneLine(cli("train", "--resume", "x", "--lr", "1"), 2, "--lr cannot be combined with --resume");
-        assertOneLine(cli("eval"), 2, "--model is required");
+        assertOneLine(cli("eval", "--model", ""), 2, "--model is required");
         assertOneLine(cli("eval", "--model", "m.dlm", "--split", "dev"), 2, "--split: unknown split 'dev'");
-        assertOneLine(cli("predict", "--model", "m.dlm"), 2, "--image is required");
+        assertOneLine(cli("predict", "--model", "m.dlm"), 2, "no image given");
         Result r = cli("eval", "--model", "absent.dlm", "--json");
         assertOneLine(r, 1, "absent.dlm");
         assertEquals(1.0, r.json().get("exit_code"));
@@ -152,6 +152,18 @@ class CliTest {
     }
 
     @Test
+    void evalWithoutModelEvaluatesTheCurrentModel() throws IOException {
+        Result e = cli("eval", "--json");
+        assertEquals(0, e.code(), e.err());
+        Map<String, Object> j = e.json();
+        assertEquals("ready model", j.get("model"), "without --model eval takes the current model, the ready one");
+        digitlab.train.EvaluationReport expected = digitlab.train.Evaluator.evaluate(
+                digitlab.train.ModelService.readyModel(), Datasets.load("mnist", -1), Split.TEST, 1);
+        assertEquals(expected.accuracy(), (Double) j.get("test_accuracy"), 1e-12);
+        assertEquals(10_000.0, j.get("size"));
+    }
+
+    @Test
     void predictsAHandDrawnSeven() throws IOException {
         BufferedImage img = canvas();
         Graphics2D g = img.createGraphics();
@@ -197,6 +209,88 @@ class CliTest {
             assertEquals(0, r.code(), r.err());
             assertEquals((double) test.label(i), r.json().get("digit"), "test image " + i + ": " + r.out());
         }
+    }
+
+    /** MNIST test image {@code i} as a dark-on-light PNG of {@code side} pixels. */
+    private Path mnistPng(ImageSet test, int i, int side, String name) throws IOException {
+        BufferedImage small = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                int v = 255 - test.pixel(i, x, y);
+                small.setRGB(x, y, new Color(v, v, v).getRGB());
+            }
+        }
+        BufferedImage big = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = big.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(small, 0, 0, side, side, 0, 0, 28, 28, null);
+        g.dispose();
+        Path png = dir.resolve(name);
+        Files.createDirectories(png.getParent());
+        ImageIO.write(big, "png", png.toFile());
+        return png;
+    }
+
+    @Test
+    void predictsManyImagesAndFoldersInOneStartAndReportsABrokenOneOnItsOwnLine() throws IOException {
+        ImageSet test = Datasets.load("mnist", -1).part(Split.TEST);
+        Path a = mnistPng(test, 0, 140, "a.png");
+        for (int i = 1; i < 4; i++) mnistPng(test, i, 100 + 40 * i, "folder/sub/" + i + ".png");
+        Files.writeString(dir.resolve("folder/notes.txt"), "not an image, and not looked at");
+        Path broken = dir.resolve("broken.png");
+        Files.writeString(broken, "this is not a PNG");
+        Result r = cli("predict", "--json", a.toString(), broken.toString(), dir.resolve("folder").toString());
+        assertEquals(1, r.code(), "a file failed: exit 1 at the end");
+        List<String> lines = r.out().lines().toList();
+        assertEquals(5, lines.size(), r.out());
+        Map<String, Object> first = Json.parseObject(lines.get(0));
+        assertEquals(a.toString(), first.get("file"));
+        assertEquals((double) test.label(0), first.get("digit"));
+        assertEquals(Integer.toString(test.label(0)), first.get("label"));
+        assertEquals(10, ((List<?>) first.get("probabilities")).size());
+        Map<String, Object> bad = Json.parseObject(lines.get(1));
+        assertEquals(broken.toString(), bad.get("file"));
+        assertTrue(((String) bad.get("error")).contains("cannot") || ((String) bad.get("error")).contains("not an image"),
+                lines.get(1));
+        for (int i = 1; i < 4; i++) {
+            Map<String, Object> j = Json.parseObject(lines.get(i + 1));
+            assertTrue(((String) j.get("file")).endsWith(i + ".png"), lines.get(i + 1));
+            assertEquals((double) test.label(i), j.get("digit"), lines.get(i + 1));
+        }
+        assertOneLine(r, 1, "broken.png");
+
+        Result plain = cli("predict", a.toString(), dir.resolve("folder").toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(4, plain.out().lines().count(), plain.out());
+        assertTrue(plain.out().startsWith(a + ": " + test.label(0) + " ("), plain.out());
+        Result old = cli("predict", "--image", a.toString());
+        assertTrue(old.out().lines().count() == 11, "one image: the guess and every class's bar: " + old.out());
+    }
+
+    @Test
+    void evaluatesLabelledImagesAndCanvasStrokes() throws IOException {
+        ImageSet test = Datasets.load("mnist", -1).part(Split.TEST);
+        for (int i = 0; i < 6; i++) mnistPng(test, i, 56, "set/pictures/" + test.label(i) + "_" + i + ".png");
+        // a 1 as one vertical stroke and a 7 as a bar and a diagonal, as the canvas records them
+        Files.writeString(dir.resolve("set/canvas.jsonl"), """
+                {"label": 1, "width": 0.05, "strokes": [[0.5, 0.1, 0.52, 0.9]]}
+                {"label": 7, "width": 0.05, "strokes": [[0.25, 0.15, 0.75, 0.15, 0.45, 0.9]]}
+                """);
+        Result r = cli("eval-images", "--json", dir.resolve("set").toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = r.json();
+        assertEquals(8.0, j.get("images"));
+        assertTrue((Double) j.get("accuracy") >= 7 / 8.0, r.out());
+        List<?> variants = (List<?>) j.get("variants");
+        assertEquals(2, variants.size(), r.out());
+        assertTrue(r.out().contains("set/pictures"), r.out());
+        assertTrue(r.out().contains("set/canvas.jsonl"), r.out());
+
+        Files.writeString(dir.resolve("set/canvas.jsonl"), "{\"label\": 12, \"strokes\": []}\n");
+        assertOneLine(cli("eval-images", dir.resolve("set").toString()), 1, "canvas.jsonl, line 1: label must be a class");
+        Files.createDirectories(dir.resolve("empty"));
+        assertOneLine(cli("eval-images", dir.resolve("empty").toString()), 1, "no labelled images");
+        assertOneLine(cli("eval-images"), 2, "no folder given");
     }
 
     private static BufferedImage canvas() {

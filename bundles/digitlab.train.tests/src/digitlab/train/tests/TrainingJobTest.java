@@ -38,7 +38,7 @@ class TrainingJobTest {
         assertTrue(List.of(Job.getJobManager().find(TrainingJob.FAMILY)).contains(job) || job.getResult() != null);
         job.join();
         assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
-        assertTrue(job.getResult().getMessage().startsWith("trained 1 epochs; test accuracy"), job.getResult().getMessage());
+        assertTrue(job.getResult().getMessage().startsWith("trained 1 epoch; test accuracy"), job.getResult().getMessage());
         assertEquals(RunStatus.COMPLETED, job.outcome().status());
         assertNotNull(job.latestSnapshot());
         assertEquals(1, job.history().epochs().size());

@@ -1,17 +1,19 @@
 package digitlab.train.cli;
 
 import digitlab.data.ImageSet;
-import digitlab.data.preprocess.DigitPreprocessor;
 import digitlab.data.preprocess.DrawingImages;
 import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.data.preprocess.StrokeWidthNormalizer;
 import digitlab.nn.Model;
 import java.util.Arrays;
 
 /**
  * The latency of a canvas guess without a display: MNIST test digits drawn at the canvas's size
- * (280x280, {@link DrawingImages#enlarge}) go through what SUBMIT runs after the strokes are
- * rasterised: the MNIST-style preprocessing (ink box, 20x20 scaling, centre of mass) and the model's
- * forward pass. Medians over many digits after a warm-up, on the calling thread.
+ * (280x280, {@link DrawingImages#enlarge}) go through what SUBMIT runs for a picture in the canvas: the stroke
+ * width measured (thinning) and brought to MNIST's where it is unusual ({@link StrokeWidthNormalizer}), the
+ * MNIST-style preprocessing (ink box, 20x20 scaling, centre of mass) and the model's forward pass. (Strokes drawn
+ * in the canvas take the shorter way: drawn straight into the 20x20 box.) Medians over many digits after a
+ * warm-up, on the calling thread.
  */
 final class CanvasLatency {
 
@@ -40,7 +42,7 @@ final class CanvasLatency {
         float[][] drawings = new float[n][];
         for (int i = 0; i < n; i++) drawings[i] = DrawingImages.enlarge(test, i, FACTOR);
         int side = 28 * FACTOR;
-        DigitPreprocessor preprocessor = new DigitPreprocessor();
+        StrokeWidthNormalizer preprocessor = new StrokeWidthNormalizer();
         float sink = 0;
         long warmUpEnd = System.nanoTime() + warmUpNanos;
         for (int i = 0; System.nanoTime() < warmUpEnd; i++) sink += guess(preprocessor, model, drawings[i % n], side);
@@ -56,7 +58,7 @@ final class CanvasLatency {
     }
 
     /** One guess: preprocessing and forward pass; returns the best class's probability. */
-    private static float guess(DigitPreprocessor preprocessor, Model model, float[] drawing, int side) {
+    private static float guess(StrokeWidthNormalizer preprocessor, Model model, float[] drawing, int side) {
         PreprocessedDigit digit = preprocessor.process(drawing, side, side).orElseThrow(
                 () -> new IllegalStateException("a test digit came out blank"));
         float[] p = model.predictPixels(digit.pixels());

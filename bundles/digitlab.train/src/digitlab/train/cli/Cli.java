@@ -25,7 +25,7 @@ public final class Cli {
     public static final int USAGE = 2;
 
     private final List<Command> commands = List.of(new TrainCommand(), new EvalCommand(), new PredictCommand(),
-            new BenchCommand());
+            new EvalImagesCommand(), new BenchCommand(), new FineTuneCommand());
 
     /**
      * Runs {@code args[0]} with the remaining arguments.
@@ -34,7 +34,7 @@ public final class Cli {
      */
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("digitlab: a command is needed: train, eval, predict or bench (digitlab --help)");
+            err.println("digitlab: a command is needed: train, eval, predict, bench or finetune (digitlab --help)");
             return USAGE;
         }
         String name = args[0];
@@ -44,7 +44,8 @@ public final class Cli {
         }
         Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         if (command == null) {
-            err.println("digitlab: unknown command '" + name + "'; commands: train, eval, predict, bench");
+            err.println("digitlab: unknown command '" + name + "'; commands: "
+                    + String.join(", ", commands.stream().map(Command::name).toList()));
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -99,6 +100,7 @@ public final class Cli {
     static digitlab.nn.Model loadModel(java.nio.file.Path file) throws IOException {
         if (java.nio.file.Files.isDirectory(file)) throw new IOException(file + ": is a folder, not a model file (.dlm)");
         if (!java.nio.file.Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+        digitlab.train.internal.Contributions.ensureLoaded(); // layer types contributed by plugins
         return digitlab.nn.io.ModelFormat.load(file);
     }
 

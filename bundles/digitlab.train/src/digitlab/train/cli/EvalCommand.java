@@ -4,9 +4,11 @@ import digitlab.data.Dataset;
 import digitlab.data.Split;
 import digitlab.data.UnknownDatasetException;
 import digitlab.nn.Model;
+import digitlab.train.CurrentModel;
 import digitlab.train.Datasets;
 import digitlab.train.EvaluationReport;
 import digitlab.train.Evaluator;
+import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code digitlab eval}: accuracy, loss, confusion matrix and per-class figures of a saved model. */
+/**
+ * {@code digitlab eval}: accuracy, loss, confusion matrix and per-class figures of a saved model, or of the
+ * current model (the ready model shipped with the lab) when no {@code --model} is given, as {@code predict} does.
+ */
 final class EvalCommand implements Command {
 
     @Override
@@ -26,15 +31,16 @@ final class EvalCommand implements Command {
 
     @Override
     public String summary() {
-        return "evaluate a saved model: accuracy, confusion matrix, per-class figures";
+        return "evaluate a model (default: the current one): accuracy, confusion matrix, per-class figures";
     }
 
     @Override
     public String help() {
         return """
-                Usage: digitlab eval --model FILE [OPTIONS]
+                Usage: digitlab eval [--model FILE] [OPTIONS]
 
-                  --model FILE      the model (.dlm) to evaluate
+                  --model FILE      the model (.dlm) to evaluate (default: the current model, i.e. the
+                                    ready model shipped with Digit Lab, as predict uses)
                   --dataset ID      mnist, fashion, idx:/folder ... (default: the dataset the model was trained on)
                   --split NAME      test (default), validation or train
                   --threads N       threads to use (default: all cores)
@@ -47,7 +53,7 @@ final class EvalCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
         Flags f = Flags.parse(name(), args, Set.of("model", "dataset", "split", "threads"), Set.of("json"));
-        Path file = Path.of(f.required("model"));
+        Path file = f.has("model") ? Path.of(f.required("model")) : null;
         Split split;
         try {
             split = Split.parse(f.string("split", "test"));
@@ -56,7 +62,22 @@ final class EvalCommand implements Command {
         }
         int threads = f.integer("threads", Runtime.getRuntime().availableProcessors());
         if (threads < 1 || threads > 1024) throw new UsageException("--threads: " + threads + " must be between 1 and 1024");
-        Model model = Cli.loadModel(file);
+        Model model;
+        String modelName;
+        if (file != null) {
+            model = Cli.loadModel(file);
+            modelName = file.toAbsolutePath().toString();
+        } else {
+            CurrentModel current;
+            try {
+                current = ModelService.get().current();
+            } catch (IllegalStateException e) {
+                err.println("digitlab eval: " + e.getMessage());
+                return Cli.FAILURE;
+            }
+            model = current.model();
+            modelName = current.source();
+        }
         String datasetId = f.string("dataset", model.metadata().datasetId());
         Dataset dataset;
         try {
@@ -68,7 +89,7 @@ final class EvalCommand implements Command {
         try {
             r = Evaluator.evaluate(model, dataset, split, threads);
         } catch (IllegalArgumentException e) {
-            err.println("digitlab eval: " + file + " does not fit dataset " + dataset.id() + ": " + e.getMessage());
+            err.println("digitlab eval: " + (file != null ? file : modelName) + " does not fit dataset " + dataset.id() + ": " + e.getMessage());
             return Cli.FAILURE;
         }
         print(r, out);
@@ -87,7 +108,7 @@ final class EvalCommand implements Command {
             j.put("recall", m.get("recall"));
             j.put("f1", m.get("f1"));
             j.put("misclassified", r.misclassified().size());
-            j.put("model", file.toAbsolutePath().toString());
+            j.put("model", modelName);
             out.println(Json.write(j));
         }
         return Cli.OK;

@@ -14,6 +14,7 @@ final class Flags {
 
     private final String command;
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final java.util.List<String> operands = new java.util.ArrayList<>();
 
     private Flags(String command) {
         this.command = command;
@@ -26,9 +27,27 @@ final class Flags {
      * @param switches  flags without a value
      */
     static Flags parse(String command, String[] args, Set<String> withValue, Set<String> switches) throws UsageException {
+        return parse(command, args, withValue, switches, false);
+    }
+
+    /**
+     * Parses {@code args}; with {@code operands}, arguments that are not options (and everything after
+     * {@code --}) are kept in order as {@link #operands()}.
+     */
+    static Flags parse(String command, String[] args, Set<String> withValue, Set<String> switches, boolean operands)
+            throws UsageException {
         Flags f = new Flags(command);
+        boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (operands && (optionsEnded || !a.startsWith("--"))) {
+                f.operands.add(a);
+                continue;
+            }
+            if (operands && a.equals("--")) {
+                optionsEnded = true;
+                continue;
+            }
             if (!a.startsWith("--") || a.length() == 2) {
                 throw new UsageException("unexpected argument '" + a + "'; options start with --");
             }
@@ -55,6 +74,11 @@ final class Flags {
             if (f.values.put(name, value) != null) throw new UsageException("--" + name + " is given twice");
         }
         return f;
+    }
+
+    /** The arguments that are not options, in order (only when parsed with operands). */
+    java.util.List<String> operands() {
+        return java.util.List.copyOf(operands);
     }
 
     boolean has(String name) {

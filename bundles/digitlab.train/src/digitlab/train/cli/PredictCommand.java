@@ -2,21 +2,32 @@ package digitlab.train.cli;
 
 import digitlab.data.preprocess.DigitPreprocessor;
 import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.data.preprocess.StrokeWidthNormalizer;
 import digitlab.nn.Model;
 import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
-/** {@code digitlab predict}: the digit in a PNG drawing, with the canvas's preprocessing. */
+/**
+ * {@code digitlab predict}: the digit in each of many images, with the preprocessing of pictures in the canvas
+ * (stroke width normalised to MNIST's). One start of the lab for any number of images: files are guessed in the
+ * order given, folders' images (recursively, in name order) in their place.
+ */
 final class PredictCommand implements Command {
+
+    /** The file name endings looked for in folders. */
+    static final Set<String> IMAGE_ENDINGS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
     @Override
     public String name() {
@@ -25,57 +36,128 @@ final class PredictCommand implements Command {
 
     @Override
     public String summary() {
-        return "classify a PNG drawing of a digit";
+        return "classify images of digits (files or folders)";
     }
 
     @Override
     public String help() {
         return """
-                Usage: digitlab predict --image DRAWING.png [--model FILE] [--json]
+                Usage: digitlab predict [--model FILE] [--json] IMAGE_OR_FOLDER...
+                       digitlab predict --image FILE [--model FILE] [--json]
 
-                Brings the drawing into MNIST's form (ink box scaled into 20x20, centred by its centre of mass in
-                28x28; dark-on-light or light-on-dark), exactly as the canvas does, and prints the guess and the
-                probability of every class.
+                Brings each image into MNIST's form as the canvas does with pictures (dark-on-light or
+                light-on-dark; the strokes made as wide as MNIST's, whatever pen wrote them; the ink box scaled
+                into 20x20 and centred by its centre of mass in 28x28) and guesses the digit. Folders are
+                searched for .png, .jpg, .gif and .bmp files, in name order.
 
-                  --image FILE      the drawing (PNG, JPEG, GIF or BMP)
-                  --model FILE      the model (.dlm); default: the ready model shipped with Digit Lab
-                  --json            end with one JSON line: digit, probabilities
+                  --image FILE      an image (as the first operand)
+                  --model FILE      the model (.dlm); default: the current model (the ready model shipped with
+                                    Digit Lab unless another is chosen)
+                  --json            one JSON object per image and line: file, digit, label, probabilities
+                                    (or file, error)
 
-                Exit codes: 0 guessed, 1 missing or broken file or nothing drawn, 2 bad options.
+                One image without --json: the guess and the probability of every class. More images: one line
+                each, "FILE: LABEL (P %)". An image that cannot be read or shows nothing gets its own error line
+                (on standard error; with --json also as {"file", "error"}) and the others are still guessed.
+                Exit codes: 0 all guessed, 1 a file could not be guessed or the model is broken, 2 bad options.
                 """;
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Flags f = Flags.parse(name(), args, Set.of("image", "model"), Set.of("json"));
-        Path image = Path.of(f.required("image"));
-        Model model = f.has("model") ? Cli.loadModel(Path.of(f.string("model", ""))) : ModelService.readyModel();
+        Flags f = Flags.parse(name(), args, Set.of("image", "model"), Set.of("json"), true);
+        List<String> named = new ArrayList<>();
+        if (f.has("image")) named.add(f.string("image", ""));
+        named.addAll(f.operands());
+        if (named.isEmpty()) throw new UsageException("no image given: name image files or folders (or --image FILE)");
+        Model model = f.has("model") ? Cli.loadModel(Path.of(f.string("model", ""))) : ModelService.get().current().model();
         int inputs = model.snapshot().network().inputSize();
         if (inputs != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
-            err.println("digitlab predict: the model takes " + inputs + " inputs, drawings give 28x28 = 784");
+            err.println("digitlab predict: the model takes " + inputs + " inputs, images give 28x28 = 784");
             return Cli.FAILURE;
         }
-        Optional<PreprocessedDigit> digit = new DigitPreprocessor().fromFile(image);
-        if (digit.isEmpty()) {
-            err.println("digitlab predict: " + image + ": nothing drawn (the image is blank)");
-            return Cli.FAILURE;
+        boolean json = f.has("json");
+        List<Path> images = new ArrayList<>();
+        int failed = 0;
+        for (String name : named) {
+            Path p = Path.of(name);
+            if (Files.isDirectory(p)) {
+                List<Path> found = imagesIn(p);
+                if (found.isEmpty()) {
+                    failed++;
+                    error(out, err, json, p, "no images (.png, .jpg, .gif, .bmp) in the folder");
+                }
+                images.addAll(found);
+            } else {
+                images.add(p);
+            }
         }
-        float[] p = model.predictPixels(digit.get().pixels());
+        boolean detailed = !json && images.size() == 1 && failed == 0;
+        StrokeWidthNormalizer digitizer = new StrokeWidthNormalizer();
         List<String> labels = model.metadata().classLabels();
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        out.println(String.format(Locale.ROOT, "%s (%.1f %%)", labels.get(best), 100 * p[best]));
-        for (int i = 0; i < p.length; i++) {
-            out.println(String.format(Locale.ROOT, "  %s %6.2f %% %s", labels.get(i), 100 * p[i],
-                    "#".repeat(Math.round(40 * Math.max(0, Math.min(1, p[i]))))));
+        for (Path image : images) {
+            Optional<PreprocessedDigit> digit;
+            try {
+                digit = digitizer.fromFile(image);
+            } catch (IOException e) {
+                failed++;
+                error(out, err, json, image, stripFile(Cli.oneLine(e), image));
+                continue;
+            }
+            if (digit.isEmpty()) {
+                failed++;
+                error(out, err, json, image, "nothing drawn (the image is blank)");
+                continue;
+            }
+            float[] p = model.predictPixels(digit.get().pixels());
+            int best = 0;
+            for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+            if (json) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("file", image.toString());
+                j.put("digit", best);
+                j.put("label", labels.get(best));
+                j.put("probabilities", p);
+                out.println(Json.write(j));
+            } else if (detailed) {
+                out.println(String.format(Locale.ROOT, "%s (%.1f %%)", labels.get(best), 100 * p[best]));
+                for (int i = 0; i < p.length; i++) {
+                    out.println(String.format(Locale.ROOT, "  %s %6.2f %% %s", labels.get(i), 100 * p[i],
+                            "#".repeat(Math.round(40 * Math.max(0, Math.min(1, p[i]))))));
+                }
+            } else {
+                out.println(String.format(Locale.ROOT, "%s: %s (%.1f %%)", image, labels.get(best), 100 * p[best]));
+            }
         }
-        if (f.has("json")) {
+        return failed == 0 ? Cli.OK : Cli.FAILURE;
+    }
+
+    /** The images under {@code folder}, recursively, in path order. */
+    static List<Path> imagesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).filter(PredictCommand::isImageName).sorted().toList();
+        }
+    }
+
+    private static boolean isImageName(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && IMAGE_ENDINGS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static void error(PrintStream out, PrintStream err, boolean json, Path file, String problem) {
+        err.println("digitlab predict: " + file + ": " + problem);
+        if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("digit", best);
-            j.put("label", labels.get(best));
-            j.put("probabilities", p);
+            j.put("file", file.toString());
+            j.put("error", problem);
             out.println(Json.write(j));
         }
-        return Cli.OK;
+    }
+
+    /** A message that already starts with the file's name, without it (the line names the file once). */
+    private static String stripFile(String message, Path file) {
+        String prefix = file + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

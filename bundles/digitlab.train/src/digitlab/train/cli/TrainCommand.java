@@ -31,7 +31,7 @@ final class TrainCommand implements Command {
     private static final Set<String> VALUES = Set.of("dataset", "arch", "layers", "activation", "loss", "optimizer", "lr",
             "batch", "epochs", "seed", "threads", "validation", "limit", "schedule", "weight-decay", "out", "name",
             "resume", "runs");
-    private static final Set<String> SWITCHES = Set.of("augment", "json");
+    private static final Set<String> SWITCHES = Set.of("augment", "no-augment", "json");
     /** Request field -> the flag that sets it, for messages. */
     private static final Map<String, String> FLAG_OF = Map.ofEntries(Map.entry("name", "--name"),
             Map.entry("dataset", "--dataset"), Map.entry("preset", "--arch"), Map.entry("hiddenLayers", "--layers"),
@@ -71,7 +71,10 @@ final class TrainCommand implements Command {
                   --epochs N          passes over the training images
                   --seed N            random seed (same seed, same model)
                   --threads N         threads to use (default: all cores)
-                  --augment           random shifts, rotations and scaling of the training images (seeded)
+                  --augment           distort the training images (seeded): the preset's recipe, for most
+                                      presets shifts, rotations, scaling and elastic distortion; for
+                                      handwriting (on by default) also slant, pen width, low resolution
+                  --no-augment        train on the images as they are
                   --validation N      images held out for validation (default 5000 for MNIST; 0 = none)
                   --limit N           train on the first N training images only
                   --schedule S        learning-rate schedule: constant, cosine, step:EVERY:GAMMA
@@ -200,6 +203,9 @@ final class TrainCommand implements Command {
     }
 
     private static TrainingRequest request(Flags f) throws UsageException {
+        if (f.has("augment") && f.has("no-augment")) {
+            throw new UsageException("--augment and --no-augment contradict each other; give one");
+        }
         TrainingRequest.Builder b;
         try {
             b = TrainingRequest.forPreset(f.string("arch", "mlp")).toBuilder();
@@ -212,7 +218,7 @@ final class TrainCommand implements Command {
                 .loss(f.string("loss", d.loss())).optimizer(f.string("optimizer", d.optimizer()))
                 .learningRate(f.number("lr", d.learningRate())).batchSize(f.integer("batch", d.batchSize()))
                 .epochs(f.integer("epochs", d.epochs())).seed(f.longValue("seed", d.seed()))
-                .threads(f.integer("threads", d.threads())).augment(f.has("augment"))
+                .threads(f.integer("threads", d.threads())).augment(f.has("augment") || d.augment() && !f.has("no-augment"))
                 .validationImages(f.integer("validation", d.validationImages()))
                 .trainingLimit(f.integer("limit", d.trainingLimit())).schedule(f.string("schedule", d.schedule()))
                 .weightDecay(f.number("weight-decay", d.weightDecay())).name(f.string("name", "")).build();

@@ -1,5 +1,6 @@
 package digitlab.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,12 @@ class AnalysisViewsTest {
         DigitCanvasView canvasView = (DigitCanvasView) Ui.page().findView(DigitLabViews.CANVAS);
         assertNotNull(canvasView, "double-click opened the canvas");
         Ui.waitUntil("the loaded image's guess", 10_000, () -> canvasView.shownGuess() != null
-                && canvasView.shownGuess().drawing().background() != null && canvasView.shownGuess().hasPrediction());
+                && canvasView.shownGuess().drawing().hasExactInput() && canvasView.shownGuess().hasPrediction());
+        // the image goes in as it is: the canvas shows the evaluation's own figures for it
+        int first = view.gallery().page().positions()[0];
+        assertArrayEquals(d.evaluation().probabilities(first), canvasView.shownGuess().outputs(),
+                "the canvas's outputs for test image #" + first + " are the confusion matrix's, bit for bit");
+        assertArrayEquals(view.gallery().page().ink(0), canvasView.preview().pixels(), "the preview shows its own 28x28 pixels");
         String csv = Csv.confusion(m, d.labels());
         assertEquals(12, csv.split("\n").length, "header, 10 rows, precision");
     }

@@ -64,6 +64,19 @@ class PureLogicTest {
     }
 
     @Test
+    void undoRemovesStrokesThenTheExactImage() {
+        Drawing image = Drawing.ofDatasetImage(new float[28 * 28], 28, 28, "test image #1");
+        assertTrue(image.hasExactInput() && image.background() == null, "a 28x28 dataset image is an exact input");
+        assertTrue(!image.isEmpty(), "an exact image, even a blank one, is something on the canvas");
+        Drawing one = image.with(new Stroke(new float[] {0.1f, 0.1f}, 0.05f));
+        assertTrue(one.hasExactInput(), "strokes go on top of the image");
+        assertTrue(one.undone().hasExactInput());
+        assertTrue(one.undone().undone().isEmpty());
+        Drawing other = Drawing.ofDatasetImage(new float[32 * 32], 32, 32, "imported image #1");
+        assertTrue(!other.hasExactInput() && other.background() != null, "another size is digitised like a picture");
+    }
+
+    @Test
     void divergingMapIsWhiteAtZeroAndSymmetric() {
         ValueRange r = new ValueRange(-2, 2);
         RGB zero = ColorMap.DIVERGING.rgb(r.index(0));

@@ -45,6 +45,9 @@ public final class SaliencyView extends ViewPart {
     /** The view id, as in plugin.xml. */
     public static final String ID = "digitlab.analysis.saliency.view";
 
+    /** The Digit Canvas's view id (digitlab.ui's public {@code DigitLabViews.CANVAS}). */
+    static final String CANVAS_VIEW_ID = "digitlab.ui.views.canvas";
+
     private Combo method;
     private Label status;
     private SaliencyCanvas canvas;
@@ -76,7 +79,10 @@ public final class SaliencyView extends ViewPart {
 
         getSite().getWorkbenchWindow().getSelectionService().addSelectionListener(selectionListener);
         ModelService.get().addListener(modelListener);
-        ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection();
+        // Opening this view activates it, so the window's selection is no longer the canvas's: ask the canvas
+        // for its digit by the view id (a digit drawn before this view opened is shown at once).
+        ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection(CANVAS_VIEW_ID);
+        if (current == null || current.isEmpty()) current = getSite().getWorkbenchWindow().getSelectionService().getSelection();
         if (current != null) selectionChanged(null, current);
     }
 

@@ -23,4 +23,14 @@ public final class ConfusionViewAccess {
     public static int selectedRow(Canvas matrix) {
         return ((MatrixCanvas) matrix).selectedRow();
     }
+
+    /** The count printed in cell (row, col) at the current size, or null when it does not fit there. */
+    public static String cellText(Canvas matrix, int row, int col) {
+        return ((MatrixCanvas) matrix).cellText(row, col);
+    }
+
+    /** The side of a cell in pixels. */
+    public static int cellSize(Canvas matrix) {
+        return ((MatrixCanvas) matrix).cellSize();
+    }
 }

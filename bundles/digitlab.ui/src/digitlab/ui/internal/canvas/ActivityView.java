@@ -16,6 +16,9 @@ import org.eclipse.ui.part.ViewPart;
 import digitlab.nn.Layer;
 import digitlab.nn.Network;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.heatmap.ColorLegend;
+import digitlab.ui.internal.heatmap.ColorMap;
+import digitlab.ui.internal.heatmap.ValueRange;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 
@@ -39,8 +42,9 @@ public final class ActivityView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        GridLayoutFactory.fillDefaults().applyTo(parent);
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(scroller);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         content = new Composite(scroller, SWT.NONE);
@@ -49,6 +53,9 @@ public final class ActivityView extends ViewPart {
         message = new Label(content, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
         scroller.addListener(SWT.Resize, e -> relayout());
+        ColorLegend legend = new ColorLegend(parent, ColorMap.SEQUENTIAL);
+        legend.setRange(new ValueRange(0, 1), "activation as a share of its layer's strongest neuron");
+        GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).hint(SWT.DEFAULT, SWT.DEFAULT).applyTo(legend);
         CanvasSession.shared().addGuessListener(listener);
         ModelAccess.shared().start();
         ExportActions.contribute(getViewSite(), parent, "network-activity");
@@ -99,7 +106,7 @@ public final class ActivityView extends ViewPart {
         int n = 1;
         for (int layer : hiddenLayers(network)) {
             Layer l = network.layers().get(layer);
-            ActivityPanel p = new ActivityPanel(content, "Hidden layer " + n++ + " (" + l.type() + ")");
+            ActivityPanel p = new ActivityPanel(content, "Hidden layer " + n++ + " (" + l.type() + ")", l.outputShape());
             GridDataFactory.fillDefaults().grab(true, false).applyTo(p);
             panels.add(p);
             layerIndices.add(layer);
@@ -109,9 +116,36 @@ public final class ActivityView extends ViewPart {
     private void relayout() {
         if (content.isDisposed()) return;
         int width = scroller.getClientArea().width;
+        fitCells(width, scroller.getClientArea().height);
         Point size = content.computeSize(width, SWT.DEFAULT);
         scroller.setMinSize(size);
         content.layout(true, true);
+    }
+
+    /** The largest cell size at which every layer's grid fits the view's height (the smallest when none does). */
+    private void fitCells(int width, int height) {
+        if (panels.isEmpty() || width <= 0) return;
+        int header = panels.get(0).headerHeight();
+        int fixed = message.computeSize(width - 16, SWT.DEFAULT).y + 16 + 10 * panels.size();
+        int side = ActivityPanel.MIN_CELL;
+        for (int s = ActivityPanel.MAX_CELL; s > ActivityPanel.MIN_CELL; s--) {
+            int total = fixed;
+            for (int k = 0; k < panels.size(); k++) {
+                total += panels.get(k).heightFor(neurons(k), width - 16, s, header);
+            }
+            if (total <= height) {
+                side = s;
+                break;
+            }
+        }
+        for (ActivityPanel p : panels) p.setCell(side);
+    }
+
+    /** Neurons of panel {@code k}: its values, or its layer's width before the first guess. */
+    private int neurons(int k) {
+        ActivityPanel p = panels.get(k);
+        if (p.neurons() > 0 || shownNetwork == null) return p.neurons();
+        return shownNetwork.layers().get(layerIndices.get(k)).outputShape().size();
     }
 
     /** The panels' values (for tests): one array per hidden layer. */

@@ -14,14 +14,22 @@ import org.eclipse.ui.IMemento;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.operations.UndoRedoActionGroup;
 import org.eclipse.ui.part.ViewPart;
 
 import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.train.mydrawings.MyDrawingsStore;
 import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.UiThread;
+import digitlab.ui.internal.prefs.LabPreferences;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.OpenModelAction;
 import digitlab.ui.internal.model.PredictionModel;
+import digitlab.ui.internal.teach.FineTuneLauncher;
+import digitlab.ui.internal.teach.TeachBar;
+import digitlab.ui.internal.teach.Teacher;
 
 /**
  * The Digit Canvas: draw a digit, see what the network sees and what it thinks.
@@ -50,6 +58,7 @@ public final class DigitCanvasView extends ViewPart {
     private Label status;
     private Button live;
     private GuessJob job;
+    private CanvasHistory history;
     private Guess shown;
     private boolean liveGuessing = true;
     private boolean followTraining;
@@ -59,10 +68,23 @@ public final class DigitCanvasView extends ViewPart {
     private UiThrottle modelRefresh;
     private final java.util.function.Consumer<PredictionModel> modelListener = m -> modelRefresh.request();
     private final DigitSelectionProvider selectionProvider = new DigitSelectionProvider();
+    private Teacher teacher;
+    private TeachBar teachBar;
+    private volatile Teacher.Outcome lastTeaching;
+    /** Preferences > Digit Lab > Canvas applies to the open canvas at once. */
+    private final IPreferenceChangeListener preferences = e -> UiThread.asyncExec(Display.getDefault(), () -> {
+        if (area == null || area.isDisposed()) return;
+        if (LabPreferences.PEN_WIDTH.equals(e.getKey())) area.setPenWidth(LabPreferences.penWidth());
+        if (LabPreferences.LIVE_GUESSING.equals(e.getKey())) {
+            liveGuessing = LabPreferences.liveGuessing();
+            live.setSelection(liveGuessing);
+        }
+    });
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
+        liveGuessing = LabPreferences.liveGuessing();
         if (memento != null && memento.getBoolean(MEMENTO_LIVE) != null) liveGuessing = memento.getBoolean(MEMENTO_LIVE);
         if (memento != null && memento.getBoolean(MEMENTO_FOLLOW) != null) followTraining = memento.getBoolean(MEMENTO_FOLLOW);
     }
@@ -78,6 +100,8 @@ public final class DigitCanvasView extends ViewPart {
         GridLayoutFactory.swtDefaults().numColumns(2).margins(8, 8).spacing(10, 6).applyTo(parent);
 
         area = new DrawingArea(parent);
+        area.setPenWidth(LabPreferences.penWidth());
+        LabPreferences.addListener(preferences);
         GridDataFactory.fillDefaults().grab(true, true).hint(360, 360).applyTo(area);
 
         Composite side = new Composite(parent, SWT.NONE);
@@ -99,14 +123,16 @@ public final class DigitCanvasView extends ViewPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(buttons);
         Button submit = button(buttons, "SUBMIT", "Guess now (Enter)", this::submit);
         button(buttons, "CLEAR", "Clear the canvas (Esc, Delete)", area::clear);
-        button(buttons, "UNDO", "Remove the last stroke (Ctrl+Z)", area::undo);
+        button(buttons, "UNDO", "Undo the last stroke or clear (Ctrl+Z; Ctrl+Y redoes)", () -> history.undo());
         live = new Button(buttons, SWT.CHECK);
         live.setText("Guess while drawing");
         live.setSelection(liveGuessing);
+        digitlab.ui.internal.CheckButtons.readable(live);
         live.addListener(SWT.Selection, e -> {
             liveGuessing = live.getSelection();
             area.setFocus();
         });
+        createTeaching(parent); // issue 13, item 5: "It's a 4" and Fine-tune
         status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
         parent.getShell().setDefaultButton(null);
@@ -115,6 +141,9 @@ public final class DigitCanvasView extends ViewPart {
         job = new GuessJob(parent.getDisplay(), this::model,
                 g -> digitlab.ui.internal.UiTimings.time("canvas: show guess", () -> show(g)));
         area.addDrawingListener(this::drawingChanged);
+        history = new CanvasHistory(area);
+        // Edit > Undo / Redo and their key bindings act on the canvas's history while the canvas is active
+        new UndoRedoActionGroup(getSite(), history.context(), true).fillActionBars(getViewSite().getActionBars());
         area.addListener(SWT.Traverse, e -> {
             if (e.detail == SWT.TRAVERSE_RETURN || e.detail == SWT.TRAVERSE_ESCAPE) e.doit = false;
         });
@@ -144,11 +173,10 @@ public final class DigitCanvasView extends ViewPart {
         job.request(area.drawing());
     }
 
-    /** Undo and Delete are workbench commands with key bindings (Ctrl+Z, Delete): handle them here. */
+    /** Delete is a workbench command with a key binding: handle it here (undo and redo: the history). */
     private void activateHandlers() {
         IHandlerService handlers = getSite().getService(IHandlerService.class);
         if (handlers == null) return;
-        handlers.activateHandler("org.eclipse.ui.edit.undo", handler(area::undo));
         handlers.activateHandler("org.eclipse.ui.edit.delete", handler(area::clear));
     }
 
@@ -181,7 +209,7 @@ public final class DigitCanvasView extends ViewPart {
         } else if (keyCode == SWT.ESC || keyCode == SWT.DEL || keyCode == SWT.BS) {
             area.clear();
         } else if ((stateMask & SWT.MOD1) != 0 && (keyCode == 'z' || keyCode == 'Z')) {
-            area.undo();
+            history.undo();
         } else {
             return false;
         }
@@ -203,6 +231,7 @@ public final class DigitCanvasView extends ViewPart {
             job.request(d); // the empty message at once
             return;
         }
+        if (!liveGuessing) verdict.setText(Verdict.READY); // not "Nothing drawn yet", nor the last guess
         if (liveGuessing && !liveTimerPending) {
             liveTimerPending = true;
             area.getDisplay().timerExec(LIVE_INTERVAL_MS, liveTimer);
@@ -238,6 +267,43 @@ public final class DigitCanvasView extends ViewPart {
         selectionProvider.publish(g.digit());
     }
 
+    // ---------------------------------------------------------------- teaching (My drawings)
+
+    private void createTeaching(Composite parent) {
+        teacher = new Teacher(parent.getDisplay(), MyDrawingsStore.workspace());
+        teachBar = new TeachBar(parent, this::teach, () -> FineTuneLauncher.start(getSite().getShell()));
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(teachBar);
+    }
+
+    /**
+     * Teaches the drawing on the canvas as {@code label}: adds it to My drawings (in a job); the outcome
+     * goes to the status line and {@link #lastTeaching()}.
+     */
+    public void teach(int label) {
+        teacher.teach(area.drawing(), label, o -> {
+            lastTeaching = o;
+            if (!teachBar.isDisposed()) teachBar.showOutcome(o);
+            org.eclipse.jface.action.IStatusLineManager line = getViewSite().getActionBars().getStatusLineManager();
+            if (o.error()) {
+                line.setErrorMessage(o.message());
+            } else {
+                line.setErrorMessage(null);
+                line.setMessage(o.message());
+            }
+            if (!area.isDisposed()) area.setFocus();
+        });
+    }
+
+    /** The outcome of the last teaching, or null (for tests). */
+    public Teacher.Outcome lastTeaching() {
+        return lastTeaching;
+    }
+
+    /** The teaching row (for tests). */
+    public TeachBar teachBar() {
+        return teachBar;
+    }
+
     /** The guess on display, or null before the first one (for tests). */
     public Guess shownGuess() {
         return shown;
@@ -266,9 +332,11 @@ public final class DigitCanvasView extends ViewPart {
     @Override
     public void dispose() {
         ModelAccess.shared().removeListener(modelListener);
+        LabPreferences.removeListener(preferences);
         CanvasSession.shared().setLoader(null);
         if (modelRefresh != null) modelRefresh.dispose();
         if (job != null) job.cancel();
+        if (history != null) history.dispose();
         Display d = Display.getCurrent();
         if (d != null) d.timerExec(-1, liveTimer);
         super.dispose();

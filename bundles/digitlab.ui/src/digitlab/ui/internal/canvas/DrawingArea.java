@@ -30,6 +30,7 @@ public final class DrawingArea extends Canvas {
     public static final float PEN_WIDTH = 0.075f;
 
     private final List<Consumer<Drawing>> listeners = new ArrayList<>();
+    private float penWidth = PEN_WIDTH;
     private final Color paper;
     private final Color ink;
     private final Color frame;
@@ -57,6 +58,11 @@ public final class DrawingArea extends Canvas {
         setCursor(getDisplay().getSystemCursor(SWT.CURSOR_CROSS));
     }
 
+    /** The pen's width for new strokes, as a fraction of the drawing square's side (Preferences: Canvas). */
+    public void setPenWidth(float width) {
+        penWidth = width;
+    }
+
     /** The drawing shown. */
     public Drawing drawing() {
         return drawing;
@@ -64,7 +70,9 @@ public final class DrawingArea extends Canvas {
 
     /** Replaces the drawing (clear, undo, a loaded picture) and tells the listeners. */
     public void setDrawing(Drawing newDrawing) {
-        if (newDrawing.background() != drawing.background()) disposeBackground();
+        if (newDrawing.background() != drawing.background() || newDrawing.exactInput() != drawing.exactInput()) {
+            disposeBackground();
+        }
         drawing = newDrawing;
         penDown = false;
         redraw();
@@ -109,7 +117,7 @@ public final class DrawingArea extends Canvas {
         setFocus();
         float[] p = toDrawing(e.x, e.y);
         penDown = true;
-        drawing = drawing.with(new Stroke(p, PEN_WIDTH));
+        drawing = drawing.with(new Stroke(p, penWidth));
         redrawAround(p[0], p[1], p[0], p[1]);
         fire();
     }
@@ -139,7 +147,7 @@ public final class DrawingArea extends Canvas {
     /** Repaints only the box around the newest segment, so drawing stays smooth on large canvases. */
     private void redrawAround(float ax, float ay, float bx, float by) {
         Rectangle s = square();
-        int r = (int) Math.ceil(PEN_WIDTH * s.width / 2) + 3;
+        int r = (int) Math.ceil(penWidth * s.width / 2) + 3;
         int x0 = s.x + (int) (Math.min(ax, bx) * s.width) - r;
         int y0 = s.y + (int) (Math.min(ay, by) * s.height) - r;
         int x1 = s.x + (int) (Math.max(ax, bx) * s.width) + r;
@@ -159,16 +167,19 @@ public final class DrawingArea extends Canvas {
         gc.setClipping(s);
         gc.setAntialias(SWT.ON);
         gc.setInterpolation(SWT.HIGH);
-        if (drawing.background() != null) {
+        if (drawing.background() != null || drawing.hasExactInput()) {
             Image bg = backgroundImage();
             Rectangle b = bg.getBounds();
+            // an exact input is shown as the network gets it: sharp pixels, not smoothed
+            if (drawing.hasExactInput()) gc.setInterpolation(SWT.NONE);
             gc.drawImage(bg, 0, 0, b.width, b.height, s.x, s.y, s.width, s.height);
+            gc.setInterpolation(SWT.HIGH);
         }
         gc.setForeground(ink);
         gc.setBackground(ink);
         gc.setLineCap(SWT.CAP_ROUND);
         gc.setLineJoin(SWT.JOIN_ROUND);
-        int width = Math.max(2, Math.round(PEN_WIDTH * s.width));
+        int width = Math.max(2, Math.round(penWidth * s.width));
         gc.setLineWidth(width);
         for (Stroke stroke : drawing.strokes()) {
             if (stroke.points() == 1) {
@@ -187,17 +198,17 @@ public final class DrawingArea extends Canvas {
         gc.setClipping((Rectangle) null);
     }
 
-    /** The loaded picture as dark ink on white, made once per picture. */
+    /** The loaded picture (background or exact input) as dark ink on white, made once per picture. */
     private Image backgroundImage() {
         if (backgroundImage == null) {
-            int n = drawing.backgroundSide();
+            int n = drawing.hasExactInput() ? ExactInput.SIDE : drawing.backgroundSide();
             RGB[] grays = new RGB[256];
             for (int i = 0; i < 256; i++) {
                 int v = 255 - Math.round(i * (255 - 0x1A) / 255f);
                 grays[i] = new RGB(v, v, v);
             }
             ImageData data = new ImageData(n, n, 8, new PaletteData(grays));
-            float[] bg = drawing.background();
+            float[] bg = drawing.hasExactInput() ? drawing.exactInput() : drawing.background();
             for (int i = 0; i < bg.length; i++) data.setPixel(i % n, i / n, Math.round(Math.max(0, Math.min(1, bg[i])) * 255));
             backgroundImage = new Image(getDisplay(), data);
         }

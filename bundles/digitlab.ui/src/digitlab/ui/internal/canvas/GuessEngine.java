@@ -3,19 +3,25 @@ package digitlab.ui.internal.canvas;
 import java.util.List;
 import java.util.Optional;
 
-import digitlab.data.preprocess.DigitPreprocessor;
 import digitlab.data.preprocess.PreprocessedDigit;
+import digitlab.data.preprocess.StrokeDigitizer;
+import digitlab.data.preprocess.StrokeWidthNormalizer;
 import digitlab.ui.internal.model.PredictionModel;
 
 /**
- * The work behind one guess, in plain Java so it can run on any thread and in tests:
- * drawing -> raster ({@link DrawingRasterizer}) -> 28x28 MNIST-style digit ({@link DigitPreprocessor})
- * -> the model's outputs and every layer's activations. Stateless apart from its helpers; thread-safe.
+ * The work behind one guess, in plain Java so it can run on any thread and in tests: drawing -> 28x28
+ * MNIST-style digit -> the model's outputs and every layer's activations. Strokes alone are digitised as
+ * vectors ({@link StrokeDigitizer}: drawn straight into the 20x20 box with MNIST's pen, so the size of the
+ * drawing and the pen do not matter); a loaded picture (with any strokes on it) is rasterised
+ * ({@link DrawingRasterizer}) and digitised with its stroke width normalised ({@link StrokeWidthNormalizer});
+ * a drawing with an exact input (a dataset image) skips all of it and gets evaluation's outputs
+ * ({@link ExactInput}). Stateless apart from its helpers; thread-safe.
  */
 public final class GuessEngine {
 
     private final DrawingRasterizer rasterizer;
-    private final DigitPreprocessor preprocessor = new DigitPreprocessor();
+    private final StrokeDigitizer strokes = new StrokeDigitizer();
+    private final StrokeWidthNormalizer pictures = new StrokeWidthNormalizer();
 
     /** An engine rasterizing at the default resolution. */
     public GuessEngine() {
@@ -36,7 +42,10 @@ public final class GuessEngine {
         long start = System.nanoTime();
         if (drawing.isEmpty()) return empty(sequence, drawing, model, start);
         int side = rasterizer.side();
-        Optional<PreprocessedDigit> digit = preprocessor.process(rasterizer.rasterize(drawing), side, side);
+        Optional<PreprocessedDigit> digit = drawing.hasExactInput() ? Optional.of(ExactInput.digit(drawing)) // as it is
+                : drawing.background() == null
+                        ? strokes.digitize(drawing.strokes().stream().map(Stroke::xy).toList(), side, DrawingArea.PEN_WIDTH)
+                        : pictures.process(rasterizer.rasterize(drawing), side, side);
         if (digit.isEmpty()) return empty(sequence, drawing, model, start);
         PreprocessedDigit d = digit.get();
         if (model == null || model.inputSize() != PreprocessedDigit.SIZE * PreprocessedDigit.SIZE) {
@@ -45,6 +54,7 @@ public final class GuessEngine {
         }
         float[] pixels = d.pixels();
         float[][] activations = model.activations(pixels);
+        if (drawing.hasExactInput()) activations[activations.length - 1] = ExactInput.outputs(model, pixels); // = eval's
         float[] outputs = activations[activations.length - 1];
         float[] confidences = shares(outputs);
         int best = 0;

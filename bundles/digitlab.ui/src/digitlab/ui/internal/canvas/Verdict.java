@@ -15,6 +15,9 @@ public final class Verdict {
     /** What the canvas says when there is nothing to guess from. */
     public static final String EMPTY = "Nothing drawn yet \u2014 draw a digit";
 
+    /** What the canvas says about a drawing not guessed yet ("Guess while drawing" off). */
+    public static final String READY = "Press SUBMIT (Enter) to guess";
+
     private Verdict() {
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -78,7 +79,25 @@ public final class ConfusionView extends ViewPart {
         gallery = new ImageGallery(galleryScroller);
         galleryScroller.setContent(gallery);
         gallery.setOpenListener(this::openInCanvas);
+        // a page laid out for another width (the view resized, the gallery moved beside the matrix) is laid out again
+        galleryScroller.addListener(SWT.Resize, e -> {
+            GalleryPage p = gallery.page();
+            ConfusionData d = data;
+            if (p == null || d == null || matrix.selectedRow() < 0) return;
+            int width = Math.max(100, galleryScroller.getClientArea().width);
+            if (p.columns() != GalleryPage.columnsFor(width, d.images().width())) cellSelected(matrix.selectedRow(), matrix.selectedColumn());
+        });
         sash.setWeights(65, 35);
+        // the matrix takes the view's full height when the view is wide (the gallery beside it), its full
+        // width when tall (the gallery below): either way it grows with the view
+        sash.addListener(SWT.Resize, e -> {
+            Rectangle a = sash.getClientArea();
+            int orientation = a.width > a.height * 4 / 3 ? SWT.HORIZONTAL : SWT.VERTICAL;
+            if (sash.getOrientation() != orientation) {
+                sash.setOrientation(orientation);
+                sash.setWeights(orientation == SWT.HORIZONTAL ? new int[] {55, 45} : new int[] {65, 35});
+            }
+        });
 
         Action reevaluate = new Action("Evaluate Again") {
             @Override
@@ -150,23 +169,23 @@ public final class ConfusionView extends ViewPart {
                 : d.labels().get(row) + " mistaken for " + d.labels().get(col);
         galleryTitle.setText(what + ": " + all.length + " test image" + (all.length == 1 ? "" : "s")
                 + (all.length > shown.length ? " (showing the first " + shown.length + ")" : "")
-                + (all.length > 0 ? " \u2014 double-click one to load it into the canvas" : ""));
+                + (all.length > 0 ? "; under each: " + GalleryCaptions.legend(d.labels().get(col), d.labels().get(row), row == col)
+                        + "; double-click one to load it into the canvas" : ""));
         int width = galleryScroller.getClientArea().width;
-        int captionHeight = gallery.captionHeight(2);
+        int captionHeight = gallery.captionHeight(row == col ? 2 : 3);
+        String predicted = d.labels().get(col);
+        String truth = d.labels().get(row);
         Job job = Job.create("Rendering test images", monitor -> {
             String[] captions = new String[shown.length];
             for (int i = 0; i < shown.length; i++) {
-                int p = shown[i];
-                captions[i] = "#" + p + "\n" + String.format("%.2f", d.evaluation().probability(p, col))
-                        + (row == col ? "" : String.format("|%.2f", d.evaluation().probability(p, row)));
+                captions[i] = GalleryCaptions.of(shown[i], d.evaluation(), predicted, col, truth, row);
             }
             GalleryPage page = GalleryPage.render(d.images(), shown, captions,
                     GalleryPage.columnsFor(Math.max(100, width), d.images().width()), captionHeight, all.length);
             UiThread.asyncExec(display, () -> {
                 if (gallery.isDisposed() || data != d) return;
                 gallery.setPage(page);
-                gallery.setToolTipText("Caption: test image number, the model's probability for the predicted class"
-                        + (row == col ? "" : " | for the true class"));
+                gallery.setToolTipText(GalleryCaptions.legend(predicted, truth, row == col));
                 galleryScroller.setMinSize(gallery.getSize());
             });
             return Status.OK_STATUS;
@@ -181,12 +200,17 @@ public final class ConfusionView extends ViewPart {
         if (page == null || d == null) return;
         int position = page.positions()[t];
         String name = "test image #" + position + " (label " + d.labels().get(d.evaluation().label(position)) + ")";
-        CanvasSession.shared().load(Drawing.ofPicture(page.ink(t), page.images().width(), name));
+        CanvasSession.shared().load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         try {
             getSite().getPage().showView(DigitLabViews.CANVAS);
         } catch (PartInitException e) {
             info.setText("Cannot open the canvas: " + e.getMessage());
         }
+    }
+
+    /** The line above the matrix: the model's name and its accuracy (for tests). */
+    public String infoText() {
+        return info.getText();
     }
 
     /** The evaluation shown, or null (for tests). */

@@ -12,6 +12,8 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.layout.RowLayout;
+import digitlab.ui.internal.WheelGuard;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IMemento;
@@ -89,14 +91,25 @@ public final class DatasetView extends ViewPart {
     public void createPartControl(Composite parent) {
         display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
+        // the controls in groups that wrap onto a second line when the view is narrow; the page line below
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginLeft = rows.marginRight = rows.marginTop = rows.marginBottom = 0;
+        rows.spacing = 12;
+        bar.setLayout(rows);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        new Label(bar, SWT.NONE).setText("Dataset:");
-        datasetCombo = new Combo(bar, SWT.READ_ONLY);
+        Composite datasetGroup = group(bar, 4);
+        new Label(datasetGroup, SWT.NONE).setText("Dataset:");
+        datasetCombo = new Combo(datasetGroup, SWT.READ_ONLY);
         Runnable imported = () -> UiThread.asyncExec(display, this::offerDatasets);
         ImportedDatasets.addListener(imported);
         datasetCombo.addDisposeListener(e -> ImportedDatasets.removeListener(imported));
+        Runnable drawingsChanged = MyDrawingsActions.listen(display, () -> { // My drawings: taught or removed
+            if (!info.isDisposed() && MyDrawingsActions.isMyDrawings(datasetId)) loadDataset();
+        });
+        datasetCombo.addDisposeListener(e -> MyDrawingsActions.unlisten(drawingsChanged));
         datasetCombo.addListener(SWT.Selection, e -> {
             datasetId = datasetCombo.getText();
             label = -1;
@@ -104,19 +117,20 @@ public final class DatasetView extends ViewPart {
             updateRemoveButton();
             loadDataset();
         });
-        Button importFolder = new Button(bar, SWT.PUSH);
+        Button importFolder = new Button(datasetGroup, SWT.PUSH);
         importFolder.setText("Import\u2026");
         importFolder.setToolTipText("Import a folder of IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte,"
                 + " t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte; raw or .gz) as a dataset");
         importFolder.addListener(SWT.Selection,
                 e -> ImportIdxFolderHandler.chooseAndImport(getSite().getWorkbenchWindow()));
-        removeFolder = new Button(bar, SWT.PUSH);
+        removeFolder = new Button(datasetGroup, SWT.PUSH);
         removeFolder.setText("Remove");
         removeFolder.setToolTipText("Take this imported IDX folder off the list (its files stay where they are)");
         removeFolder.addListener(SWT.Selection, e -> removeImportedFolder());
         offerDatasets();
-        new Label(bar, SWT.NONE).setText("Part:");
-        splitCombo = new Combo(bar, SWT.READ_ONLY);
+        Composite splitGroup = group(bar, 2);
+        new Label(splitGroup, SWT.NONE).setText("Part:");
+        splitCombo = new Combo(splitGroup, SWT.READ_ONLY);
         for (Split s : Split.values()) splitCombo.add(s.label());
         splitCombo.select(split.ordinal());
         splitCombo.addListener(SWT.Selection, e -> {
@@ -124,26 +138,29 @@ public final class DatasetView extends ViewPart {
             page = 0;
             select();
         });
-        new Label(bar, SWT.NONE).setText("Label:");
-        labelCombo = new Combo(bar, SWT.READ_ONLY);
+        Composite labelGroup = group(bar, 2);
+        new Label(labelGroup, SWT.NONE).setText("Label:");
+        labelCombo = new Combo(labelGroup, SWT.READ_ONLY);
         labelCombo.addListener(SWT.Selection, e -> {
             label = labelCombo.getSelectionIndex() - 1;
             page = 0;
             select();
         });
-        previous = new Button(bar, SWT.PUSH);
+        Composite pages = group(bar, 2);
+        previous = new Button(pages, SWT.PUSH);
         previous.setText("\u25C0 Previous");
         previous.addListener(SWT.Selection, e -> {
             page = Math.max(0, page - 1);
             showPage();
         });
-        next = new Button(bar, SWT.PUSH);
+        next = new Button(pages, SWT.PUSH);
         next.setText("Next \u25B6");
         next.addListener(SWT.Selection, e -> {
             page++;
             showPage();
         });
-        info = new Label(bar, SWT.NONE);
+        WheelGuard.install(datasetCombo, splitCombo, labelCombo);
+        info = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(info);
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(scroller);
@@ -157,6 +174,13 @@ public final class DatasetView extends ViewPart {
         });
         ExportActions.contribute(getViewSite(), parent, "dataset");
         loadDataset();
+    }
+
+    /** A group of controls kept on one line of the wrapping bar. */
+    private static Composite group(Composite bar, int columns) {
+        Composite g = new Composite(bar, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(columns).applyTo(g);
+        return g;
     }
 
     /**
@@ -175,16 +199,25 @@ public final class DatasetView extends ViewPart {
         updateRemoveButton();
     }
 
-    /** Remove is for imported folders only: registered datasets come from plugins. */
+    /** Remove is for imported folders (off the list) and My drawings (the selected drawing). */
     private void updateRemoveButton() {
         if (removeFolder != null && !removeFolder.isDisposed()) {
-            removeFolder.setEnabled(ImportedDatasets.ids().contains(datasetId));
+            boolean mine = MyDrawingsActions.isMyDrawings(datasetId);
+            removeFolder.setEnabled(ImportedDatasets.ids().contains(datasetId) || mine);
+            removeFolder.setToolTipText(mine ? "Remove the selected drawing from My drawings (click it first)"
+                    : "Take this imported IDX folder off the list (its files stay where they are)");
         }
     }
 
     /** Forgets the imported folder shown (the files are left alone) and goes back to MNIST. */
     private void removeImportedFolder() {
         String id = datasetId;
+        if (MyDrawingsActions.isMyDrawings(id)) {
+            MyDrawingsActions.remove(display, dataset, split, gallery.page(), gallery.selected(), m -> {
+                if (!info.isDisposed()) info.setText(m);
+            });
+            return;
+        }
         if (!ImportedDatasets.ids().contains(id)) return;
         datasetId = DEFAULT_DATASET;
         ImportedDatasets.remove(id); // its listener lists the datasets again
@@ -302,7 +335,7 @@ public final class DatasetView extends ViewPart {
         int pos = p.positions()[t];
         String name = split.label() + " image #" + p.images().sourceIndex(pos) + " (label "
                 + d.classNames().get(p.images().label(pos)) + ")";
-        CanvasSession.shared().load(Drawing.ofPicture(p.ink(t), p.images().width(), name));
+        CanvasSession.shared().load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         try {
             getSite().getPage().showView(DigitLabViews.CANVAS);
         } catch (PartInitException e) {

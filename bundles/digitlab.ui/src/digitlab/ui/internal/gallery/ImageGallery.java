@@ -62,6 +62,17 @@ public final class ImageGallery extends Canvas {
         return page;
     }
 
+    /** The page index of the image selected by a click, or -1. */
+    public int selected() {
+        return selected;
+    }
+
+    /** Selects image {@code t} of the page (-1: none), as a click does (keyboard users, tests). */
+    public void select(int t) {
+        selected = page == null || t < 0 || t >= page.size() ? -1 : t;
+        redraw();
+    }
+
     /** Called with the page index of a double-clicked image. */
     public void setOpenListener(IntConsumer listener) {
         onOpen = listener;

@@ -17,6 +17,7 @@ import digitlab.train.ModelListener;
 import digitlab.train.ModelService;
 import digitlab.train.Run;
 import digitlab.train.RunOutcome;
+import digitlab.train.RunStore;
 import digitlab.train.TrainingJob;
 import digitlab.train.TrainingListener;
 
@@ -40,6 +41,8 @@ public final class ModelAccess {
     private volatile PredictionModel current;
     private volatile PredictionModel live;
     private volatile Run liveRun;
+    /** The live run's name, read once from its run.json (and again after a rename); null when not read yet. */
+    private volatile String liveRunName;
     private boolean started;
 
     private final ModelListener serviceListener = c -> publishCurrent(c);
@@ -47,10 +50,11 @@ public final class ModelAccess {
     private final TrainingListener trainingListener = new TrainingListener() {
         @Override
         public void snapshot(Run run, ModelSnapshot snapshot) {
+            if (!run.equals(liveRun)) liveRunName = null;
             liveRun = run;
             live = new PredictionModel(snapshot, InputNormalization.IDENTITY,
                     ModelMetadata.digitLabels(snapshot.network().outputSize()),
-                    "run " + run.id() + " \u2014 epoch " + (snapshot.epoch() + 1) + ", step " + snapshot.step()
+                    "run " + nameOf(run) + " \u2014 epoch " + (snapshot.epoch() + 1) + ", step " + snapshot.step()
                             + " (training)", true, "mnist");
             fire();
         }
@@ -78,6 +82,10 @@ public final class ModelAccess {
         if (started) return;
         started = true;
         ModelService.get().addListener(serviceListener);
+        RunStore.workspace().addListener((store, id) -> {
+            Run r = liveRun;
+            if (r != null && r.id().equals(id)) liveRunName = null; // renamed: read the name again
+        });
         Job.getJobManager().addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void scheduled(IJobChangeEvent event) {
@@ -90,6 +98,7 @@ public final class ModelAccess {
         for (TrainingJob t : TrainingJob.all()) t.addListener(trainingListener);
         Job load = Job.create("Loading the current model", monitor -> {
             try {
+                CurrentModelChoice.restore(); // the model chosen in the last session, if any
                 publishCurrent(ModelService.get().current());
             } catch (IllegalStateException e) {
                 return Status.warning(e.getMessage());
@@ -113,6 +122,20 @@ public final class ModelAccess {
         int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
         if (slash >= 0 && slash < source.length() - 1) source = source.substring(slash + 1);
         return acc == null || acc.isNaN() ? source : String.format("%s (%.2f %% test accuracy)", source, acc * 100);
+    }
+
+    /** The name users gave {@code run} (the id when its run.json cannot be read). */
+    private String nameOf(Run run) {
+        String name = liveRunName;
+        if (name == null) {
+            try {
+                name = run.info().name();
+            } catch (java.io.IOException e) {
+                name = run.id();
+            }
+            liveRunName = name;
+        }
+        return name;
     }
 
     /** The current model, or null while it is loading. */

@@ -13,7 +13,6 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
 import digitlab.nn.io.ModelFormat;
-import digitlab.train.ModelService;
 import digitlab.ui.internal.UiThread;
 
 /**
@@ -45,7 +44,7 @@ public final class OpenModelAction extends Action {
     public static void load(Path file, Shell shell) {
         Job job = Job.create("Loading model " + file.getFileName(), monitor -> {
             try {
-                ModelService.get().setFromFile(file);
+                CurrentModelChoice.useFile(file);
             } catch (Exception e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 if (shell != null && !shell.isDisposed()) {

@@ -24,8 +24,9 @@ public final class DigitLabPreferencePage extends PreferencePage implements IWor
     protected Control createContents(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(c);
-        new Label(c, SWT.WRAP).setText("Digit Lab settings. Datasets: where Fashion-MNIST is read from.\n"
-                + "The Training view remembers its form by itself; imported IDX folders are listed in the Dataset view.");
+        new Label(c, SWT.WRAP).setText("Digit Lab settings. Canvas: the pen and guessing while drawing. Datasets: where "
+                + "Fashion-MNIST is read from.\nTraining: the threads of new runs and where runs are kept. The Training view "
+                + "remembers its form by itself; imported IDX folders are listed in the Dataset view.");
         return c;
     }
 }

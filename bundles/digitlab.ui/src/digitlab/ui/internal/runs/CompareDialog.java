@@ -20,6 +20,12 @@ import digitlab.ui.internal.training.MetricsCharts;
 /** Two runs side by side: both runs' loss and accuracy curves in one pair of charts, and the settings that differ. */
 final class CompareDialog extends Dialog {
 
+    /** Settings' names for people, by request field. */
+    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(Map.entry("hiddenLayers", "hidden layers"),
+            Map.entry("learningRate", "learning rate"), Map.entry("batchSize", "batch size"),
+            Map.entry("validationImages", "validation images"), Map.entry("trainingLimit", "training images"),
+            Map.entry("weightDecay", "weight decay"), Map.entry("schedule", "LR schedule"));
+
     private final RunComparison comparison;
 
     CompareDialog(Shell parent, RunComparison comparison) {
@@ -52,11 +58,12 @@ final class CompareDialog extends Dialog {
         }
         row(table, "test accuracy", pct(comparison.a().testAccuracy()), pct(comparison.b().testAccuracy()));
         row(table, "validation accuracy", pct(comparison.a().validationAccuracy()), pct(comparison.b().validationAccuracy()));
-        row(table, "epochs", comparison.a().epochsCompleted() + "/" + comparison.a().epochs(),
-                comparison.b().epochsCompleted() + "/" + comparison.b().epochs());
+        row(table, "epochs done", comparison.a().epochsCompleted() + " of " + comparison.a().epochs(),
+                comparison.b().epochsCompleted() + " of " + comparison.b().epochs());
         row(table, "time", String.format("%.1f s", comparison.a().seconds()), String.format("%.1f s", comparison.b().seconds()));
         for (Map.Entry<String, List<String>> d : comparison.differences().entrySet()) {
-            row(table, d.getKey(), d.getValue().get(0), d.getValue().get(1));
+            if (d.getKey().equals("epochs")) continue; // in "epochs done" above, as "n of planned"
+            row(table, FIELD_LABELS.getOrDefault(d.getKey(), d.getKey()), d.getValue().get(0), d.getValue().get(1));
         }
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 160).applyTo(table);
         return area;

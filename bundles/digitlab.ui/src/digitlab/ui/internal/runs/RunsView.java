@@ -29,7 +29,6 @@ import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
-import digitlab.train.ModelService;
 import digitlab.train.Run;
 import digitlab.train.RunComparison;
 import digitlab.train.RunInfo;
@@ -38,6 +37,7 @@ import digitlab.train.RunStoreListener;
 import digitlab.train.TrainingJob;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.training.TrainingView;
 import digitlab.ui.internal.UiThread;
@@ -93,7 +93,7 @@ public final class RunsView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Name", 200, RunInfo::name);
-        column("Status", 90, r -> r.status().name().toLowerCase() + (r.message().isEmpty() ? "" : " \u2014 " + r.message()));
+        column("Status", 220, r -> r.status().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
         column("Dataset", 70, RunInfo::dataset);
         column("Architecture", 200, r -> r.preset() + ": " + shortArch(r.architecture()));
         column("Epochs", 60, r -> r.epochsCompleted() + "/" + r.epochs());
@@ -105,6 +105,7 @@ public final class RunsView extends ViewPart {
             for (int i = 0; i < columnWidths.length; i++) viewer.getTable().getColumn(i).setWidth(columnWidths[i]);
         }
         viewer.addDoubleClickListener(e -> open());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
 
         MenuManager menu = new MenuManager();
         menu.setRemoveAllWhenShown(true);
@@ -136,6 +137,12 @@ public final class RunsView extends ViewPart {
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
+                return text.apply((RunInfo) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                // the whole text, for a cell cut by its column ("completed \u2014 trained 5 epochs; test ...")
                 return text.apply((RunInfo) element);
             }
         });
@@ -242,7 +249,7 @@ public final class RunsView extends ViewPart {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
         String id = sel.get(0).id();
-        inBackground("Opening run " + id, () -> {
+        inBackground("Opening run " + sel.get(0).name(), () -> {
             Run run = store.open(id);
             UiThread.asyncExec(display, () -> {
                 try {
@@ -268,25 +275,26 @@ public final class RunsView extends ViewPart {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
         String id = sel.get(0).id();
-        inBackground("Using run " + id + " as the current model", () -> ModelService.get().setFromRun(store.open(id)));
+        inBackground("Using run " + sel.get(0).name() + " as the current model",
+                () -> CurrentModelChoice.useRun(store.open(id)));
     }
 
     private void resume() {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
         String id = sel.get(0).id();
-        inBackground("Resuming run " + id, () -> TrainingJob.resume(store.open(id)).schedule());
+        inBackground("Resuming run " + sel.get(0).name(), () -> TrainingJob.resume(store.open(id)).schedule());
     }
 
     private void rename() {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
         RunInfo r = sel.get(0);
-        InputDialog d = new InputDialog(viewer.getTable().getShell(), "Rename Run", "New name for " + r.id() + ":", r.name(),
+        InputDialog d = new InputDialog(viewer.getTable().getShell(), "Rename Run", "New name for run " + r.name() + ":", r.name(),
                 s -> s.isBlank() ? "The name must not be empty" : s.length() > 200 ? "At most 200 characters" : null);
         if (d.open() != Window.OK) return;
         String name = d.getValue().strip();
-        inBackground("Renaming run " + r.id(), () -> store.rename(r.id(), name));
+        inBackground("Renaming run " + r.name(), () -> store.rename(r.id(), name));
     }
 
     private void delete() {

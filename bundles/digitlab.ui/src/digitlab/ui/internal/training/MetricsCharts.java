@@ -42,6 +42,7 @@ public final class MetricsCharts extends Composite {
     private final List<Color> colors = new ArrayList<>();
     private final List<Color> lightColors = new ArrayList<>();
     private int points;
+    private int plannedEpochs;
     private List<String> shownNames = List.of();
 
     /** The charts in {@code parent}. */
@@ -95,9 +96,11 @@ public final class MetricsCharts extends Composite {
             clear(accuracy);
             shownNames = names;
         }
+        boolean comparing = histories.size() > 1;
+        double lastX = 0;
         for (int k = 0; k < histories.size(); k++) {
             Named n = histories.get(k);
-            String prefix = histories.size() > 1 ? n.name() + ": " : "";
+            String prefix = comparing ? n.name() + ": " : "";
             Color strong = colors.get(k % colors.size());
             Color light = lightColors.get(k % lightColors.size());
             MetricHistory h = n.history();
@@ -125,20 +128,60 @@ public final class MetricsCharts extends Composite {
                 vl[i] = p.validationLoss();
                 va[i] = 100 * p.validationAccuracy();
             }
-            line(loss, prefix + "training (batches)", bx, bl, light, 1, false);
-            line(accuracy, prefix + "training (batches)", bx, ba, light, 1, false);
-            line(loss, prefix + "training (epochs)", ex, el, strong, 2, true);
-            line(accuracy, prefix + "training (epochs)", ex, ea, strong, 2, true);
+            // A comparison leaves out the per-batch lines (two noisy bands hid each other) and draws the second
+            // run with squares and a thinner line, so a run lying under the other still shows.
+            PlotSymbolType symbol = k == 0 ? PlotSymbolType.CIRCLE : PlotSymbolType.SQUARE;
+            int width = comparing && k > 0 ? 1 : 2;
+            if (!comparing) {
+                line(loss, prefix + "training (batches)", bx, bl, light, 1, null);
+                line(accuracy, prefix + "training (batches)", bx, ba, light, 1, null);
+            }
+            line(loss, prefix + "training (epochs)", ex, el, strong, width, symbol);
+            line(accuracy, prefix + "training (epochs)", ex, ea, strong, width, symbol);
             if (hasNumbers(vl)) {
-                line(loss, prefix + "validation", ex, vl, strong, 2, true).setLineStyle(LineStyle.DASH);
-                line(accuracy, prefix + "validation", ex, va, strong, 2, true).setLineStyle(LineStyle.DASH);
+                line(loss, prefix + "validation", ex, vl, strong, width, symbol).setLineStyle(LineStyle.DASH);
+                line(accuracy, prefix + "validation", ex, va, strong, width, symbol).setLineStyle(LineStyle.DASH);
             }
             points += nb + ne;
+            if (nb > 0) lastX = Math.max(lastX, bx[nb - 1]);
+            if (ne > 0) lastX = Math.max(lastX, ex[ne - 1]);
         }
         for (Chart c : new Chart[] {loss, accuracy}) {
-            c.getAxisSet().adjustRange();
+            frame(c, c == accuracy, points == 0, Math.max(lastX, plannedEpochs));
             c.redraw();
         }
+    }
+
+    /**
+     * The epochs a run is planned for: the x axis spans them from the start, so the curves grow into a fixed
+     * frame instead of rescaling at every refresh (0: span the points shown).
+     */
+    public void setPlannedEpochs(int epochs) {
+        plannedEpochs = Math.max(0, epochs);
+    }
+
+    /**
+     * The axes' ranges: before the first point a meaningful empty frame (0 to the planned epochs, loss 0 to 1,
+     * accuracy 0 to 100 %), not SWTChart's -1 to 1; with points, their range plus a margin, so the dots of the
+     * last epoch and of the extremes are drawn whole inside the plot.
+     */
+    private static void frame(Chart c, boolean percent, boolean empty, double lastEpoch) {
+        IAxis x = c.getAxisSet().getXAxis(0);
+        IAxis y = c.getAxisSet().getYAxis(0);
+        double xMax = lastEpoch > 0 ? lastEpoch : 1;
+        if (empty) {
+            x.setRange(new org.eclipse.swtchart.Range(0, xMax));
+            y.setRange(new org.eclipse.swtchart.Range(0, percent ? 100 : 1));
+            return;
+        }
+        c.getAxisSet().adjustRange();
+        double xPad = xMax * 0.03;
+        x.setRange(new org.eclipse.swtchart.Range(0, xMax + xPad));
+        org.eclipse.swtchart.Range r = y.getRange();
+        double pad = Math.max((r.upper - r.lower) * 0.06, percent ? 0.5 : 1e-3);
+        double lower = Math.max(0, r.lower - pad);
+        double upper = percent ? Math.min(100 + pad, r.upper + pad) : r.upper + pad;
+        y.setRange(new org.eclipse.swtchart.Range(lower, upper));
     }
 
     private static boolean hasNumbers(double[] v) {
@@ -150,7 +193,8 @@ public final class MetricsCharts extends Composite {
         for (ISeries<?> s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
     }
 
-    private static ILineSeries<?> line(Chart c, String id, double[] x, double[] y, Color color, int width, boolean dots) {
+    private static ILineSeries<?> line(Chart c, String id, double[] x, double[] y, Color color, int width,
+            PlotSymbolType symbol) {
         ISeries<?> existing = c.getSeriesSet().getSeries(id);
         if (existing instanceof ILineSeries<?> s) {
             s.setXSeries(x);
@@ -163,7 +207,7 @@ public final class MetricsCharts extends Composite {
         s.setLineColor(color);
         s.setLineWidth(width);
         s.setAntialias(SWT.ON);
-        s.setSymbolType(dots ? PlotSymbolType.CIRCLE : PlotSymbolType.NONE);
+        s.setSymbolType(symbol == null ? PlotSymbolType.NONE : symbol);
         s.setSymbolColor(color);
         s.setSymbolSize(3);
         return s;

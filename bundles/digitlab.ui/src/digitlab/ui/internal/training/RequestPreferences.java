@@ -29,7 +29,7 @@ final class RequestPreferences {
      * canvas's guesses) always find a free core while a run trains.
      */
     static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return digitlab.ui.internal.prefs.LabPreferences.threads();
     }
 
     /** Saves {@code r} and flushes it to disk. */

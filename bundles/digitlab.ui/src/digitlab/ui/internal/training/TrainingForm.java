@@ -23,6 +23,8 @@ import digitlab.ui.internal.dataset.ImportedDatasets;
 import digitlab.train.FieldProblem;
 import digitlab.train.TrainingRequest;
 import digitlab.ui.internal.UiThread;
+import digitlab.ui.internal.WheelGuard;
+import digitlab.ui.internal.CheckButtons;
 
 /**
  * The form of a training run, with inline validation: every edit re-checks the whole request
@@ -78,6 +80,8 @@ final class TrainingForm extends Composite {
     private List<FieldProblem> problems = List.of();
     private TrainingRequest request;
     private boolean filling;
+    private int trainingImages;
+    private String trainingImagesOf = "";
 
     TrainingForm(Composite parent) {
         super(parent, SWT.NONE);
@@ -118,7 +122,9 @@ final class TrainingForm extends Composite {
         threads.setToolTipText("Kernel threads for this run; by default one core is left for the workbench");
         label("augment");
         augment = new Button(this, SWT.CHECK);
-        augment.setText("random shifts, rotations and scaling of the training images");
+        augment.setText("shift, rotate, scale");
+        augment.setToolTipText("Random shifts, rotations and scaling of the training images");
+        CheckButtons.readable(augment);
         augment.addListener(SWT.Selection, e -> changed());
         controls.put("augment", augment);
     }
@@ -158,6 +164,7 @@ final class TrainingForm extends Composite {
         label(field);
         Combo c = new Combo(this, style);
         GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(c);
+        WheelGuard.install(c);
         c.addListener(SWT.Modify, e -> changed());
         c.addListener(SWT.Selection, e -> changed());
         controls.put(field, c);
@@ -238,19 +245,31 @@ final class TrainingForm extends Composite {
             }
         }
         b.hiddenLayers(widths);
-        Double lr = decimal(learningRate, "learningRate", found);
+        Double lr = FieldParsing.decimal(learningRate, "learningRate", found);
         if (lr != null) b.learningRate(lr);
-        Long batch = whole(batchSize, "batchSize", found);
-        if (batch != null) b.batchSize(clampInt(batch));
-        Long ep = whole(epochs, "epochs", found);
-        if (ep != null) b.epochs(clampInt(ep));
-        Long sd = whole(seed, "seed", found);
+        Long batch = FieldParsing.whole(batchSize, "batchSize", Integer.MAX_VALUE, found);
+        if (batch != null) b.batchSize(batch.intValue());
+        Long ep = FieldParsing.whole(epochs, "epochs", Integer.MAX_VALUE, found);
+        if (ep != null) b.epochs(ep.intValue());
+        Long sd = FieldParsing.whole(seed, "seed", Long.MAX_VALUE, found);
         if (sd != null) b.seed(sd);
-        Long limit = whole(trainingLimit, "trainingLimit", found);
-        if (limit != null) b.trainingLimit(clampInt(limit));
-        Long th = whole(threads, "threads", found);
-        if (th != null) b.threads(clampInt(th));
-        Double wd = decimal(weightDecay, "weightDecay", found);
+        Long limit = FieldParsing.whole(trainingLimit, "trainingLimit", Integer.MAX_VALUE, found);
+        if (limit != null) {
+            b.trainingLimit(limit.intValue());
+            if (trainingImages > 0 && limit > trainingImages) {
+                found.add(new FieldProblem("trainingLimit", String.format("%,d is more than the %,d training images of %s",
+                        limit, trainingImages, trainingImagesOf)));
+            }
+        }
+        Long th = FieldParsing.whole(threads, "threads", Integer.MAX_VALUE, found);
+        if (th != null) {
+            b.threads(th.intValue());
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (th > cores) {
+                found.add(new FieldProblem("threads", String.format("%,d is more than the %d cores of this computer", th, cores)));
+            }
+        }
+        Double wd = FieldParsing.decimal(weightDecay, "weightDecay", found);
         if (wd != null) b.weightDecay(wd);
         TrainingRequest r = b.build();
         for (FieldProblem p : r.validate()) {
@@ -277,30 +296,38 @@ final class TrainingForm extends Composite {
         for (Runnable l : listeners) l.run();
     }
 
-    private static int clampInt(long v) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    /**
+     * Tells the form how many training images dataset {@code id} has (looked up off the UI thread), so that a
+     * larger "Training images" is marked; 0 when unknown.
+     */
+    void setTrainingImages(String id, int count) {
+        if (!id.equals(dataset.getText().trim())) return;
+        trainingImages = count;
+        trainingImagesOf = id;
+        changed();
     }
 
-    private static Double decimal(Text t, String field, List<FieldProblem> found) {
-        String s = t.getText().trim();
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            found.add(new FieldProblem(field, s.isEmpty() ? "is empty" : "'" + s + "' is not a number"));
-            return null;
-        }
+    /** Sets the Threads field (Preferences > Digit Lab > Training changed). */
+    void setThreads(int n) {
+        threads.setText(Integer.toString(n));
     }
 
-    private static Long whole(Text t, String field, List<FieldProblem> found) {
-        String s = t.getText().trim().replace("_", "");
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            found.add(new FieldProblem(field, s.isEmpty() ? "is empty" : "'" + s + "' is not a whole number"));
-            return null;
-        }
+    /** The dataset id typed in the form. */
+    String datasetId() {
+        return dataset.getText().trim();
+    }
+
+    /** Adds a listener called when the dataset field changes. */
+    void addDatasetListener(Runnable r) {
+        dataset.addListener(SWT.Modify, e -> {
+            if (trainingImages == 0) {
+                r.run();
+                return;
+            }
+            trainingImages = 0;
+            changed();
+            r.run();
+        });
     }
 
     /** The valid request the form shows, or null while it has problems. */

@@ -10,7 +10,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -18,10 +17,11 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 
 import digitlab.train.BatchPoint;
+import digitlab.ui.internal.prefs.LabPreferences;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import digitlab.train.EpochPoint;
 import digitlab.train.FieldProblem;
 import digitlab.train.MetricHistory;
-import digitlab.train.ModelService;
 import digitlab.train.Run;
 import digitlab.train.RunOutcome;
 import digitlab.train.RunStatus;
@@ -30,6 +30,7 @@ import digitlab.train.TrainingJob;
 import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
 import digitlab.ui.internal.UiThrottle;
+import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.UiThread;
 
@@ -59,7 +60,17 @@ public final class TrainingView extends ViewPart {
     private volatile Run shownRun;
     private volatile MetricHistory shownHistory = MetricHistory.EMPTY;
     private volatile RunOutcome outcome;
+    private volatile BatchPoint lastBatch;
+    /** The shown run's name (runs are renamable; the id is only its folder). */
+    private volatile String shownName = "";
     private int refreshes;
+    /** A new "threads per run" setting fills the form's field (unless a run is going). */
+    private final IPreferenceChangeListener threadsPreference = e -> {
+        if (!LabPreferences.THREADS.equals(e.getKey()) || status == null) return;
+        UiThread.asyncExec(status.getDisplay(), () -> {
+            if (!status.isDisposed() && job == null) form.setThreads(LabPreferences.threads());
+        });
+    };
 
     private final TrainingListener listener = new TrainingListener() {
         @Override
@@ -69,6 +80,7 @@ public final class TrainingView extends ViewPart {
 
         @Override
         public void batch(Run run, BatchPoint point) {
+            lastBatch = point;
             refresh.request();
         }
 
@@ -99,16 +111,15 @@ public final class TrainingView extends ViewPart {
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).indent(10, 0).applyTo(problem);
         scroller.setContent(left);
-        scroller.addListener(SWT.Resize, e -> {
-            Point size = left.computeSize(scroller.getClientArea().width, SWT.DEFAULT);
-            scroller.setMinSize(size);
-        });
+        // never narrower than the form's natural width: a narrow view scrolls sideways instead of hiding
+        // the combo arrows and the layer buttons
+        scroller.addListener(SWT.Resize, e -> FormSizing.fitForm(scroller, left));
 
         // the right side: Start / Cancel / Use as Current Model and the status line always in sight, charts below
         Composite right = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(right);
         Composite buttons = new Composite(right, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(buttons);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(buttons);
         start = new Button(buttons, SWT.PUSH);
         start.setText("Start");
@@ -125,17 +136,23 @@ public final class TrainingView extends ViewPart {
         makeCurrent.setToolTipText("Make this run's model the one the canvas guesses with");
         makeCurrent.setEnabled(false);
         makeCurrent.addListener(SWT.Selection, e -> useAsCurrent());
-        status = new Label(buttons, SWT.NONE);
+        // the status on a line of its own, wrapped: long outcomes ("Cancelled: ... the model of the last
+        // completed batch is saved") are read whole, at any width
+        status = new Label(right, SWT.WRAP);
         status.setText("Set up a run and press Start.");
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(8, 0).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(status);
         charts = new MetricsCharts(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
         sash.setWeights(42, 58);
+        sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left));
 
         refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS,
                 () -> digitlab.ui.internal.UiTimings.time("training: chart and status refresh", this::refreshNow));
         form.addChangeListener(this::validated);
+        form.addDatasetListener(() -> FormSizing.countTrainingImages(form));
+        LabPreferences.addListener(threadsPreference);
         form.setRequest(RequestPreferences.load());
+        FormSizing.countTrainingImages(form);
         ExportActions.contribute(getViewSite(), parent, "training");
         ExportActions.contributeCsv(getViewSite(), "Metric History", "history",
                 () -> shownHistory.batches().isEmpty() && shownHistory.epochs().isEmpty() ? null : shownHistory.toCsv());
@@ -147,16 +164,16 @@ public final class TrainingView extends ViewPart {
 
     private void validated() {
         List<FieldProblem> problems = form.problems();
-        if (problems.isEmpty()) {
-            problem.setText("");
-        } else {
-            FieldProblem p = problems.get(0);
-            String more = problems.size() > 1 ? "  (+" + (problems.size() - 1) + " more)" : "";
-            problem.setText(TrainingForm.LABELS.get(p.field()) + ": " + p.message() + more);
+        // every problem, one line each: fixing the first should not be needed to learn about the next
+        StringBuilder text = new StringBuilder();
+        for (FieldProblem p : problems) {
+            text.append(text.length() > 0 ? "\n" : "").append(TrainingForm.LABELS.get(p.field())).append(": ").append(p.message());
         }
+        problem.setText(text.toString());
         start.setEnabled(problems.isEmpty() && job == null);
         start.setToolTipText(problems.isEmpty() ? "Start training" : "Fix the marked fields first");
         problem.getParent().layout();
+        if (problem.getParent().getParent() instanceof ScrolledComposite sc) FormSizing.fitForm(sc, problem.getParent());
     }
 
     /** Starts a run with the form's request (no-op while the form has problems or a run is going). */
@@ -192,7 +209,10 @@ public final class TrainingView extends ViewPart {
     private void follow(TrainingJob j) {
         job = j;
         shownRun = j.run();
+        shownName = j.session().request().displayName();
         outcome = null;
+        lastBatch = null;
+        charts.setPlannedEpochs(j.session().request().epochs());
         j.addListener(listener);
         cancel.setEnabled(true);
         makeCurrent.setEnabled(false);
@@ -205,7 +225,7 @@ public final class TrainingView extends ViewPart {
     public void showRun(Run run) {
         if (job != null) return;
         Display display = status.getDisplay();
-        Job loader = Job.create("Opening run " + run.id(), monitor -> {
+        Job loader = Job.create("Opening a run", monitor -> {
             try {
                 TrainingRequest r = run.request();
                 MetricHistory h = run.history();
@@ -213,8 +233,10 @@ public final class TrainingView extends ViewPart {
                 UiThread.asyncExec(display, () -> {
                     if (status.isDisposed()) return;
                     shownRun = run;
+                    shownName = info.name();
                     shownHistory = h;
                     form.setRequest(r);
+                    charts.setPlannedEpochs(r.epochs());
                     charts.show(List.of(new MetricsCharts.Named(info.name(), h)));
                     status.setText("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
                             + (info.message().isEmpty() ? "" : ": " + info.message()));
@@ -238,7 +260,7 @@ public final class TrainingView extends ViewPart {
         refreshes++;
         MetricHistory h = j.history();
         shownHistory = h;
-        charts.show(List.of(new MetricsCharts.Named(j.run().id(), h)));
+        charts.show(List.of(new MetricsCharts.Named(shownName, h)));
         RunOutcome done = outcome;
         if (done != null) {
             status.setText(describe(done));
@@ -250,8 +272,10 @@ public final class TrainingView extends ViewPart {
             validated();
             return;
         }
-        if (!h.batches().isEmpty()) {
-            BatchPoint p = h.batches().get(h.batches().size() - 1);
+        // the newest batch the run reported (the history keeps every few batches only)
+        BatchPoint p = lastBatch;
+        if (p == null && !h.batches().isEmpty()) p = h.batches().get(h.batches().size() - 1);
+        if (p != null) {
             status.setText(String.format("Epoch %d/%d \u00b7 batch %d/%d \u00b7 loss %.4f \u00b7 accuracy %.1f %% \u00b7 %,.0f samples/s \u00b7 %.0f s",
                     p.epoch(), j.session().request().epochs(), p.batch(), p.batchesPerEpoch(), p.loss(), 100 * p.accuracy(),
                     p.samplesPerSecond(), p.elapsedSeconds()));
@@ -279,15 +303,16 @@ public final class TrainingView extends ViewPart {
         Run run = shownRun;
         if (run == null) return;
         Display display = status.getDisplay();
-        Job setter = Job.create("Making run " + run.id() + " the current model", monitor -> {
+        String name = shownName;
+        Job setter = Job.create("Making run " + name + " the current model", monitor -> {
             try {
-                ModelService.get().setFromRun(run);
+                CurrentModelChoice.useRun(run);
                 UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) status.setText("The canvas now guesses with run " + run.id() + ".");
+                    if (!status.isDisposed()) status.setText("The canvas now guesses with run " + name + ".");
                 });
                 return Status.OK_STATUS;
             } catch (IOException e) {
-                return Status.error("Cannot load the model of run " + run.id() + ": " + e.getMessage());
+                return Status.error("Cannot load the model of run " + name + ": " + e.getMessage());
             }
         });
         setter.schedule();
@@ -343,6 +368,7 @@ public final class TrainingView extends ViewPart {
         TrainingJob j = job;
         if (j != null) j.removeListener(listener);
         if (refresh != null) refresh.dispose();
+        LabPreferences.removeListener(threadsPreference);
         // the widgets are gone by now, but the form keeps the last request it read from them
         TrainingRequest r = form == null ? null : form.bestEffortRequest();
         if (r != null) RequestPreferences.save(r);

@@ -36,7 +36,7 @@ final class NeuronDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Neuron " + neuron + " \u2014 " + matrix.title());
+        shell.setText(matrix.unitName(neuron) + " \u2014 " + matrix.title());
         shell.addDisposeListener(e -> {
             if (image != null) image.dispose();
         });
@@ -61,7 +61,7 @@ final class NeuronDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(legend);
         Label stats = new Label(area, SWT.WRAP);
         stats.setText(NeuronStats.of(matrix.weight(), neuron * n, n,
-                matrix.bias() == null ? Double.NaN : matrix.bias()[neuron]).describe()
+                matrix.biasOf(neuron)).describe()
                 + "\nRed pixels excite the neuron when inked, blue ones inhibit it.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(stats);
         return area;

@@ -67,8 +67,9 @@ public record WeightPicture(WeightLayers.Matrix matrix, boolean tiles, TileAtlas
     }
 
     private static WeightPicture renderMatrix(WeightLayers.Matrix m, int width, int height) {
-        int zoom = Math.max(1, Math.min(16, Math.min((width - 4) / m.cols(), (height - 4) / m.rows())));
-        TileAtlas atlas = new TileAtlas(1, 1, m.cols(), m.rows(), zoom, 2);
+        // one pixel per weight, without a margin: the view stretches it to its size ({@link MatrixLayout})
+        int zoom = 1;
+        TileAtlas atlas = new TileAtlas(1, 1, m.cols(), m.rows(), zoom, 0);
         ValueRange[] ranges = {ValueRange.symmetric(m.weight(), 0, m.weight().length)};
         ImageData data = atlas.paint(m.weight(), ranges, ColorMap.DIVERGING, ColorMap.SIZE / 2);
         return new WeightPicture(m, false, atlas, data, ranges, true, zoom);
@@ -81,8 +82,7 @@ public record WeightPicture(WeightLayers.Matrix matrix, boolean tiles, TileAtlas
 
     /** The neuron's statistics. */
     public NeuronStats stats(int j) {
-        return NeuronStats.of(matrix.weight(), j * matrix.cols(), matrix.cols(),
-                matrix.bias() == null ? Double.NaN : matrix.bias()[j]);
+        return NeuronStats.of(matrix.weight(), j * matrix.cols(), matrix.cols(), matrix.biasOf(j));
     }
 
     /** For the matrix picture: the (row, column) under pixel (x, y), or null. */

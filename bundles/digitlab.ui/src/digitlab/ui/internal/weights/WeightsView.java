@@ -68,6 +68,9 @@ public final class WeightsView extends ViewPart {
     private UiThrottle refresh;
     private RenderJob job;
     private List<String> titles = List.of();
+    /** The class labels when the output layer is shown (its neurons are the classes), else null. */
+    private List<String> rowLabels;
+    private List<String> nextRowLabels;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
     private int renders;
     private org.eclipse.swt.widgets.Display display;
@@ -93,6 +96,7 @@ public final class WeightsView extends ViewPart {
         GridLayoutFactory.swtDefaults().numColumns(3).margins(6, 6).applyTo(parent);
         new Label(parent, SWT.NONE).setText("Layer:");
         layerCombo = new Combo(parent, SWT.READ_ONLY);
+        digitlab.ui.internal.WheelGuard.install(layerCombo);
         layerCombo.addListener(SWT.Selection, e -> {
             layer = layerCombo.getSelectionIndex();
             render();
@@ -167,6 +171,7 @@ public final class WeightsView extends ViewPart {
         if (layer >= titles.size()) layer = 0;
         if (layerCombo.getSelectionIndex() != layer) layerCombo.select(layer);
         Rectangle area = scroller.getClientArea();
+        nextRowLabels = layer == titles.size() - 1 ? model.labels() : null;
         job.request(new Request(model, layer, shared, Math.max(100, area.width), Math.max(100, area.height)));
     }
 
@@ -198,7 +203,7 @@ public final class WeightsView extends ViewPart {
                 UiThread.asyncExec(display, () -> {
                     if (!picture.isDisposed()) {
                         digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.rows() + " neurons" : "  \u00b7  "
+                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
                                 + m.rows() + " \u00d7 " + m.cols() + " weights"));
                     }
                 });
@@ -208,6 +213,8 @@ public final class WeightsView extends ViewPart {
     }
 
     private void setPicture(WeightPicture p) {
+        List<String> labels = nextRowLabels;
+        rowLabels = p != null && labels != null && labels.size() == p.matrix().rows() ? labels : null;
         if (image != null) image.dispose();
         image = null;
         shown = p;
@@ -216,27 +223,43 @@ public final class WeightsView extends ViewPart {
             renders++;
             legend.setRange(p.range(0), p.shared() ? "shared scale" : "scale of neuron 0 (each has its own)");
         }
-        Point size = p == null ? new Point(1, 1) : p.atlas().size();
+        Point size = p == null ? new Point(1, 1) : p.tiles() ? p.atlas().size() : matrixLayout().size();
         picture.setSize(size);
         scroller.setMinSize(size);
         picture.redraw();
     }
 
+    /** The layout of the matrix picture shown, to fill the scroller's area. */
+    private MatrixLayout matrixLayout() {
+        Rectangle area = scroller.getClientArea();
+        GC gc = new GC(picture);
+        try {
+            return MatrixLayout.of(gc, shown.matrix().rows(), shown.matrix().cols(), area.width, area.height);
+        } finally {
+            gc.dispose();
+        }
+    }
+
     private void paint(GC gc) {
         gc.setBackground(picture.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
         gc.fillRectangle(picture.getClientArea());
-        if (image != null) gc.drawImage(image, 0, 0);
+        if (image == null) return;
+        if (shown.tiles()) gc.drawImage(image, 0, 0);
+        else matrixLayout().paint(gc, image, rowLabels);
     }
 
     private void hover(Event e) {
         if (shown == null) return;
         if (shown.tiles()) {
             int t = shown.atlas().tileAt(e.x, e.y);
-            if (t >= 0) picture.setToolTipText("Neuron " + t + "\n" + shown.stats(t).describe() + "\nClick to enlarge");
+            if (t >= 0) {
+                picture.setToolTipText(shown.matrix().unitName(t) + "\n" + shown.stats(t).describe() + "\nClick to enlarge");
+            }
         } else {
-            Point c = shown.cellAt(e.x, e.y);
+            Point c = matrixLayout().cellAt(e.x, e.y);
             if (c != null) {
-                picture.setToolTipText(String.format("neuron %d, input %d: weight %.4f", c.y, c.x,
+                String neuron = rowLabels != null && c.y < rowLabels.size() ? "output " + rowLabels.get(c.y) : "neuron " + c.y;
+                picture.setToolTipText(String.format("%s, input %d: weight %.4f", neuron, c.x,
                         shown.matrix().weight()[c.y * shown.matrix().cols() + c.x]));
             }
         }
@@ -246,6 +269,11 @@ public final class WeightsView extends ViewPart {
         if (shown == null || !shown.tiles() || e.button != 1) return;
         int t = shown.atlas().tileAt(e.x, e.y);
         if (t >= 0) new NeuronDialog(picture.getShell(), shown.matrix(), t).open();
+    }
+
+    /** The line above the picture: the model's name and the layer's size (for tests). */
+    public String infoText() {
+        return info.getText();
     }
 
     /** The picture shown (for tests), or null. */

@@ -1,0 +1,195 @@
+package digitlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import digitlab.train.RunInfo;
+import digitlab.train.RunStore;
+import digitlab.train.TrainingJob;
+import digitlab.ui.DigitLabViews;
+import digitlab.ui.internal.canvas.DigitCanvasView;
+import digitlab.ui.internal.canvas.DrawingArea;
+import digitlab.ui.internal.confusion.ConfusionView;
+import digitlab.ui.internal.confusion.ConfusionViewAccess;
+import digitlab.ui.internal.dataset.DatasetView;
+import digitlab.ui.internal.model.ModelAccess;
+import digitlab.ui.internal.runs.CompareDialogAccess;
+import digitlab.ui.internal.training.TrainingView;
+import digitlab.ui.internal.training.TrainingViewAccess;
+import digitlab.ui.internal.weights.NeuronDialogAccess;
+import digitlab.ui.internal.weights.WeightsView;
+
+/**
+ * Regenerates the README's screenshots (docs/screenshots) from the running workbench at the default window size,
+ * so the README shows the product as it is. A tool, not a check: run by {@code docs/screenshots/regenerate.sh},
+ * which sets {@code -Ddigitlab.screenshots=FOLDER}; skipped otherwise. Pictures are taken from the screen
+ * (what a user sees), each saved atomically.
+ */
+@EnabledIfSystemProperty(named = "digitlab.screenshots", matches = ".+")
+class ReadmeScreenshotsTest {
+
+    /** The window size the product opens at on a large screen (digitlab.app's WindowFit.PREFERRED). */
+    private static final Rectangle WINDOW = new Rectangle(0, 0, 1400, 900);
+
+    private final Path folder = Path.of(System.getProperty("digitlab.screenshots", "target/screenshots"));
+
+    @Test
+    void regenerateEveryReadmeScreenshot() throws Exception {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        shell.setBounds(WINDOW);
+        Ui.page().resetPerspective();
+        Ui.activate();
+        ModelAccess.shared().start();
+        Ui.waitUntil("the current model", 30_000, () -> ModelAccess.shared().current() != null);
+
+        DigitCanvasView canvas = Ui.show(DigitLabViews.CANVAS);
+        canvas.drawingArea().clear();
+        drawThree(canvas.drawingArea());
+        canvas.submit();
+        Ui.waitUntil("the guess of the drawn 3", 20_000, () -> canvas.shownGuess() != null && canvas.shownGuess().hasPrediction());
+        WeightsView weights = Ui.show(DigitLabViews.WEIGHTS);
+        Ui.waitUntil("the weights", 30_000, () -> weights.shownPicture() != null);
+        Ui.show(DigitLabViews.TRAINING);
+        Ui.show(DigitLabViews.CANVAS);
+        snap(shell, "workbench.png");
+        snap(part(canvas), "canvas.png");
+        snap(part(Ui.show(DigitLabViews.ACTIVITY)), "activity.png");
+        Ui.show(DigitLabViews.CANVAS);
+
+        TrainingView training = Ui.show(DigitLabViews.TRAINING);
+        TrainingViewAccess.set(training, "name", "three epochs");
+        train(training, "3", "12000");
+        snap(part(training), "training.png");
+        String lr = ((org.eclipse.swt.widgets.Text) TrainingViewAccess.control(training, "learningRate")).getText();
+        TrainingViewAccess.set(training, "learningRate", "fast");
+        TrainingViewAccess.set(training, "batchSize", "0");
+        Ui.drain();
+        snap(part(training), "training-validation.png");
+        TrainingViewAccess.set(training, "learningRate", lr);
+        TrainingViewAccess.set(training, "batchSize", "64");
+        TrainingViewAccess.set(training, "name", "quick trial");
+        train(training, "1", "6000");
+
+        IViewPart runs = Ui.show(DigitLabViews.RUNS);
+        Ui.pump(1500);
+        snap(part(runs), "runs.png");
+        List<RunInfo> list = RunStore.workspace().list();
+        Dialog compare = CompareDialogAccess.open(shell, RunStore.workspace().compare(list.get(1).id(), list.get(0).id()));
+        snap(compare.getShell(), "runs-compare.png");
+        compare.close();
+
+        WeightsView trained = Ui.show(DigitLabViews.WEIGHTS);
+        Ui.waitUntil("the weights", 30_000, () -> trained.shownPicture() != null);
+        snap(part(trained), "weights.png");
+        Dialog neuron = NeuronDialogAccess.open(shell, trained, 3);
+        snap(neuron.getShell(), "weights-neuron.png");
+        neuron.close();
+
+        ConfusionView confusion = Ui.show(DigitLabViews.CONFUSION);
+        Ui.waitUntil("the evaluation", 120_000, () -> confusion.data() != null);
+        int[][] m = confusion.data().matrix();
+        int row = 0, col = 1;
+        for (int r = 0; r < m.length; r++) for (int c = 0; c < m.length; c++) if (r != c && m[r][c] > m[row][col]) {
+            row = r;
+            col = c;
+        }
+        Point p = ConfusionViewAccess.cellCentre(ConfusionViewAccess.matrix(confusion), row, col);
+        Ui.postMouse(ConfusionViewAccess.matrix(confusion), SWT.MouseDown, p.x, p.y);
+        Ui.waitUntil("the gallery", 20_000, () -> confusion.gallery().page() != null);
+        snap(part(confusion), "confusion.png");
+
+        DatasetView dataset = Ui.show(DigitLabViews.DATASET);
+        Ui.waitUntil("dataset images", 30_000, () -> dataset.gallery().page() != null);
+        snap(part(dataset), "dataset.png");
+        Ui.show(DigitLabViews.WEIGHTS);
+    }
+
+    private static void train(TrainingView view, String epochs, String images) {
+        TrainingViewAccess.set(view, "epochs", epochs);
+        TrainingViewAccess.set(view, "trainingLimit", images);
+        Ui.drain();
+        assertTrue(view.canStart(), view.problems().toString());
+        view.start();
+        Ui.waitUntil("the run to start", 30_000, () -> view.job() != null);
+        Ui.waitUntil("the run to finish", 600_000, () -> view.job() == null && TrainingJob.all().isEmpty());
+        Ui.pump(500);
+    }
+
+    /** A "3": two bows, one above the other. */
+    private static void drawThree(DrawingArea area) {
+        Rectangle s = area.square();
+        int cx = s.x + s.width / 2;
+        int top = s.y + s.height / 5;
+        int mid = s.y + s.height / 2;
+        int bottom = s.y + s.height * 4 / 5;
+        int r = s.width / 5;
+        Ui.drag(area, bow(cx, top, mid, r));
+        Ui.drag(area, bow(cx, mid, bottom, r));
+    }
+
+    private static int[][] bow(int cx, int y0, int y1, int r) {
+        int n = 14;
+        int[][] pts = new int[n][];
+        for (int i = 0; i < n; i++) {
+            double a = -Math.PI / 2 + Math.PI * i / (n - 1);
+            pts[i] = new int[] {(int) (cx - r / 3 + r * Math.cos(a)), (int) ((y0 + y1) / 2 + (y1 - y0) / 2.0 * Math.sin(a))};
+        }
+        return pts;
+    }
+
+    private static Control part(IViewPart view) {
+        return (Control) view.getSite().getService(MPart.class).getWidget();
+    }
+
+    /** Saves what the screen shows of {@code c} as {@code name} in the folder. */
+    private void snap(Control c, String name) throws Exception {
+        Ui.pump(400);
+        Display d = c.getDisplay();
+        Rectangle b = c instanceof Shell s ? s.getBounds() : d.map(c.getParent(), null, c.getBounds());
+        Image image = new Image(d, b.width, b.height);
+        GC gc = new GC(d);
+        ImageData data;
+        try {
+            gc.copyArea(image, b.x, b.y);
+            data = image.getImageData();
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+        Files.createDirectories(folder);
+        Path tmp = Files.createTempFile(folder, ".shot", ".png");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ImageLoader loader = new ImageLoader();
+                loader.data = new ImageData[] {data};
+                loader.save(out, SWT.IMAGE_PNG);
+            }
+            Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        System.out.println("[screenshots] " + folder.resolve(name) + " " + b.width + "x" + b.height);
+    }
+}

@@ -1,0 +1,67 @@
+package digitlab.ui.internal.training;
+
+import java.io.IOException;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+
+import digitlab.train.Datasets;
+import digitlab.ui.internal.UiThread;
+
+/**
+ * The training form's room: it scrolls sideways rather than hide its right edge, takes its natural width at
+ * the first layout when that leaves the charts half the view, and learns the dataset's number of training
+ * images (off the UI thread) for its "Training images" check.
+ */
+final class FormSizing {
+
+    private static final String LAID_OUT = "digitlab.formSizing.laidOut";
+
+    private FormSizing() {
+    }
+
+    /** The form's scroll range: its natural width (or the view's, when wider) and its height at that width. */
+    static void fitForm(ScrolledComposite scroller, Composite content) {
+        int natural = content.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+        int width = Math.max(natural, scroller.getClientArea().width);
+        scroller.setMinSize(natural, content.computeSize(width, SWT.DEFAULT).y);
+    }
+
+    /**
+     * At the first real size: give the form its natural width (plus a scroll bar) when that leaves the charts
+     * at least half the view, else half each; later the user's divider position stays.
+     */
+    static void firstLayout(SashForm sash, Composite form) {
+        int width = sash.getClientArea().width;
+        if (sash.getData(LAID_OUT) != null || width < 200) return;
+        sash.setData(LAID_OUT, Boolean.TRUE);
+        int wanted = form.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 24;
+        int left = Math.min(wanted, width / 2);
+        sash.setWeights(left, Math.max(1, width - left));
+    }
+
+    /** Looks up the dataset's number of training images off the UI thread, for the form's "Training images" check. */
+    static void countTrainingImages(TrainingForm form) {
+        String id = form.datasetId();
+        if (!digitlab.ui.internal.dataset.ImportedDatasets.offered().contains(id)) return;
+        Display display = form.getDisplay();
+        Job counter = Job.create("Counting the training images of " + id, monitor -> {
+            try {
+                int n = Datasets.load(id, -1).part(digitlab.data.Split.TRAIN).size();
+                UiThread.asyncExec(display, () -> {
+                    if (!form.isDisposed()) form.setTrainingImages(id, n);
+                });
+            } catch (IOException | RuntimeException e) {
+                // an unknown or missing dataset: the form's own check names it
+            }
+            return Status.OK_STATUS;
+        });
+        counter.setSystem(true);
+        counter.schedule();
+    }
+}
