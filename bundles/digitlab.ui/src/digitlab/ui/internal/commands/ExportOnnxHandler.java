@@ -1,0 +1,90 @@
+package digitlab.ui.internal.commands;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import digitlab.nn.Model;
+import digitlab.nn.onnx.OnnxExport;
+import digitlab.train.CurrentModel;
+import digitlab.train.ModelService;
+import digitlab.train.RunInfo;
+import digitlab.train.RunStore;
+import digitlab.ui.internal.UiThread;
+
+/**
+ * File &gt; Export Model &gt; ONNX... (the current model) and the Runs view's "Export Model as ONNX..." (the
+ * selected run's model): writes the model as an ONNX file in a job, atomically. A model with a layer that has no
+ * ONNX mapping, or a file that cannot be written, is one message naming the layer or the file.
+ */
+public final class ExportOnnxHandler extends AbstractHandler {
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        Shell shell = HandlerUtil.getActiveShell(event);
+        RunInfo run = selectedRun(event);
+        String suggested = run != null ? safe(run.name() != null && !run.name().isBlank() ? run.name() : run.id()) : "model";
+        FileDialog d = new FileDialog(shell, SWT.SAVE);
+        d.setText(run != null ? "Export Run's Model as ONNX" : "Export Current Model as ONNX");
+        d.setFilterExtensions(new String[] {"*" + OnnxExport.EXTENSION, "*.*"});
+        d.setFileName(suggested + OnnxExport.EXTENSION);
+        d.setOverwrite(true);
+        String chosen = d.open();
+        if (chosen == null) return null;
+        Path file = Path.of(chosen.contains(".") ? chosen : chosen + OnnxExport.EXTENSION);
+        if (run != null) {
+            export(file, shell, () -> new Object[] {RunStore.workspace().open(run.id()).loadModel(),
+                "Digit Lab run " + run.id() + (run.name() == null ? "" : " (" + run.name() + ")") + "; " + run.architecture()});
+        } else {
+            export(file, shell, () -> {
+                CurrentModel c = ModelService.get().current();
+                return new Object[] {c.model(), "Digit Lab model: " + c.source() + "; " + c.model().snapshot().architecture()};
+            });
+        }
+        return null;
+    }
+
+    /** Exports the model and its description that {@code source} gives ({@code [Model, String]}) to {@code file} in a job. */
+    public static Job export(Path file, Shell shell, Callable<Object[]> source) {
+        Job job = Job.create("Exporting the model to " + file.getFileName(), monitor -> {
+            try {
+                Object[] modelAndDescription = source.call();
+                OnnxExport.write((Model) modelAndDescription[0], (String) modelAndDescription[1], file);
+            } catch (Exception e) {
+                String message = "Cannot export the model to " + file + ": " + (e.getMessage() == null ? e : e.getMessage());
+                if (shell != null && !shell.isDisposed()) {
+                    UiThread.asyncExec(shell.getDisplay(), () -> {
+                        if (!shell.isDisposed()) MessageDialog.openError(shell, "Export Model as ONNX", message);
+                    });
+                }
+            }
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
+    }
+
+    private static RunInfo selectedRun(ExecutionEvent event) {
+        // only from the Runs view's context menu: the File menu exports the current model
+        if (!"digitlab.ui.commands.exportRunOnnx".equals(event.getCommand().getId())) return null;
+        if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection s && s.getFirstElement() instanceof RunInfo r
+                && r.hasModel()) {
+            return r;
+        }
+        return null;
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]+", "-");
+    }
+}
