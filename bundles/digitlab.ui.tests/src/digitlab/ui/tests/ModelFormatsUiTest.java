@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
@@ -20,16 +22,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import digitlab.nn.Model;
+import digitlab.nn.io.ModelFormat;
+import digitlab.train.ModelFiles;
+import digitlab.train.Run;
+import digitlab.train.RunInfo;
+import digitlab.train.RunStore;
+import digitlab.train.TrainingRequest;
 import digitlab.train.ModelService;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.commands.ExportOnnxHandler;
 import digitlab.ui.internal.commands.ImportModelHandler;
 import digitlab.ui.internal.model.CurrentModelChoice;
+import digitlab.ui.internal.runs.RunsView;
+import digitlab.ui.internal.runs.RunsViewAccess;
 import digitlab.ui.internal.weights.WeightsView;
 
 /**
  * ONNX in the workbench: File has Import Model... and Export Model &gt; ONNX...; a model exported as ONNX and
- * imported again becomes the current model, which the canvas, weights and activity views use.
+ * imported again becomes the current model, which the canvas, weights and activity views use; a run's context
+ * menu in the Runs view offers Export Model as ONNX....
  */
 class ModelFormatsUiTest {
 
@@ -79,6 +90,43 @@ class ModelFormatsUiTest {
             CurrentModelChoice.useReady();
             Ui.drain();
         }
+    }
+
+    @Test
+    void aRunsModelExportsFromTheRunsViewsContextMenu() throws Exception {
+        Ui.activate();
+        RunStore store = RunStore.workspace();
+        Run run = store.create(TrainingRequest.defaults().toBuilder().name("onnx-export-run").build());
+        ModelFormat.save(ModelService.readyModel(), run.modelFile());
+        try {
+            RunsView view = Ui.show(DigitLabViews.RUNS);
+            view.reload();
+            TableViewer viewer = RunsViewAccess.viewer(view);
+            Ui.waitUntil("the run in the Runs view", 20_000, () -> rowOf(viewer, run.id()) != null);
+            RunInfo info = rowOf(viewer, run.id());
+            assertTrue(info.hasModel());
+            viewer.setSelection(new StructuredSelection(info), true);
+            Menu menu = viewer.getTable().getMenu();
+            show(menu);
+            assertTrue(texts(menu).contains("Export Model as ONNX..."), texts(menu).toString());
+            menu.notifyListeners(SWT.Hide, new Event());
+            // what the menu item runs once its file is chosen: the run's model, named by the run
+            Path onnx = dir.resolve("run.onnx");
+            Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            Job export = ExportOnnxHandler.export(onnx, shell, () -> new Object[] {store.open(run.id()).loadModel(), "run " + run.id()});
+            Ui.waitUntil("the export", 60_000, () -> export.getResult() != null);
+            assertEquals("onnx", ModelFiles.load(onnx).metadata().properties().get("origin"));
+        } finally {
+            store.delete(run.id());
+            Ui.drain();
+        }
+    }
+
+    private static RunInfo rowOf(TableViewer viewer, String id) {
+        for (var item : viewer.getTable().getItems()) {
+            if (item.getData() instanceof RunInfo r && r.id().equals(id)) return r;
+        }
+        return null;
     }
 
     private static Menu submenu(Menu menu, String text) {

@@ -29,10 +29,19 @@ import digitlab.ui.internal.UiThread;
  */
 public final class ExportOnnxHandler extends AbstractHandler {
 
+    /** The Runs view's command (the File menu's exports the current model). */
+    static final String RUN_COMMAND = "digitlab.ui.commands.exportRunOnnx";
+
     @Override
     public Object execute(ExecutionEvent event) {
         Shell shell = HandlerUtil.getActiveShell(event);
-        RunInfo run = selectedRun(event);
+        boolean forRun = RUN_COMMAND.equals(event.getCommand().getId());
+        RunInfo run = forRun ? selectedRun(event) : null;
+        if (forRun && run == null) {
+            MessageDialog.openInformation(shell, "Export Model as ONNX", "The selected run has no model yet: it saves one"
+                    + " at the end of its first epoch.");
+            return null;
+        }
         String suggested = run != null ? safe(run.name() != null && !run.name().isBlank() ? run.name() : run.id()) : "model";
         FileDialog d = new FileDialog(shell, SWT.SAVE);
         d.setText(run != null ? "Export Run's Model as ONNX" : "Export Current Model as ONNX");
@@ -74,9 +83,8 @@ public final class ExportOnnxHandler extends AbstractHandler {
         return job;
     }
 
+    // the selected run of the Runs view (its context menu's command), when it has a model
     private static RunInfo selectedRun(ExecutionEvent event) {
-        // only from the Runs view's context menu: the File menu exports the current model
-        if (!"digitlab.ui.commands.exportRunOnnx".equals(event.getCommand().getId())) return null;
         if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection s && s.getFirstElement() instanceof RunInfo r
                 && r.hasModel()) {
             return r;
