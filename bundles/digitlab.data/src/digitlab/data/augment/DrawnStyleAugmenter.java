@@ -163,78 +163,17 @@ public final class DrawnStyleAugmenter {
         }
     }
 
-    /**
-     * A 1's flag (from the top of the stroke down to the left, 30-60 degrees below horizontal, 20-35 % of the
-     * digit's height long: flatter and longer, it would be a 7's bar; 40 % of the 1s) and foot (a horizontal bar under it, 30-60 % of the height wide;
-     * 20 %).
-     */
+    /** A 1's flag (40 % of the 1s) and foot (20 %), see {@link HandwritingStyles#flagAndFoot}. */
     private void flagAndFoot(float[] img) {
         double flag = uniform(0, 1), foot = uniform(0, 1);
-        double flagAngle = Math.toRadians(uniform(30, 60)), flagLength = uniform(0.2, 0.35), footWidth = uniform(0.3, 0.6);
-        int[] rows = inkRows(img);
-        if (rows == null) return;
-        int top = rows[0], bottom = rows[1];
-        double h = bottom - top + 1;
-        double tx = rowCentre(img, top), bx = rowCentre(img, bottom);
-        if (flag < 0.4) {
-            double len = flagLength * h;
-            line(img, tx + 0.5, top + 1.0, tx + 0.5 - len * Math.cos(flagAngle), top + 1.0 + len * Math.sin(flagAngle));
-        }
-        if (foot < 0.2) {
-            double half = footWidth * h / 2;
-            line(img, bx + 0.5 - half, bottom, bx + 0.5 + half, bottom);
-        }
+        double angle = Math.toRadians(uniform(30, 60)), length = uniform(0.2, 0.35), footWidth = uniform(0.3, 0.6);
+        HandwritingStyles.flagAndFoot(img, flag < 0.4 ? angle : Double.NaN, length, foot < 0.2 ? footWidth : 0);
     }
 
-    /** A 7's crossbar through the stroke a little below the middle, 35-60 % of the height wide (25 % of the 7s). */
+    /** A 7's crossbar (25 % of the 7s), see {@link HandwritingStyles#crossbar}. */
     private void crossbar(float[] img) {
         double bar = uniform(0, 1), width = uniform(0.35, 0.6), at = uniform(0.5, 0.6);
-        int[] rows = inkRows(img);
-        if (rows == null || bar >= 0.25) return;
-        double h = rows[1] - rows[0] + 1;
-        int y = (int) Math.round(rows[0] + at * h);
-        double x = rowCentre(img, y);
-        line(img, x + 0.5 - width * h / 2, y + 0.5, x + 0.5 + width * h / 2, y + 0.5);
-    }
-
-    /** The first and last rows with ink, or null. */
-    private static int[] inkRows(float[] img) {
-        int top = -1, bottom = -1;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                if (img[y * SIDE + x] > 0.3f) {
-                    if (top < 0) top = y;
-                    bottom = y;
-                    break;
-                }
-            }
-        }
-        return top < 0 ? null : new int[] {top, bottom};
-    }
-
-    /** The ink-weighted mean x of a row (pixel index coordinates); the middle when the row is empty. */
-    private static double rowCentre(float[] img, int y) {
-        double m = 0, mx = 0;
-        for (int x = 0; x < SIDE; x++) {
-            m += img[y * SIDE + x];
-            mx += img[y * SIDE + x] * x;
-        }
-        return m > 0 ? mx / m : SIDE / 2.0;
-    }
-
-    /** Draws a line of MNIST's stroke width (coverage falls off over one pixel), keeping the brighter value. */
-    private static void line(float[] img, double ax, double ay, double bx, double by) {
-        double r = 1.25;
-        double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                double px = x + 0.5, py = y + 0.5;
-                double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-                double ex = px - (ax + t * dx), ey = py - (ay + t * dy);
-                float v = (float) Math.min(1, r + 0.5 - Math.sqrt(ex * ex + ey * ey));
-                if (v > img[y * SIDE + x]) img[y * SIDE + x] = v;
-            }
-        }
+        if (bar < 0.25) HandwritingStyles.crossbar(img, width, at);
     }
 
     /**

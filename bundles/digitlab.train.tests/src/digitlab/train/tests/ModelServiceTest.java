@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class ModelServiceTest {
 
     /**
-     * The shipped ready model scores 98.78 % on the MNIST test set (README, API.md); this checks at least
-     * 98.75 %, so that a different kernel (reference or vector, other rounding) flipping a borderline image
-     * does not fail the test while a worse model does.
+     * The shipped ready model (the handwriting CNN) scores 99.48 % on the MNIST test set (README, API.md); this
+     * checks at least 99.45 %, so that a different kernel (reference or vector, other rounding) flipping a
+     * borderline image does not fail the test while a worse model does.
      */
-    static final double READY_MODEL_TEST_ACCURACY = 0.9875;
+    static final double READY_MODEL_TEST_ACCURACY = 0.9945;
 
     @Test
     void theShippedModelScoresWhatWeSay() throws Exception {

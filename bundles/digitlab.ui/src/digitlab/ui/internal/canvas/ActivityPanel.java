@@ -19,8 +19,8 @@ import digitlab.ui.internal.heatmap.ValueRange;
  * drawn digit (white = silent, deep blue = the layer's strongest). Hovering a cell names the
  * neuron, its value and its rank. The cell size is set by the view, to fill its height. A convolutional
  * layer's output (channels x height x width) is shown as its feature maps instead: one small picture per
- * channel on the layer's shared scale, each value {@code cell / 7} pixels wide (a 28x28 map is 56 pixels
- * across at the usual cell of 14).
+ * channel on the layer's shared scale, each map about as wide as four cells (a 28x28 map is 56 pixels across
+ * at the usual cell of 14, a 10x10 map 50).
  */
 final class ActivityPanel extends Canvas {
 
@@ -86,8 +86,9 @@ final class ActivityPanel extends Canvas {
     /** Gap between feature maps in pixels. */
     private static final int MAP_GAP = 4;
 
-    private static int mapZoom(int side) {
-        return Math.max(1, side / 7);
+    /** Screen pixels per value of a feature map: a map spans about four cells. */
+    private int mapZoom(int side) {
+        return Math.max(1, side * 4 / Math.max(shape.height(), shape.width()));
     }
 
     private boolean maps() {
