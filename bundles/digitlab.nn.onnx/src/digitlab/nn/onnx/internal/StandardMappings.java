@@ -72,7 +72,8 @@ public final class StandardMappings {
     }
 
     private static String conv(OnnxGraphWriter g, Layer layer, float[] p, String x) {
-        if (!(layer instanceof Conv2d c)) throw new IllegalArgumentException("not the standard conv2d layer");
+        // inside the lab the registry hands out guarded wrappers of the layer: the same spec makes the same geometry
+        Conv2d c = layer instanceof Conv2d direct ? direct : Conv2d.create(layer.spec(), layer.inputShape());
         ConvGeometry geo = c.geometry();
         int f = c.filters();
         int ch = layer.inputShape().channels();
@@ -89,7 +90,7 @@ public final class StandardMappings {
     }
 
     private static String maxPool(OnnxGraphWriter g, Layer layer, float[] p, String x) {
-        if (!(layer instanceof MaxPool2d m)) throw new IllegalArgumentException("not the standard maxpool layer");
+        MaxPool2d m = layer instanceof MaxPool2d direct ? direct : MaxPool2d.create(layer.spec(), layer.inputShape());
         ConvGeometry geo = m.geometry();
         return g.node("MaxPool", List.of(x), Map.of("kernel_shape", new int[] {geo.kernel(), geo.kernel()},
                 "strides", new int[] {geo.stride(), geo.stride()}));

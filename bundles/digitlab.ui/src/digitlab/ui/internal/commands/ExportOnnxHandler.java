@@ -2,6 +2,7 @@ package digitlab.ui.internal.commands;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -20,7 +21,6 @@ import digitlab.train.CurrentModel;
 import digitlab.train.ModelService;
 import digitlab.train.RunInfo;
 import digitlab.train.RunStore;
-import digitlab.ui.internal.UiThread;
 
 /**
  * File &gt; Export Model &gt; ONNX... (the current model) and the Runs view's "Export Model as ONNX..." (the
@@ -52,30 +52,29 @@ public final class ExportOnnxHandler extends AbstractHandler {
         if (chosen == null) return null;
         Path file = Path.of(chosen.contains(".") ? chosen : chosen + OnnxExport.EXTENSION);
         if (run != null) {
-            export(file, shell, () -> new Object[] {RunStore.workspace().open(run.id()).loadModel(),
-                "Digit Lab run " + run.id() + (run.name() == null ? "" : " (" + run.name() + ")") + "; " + run.architecture()});
+            export(file, () -> new Object[] {RunStore.workspace().open(run.id()).loadModel(),
+                "Digit Lab run " + run.id() + (run.name() == null ? "" : " (" + run.name() + ")") + "; " + run.architecture()},
+                    ImportModelHandler.dialog(shell, "Export Model as ONNX"));
         } else {
-            export(file, shell, () -> {
+            export(file, () -> {
                 CurrentModel c = ModelService.get().current();
                 return new Object[] {c.model(), "Digit Lab model: " + c.source() + "; " + c.model().snapshot().architecture()};
-            });
+            }, ImportModelHandler.dialog(shell, "Export Model as ONNX"));
         }
         return null;
     }
 
-    /** Exports the model and its description that {@code source} gives ({@code [Model, String]}) to {@code file} in a job. */
-    public static Job export(Path file, Shell shell, Callable<Object[]> source) {
+    /**
+     * Exports the model and its description that {@code source} gives ({@code [Model, String]}) to {@code file} in
+     * a job; a failure's one-line message goes to {@code onError} (from the job's thread).
+     */
+    public static Job export(Path file, Callable<Object[]> source, Consumer<String> onError) {
         Job job = Job.create("Exporting the model to " + file.getFileName(), monitor -> {
             try {
                 Object[] modelAndDescription = source.call();
                 OnnxExport.write((Model) modelAndDescription[0], (String) modelAndDescription[1], file);
             } catch (Exception e) {
-                String message = "Cannot export the model to " + file + ": " + (e.getMessage() == null ? e : e.getMessage());
-                if (shell != null && !shell.isDisposed()) {
-                    UiThread.asyncExec(shell.getDisplay(), () -> {
-                        if (!shell.isDisposed()) MessageDialog.openError(shell, "Export Model as ONNX", message);
-                    });
-                }
+                onError.accept("Cannot export the model to " + file + ": " + (e.getMessage() == null ? e : e.getMessage()));
             }
             return Status.OK_STATUS;
         });

@@ -1,6 +1,7 @@
 package digitlab.ui.internal.commands;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -47,28 +48,36 @@ public final class ImportModelHandler extends AbstractHandler {
         save.setOverwrite(true);
         String target = save.open();
         if (target == null) return null;
-        importModel(source, Path.of(target.contains(".") ? target : target + ModelFormat.EXTENSION), shell);
+        importModel(source, Path.of(target.contains(".") ? target : target + ModelFormat.EXTENSION), dialog(shell, "Import Model"));
         return null;
     }
 
-    /** Imports {@code source} into {@code target} in a job and makes it current; errors go to a dialog. */
-    public static Job importModel(Path source, Path target, Shell shell) {
+    /**
+     * Imports {@code source} into {@code target} in a job and makes it current; a failure's one-line message goes
+     * to {@code onError} (from the job's thread).
+     */
+    public static Job importModel(Path source, Path target, Consumer<String> onError) {
         Job job = Job.create("Importing " + source.getFileName(), monitor -> {
             try {
                 Model m = ModelFiles.load(source);
                 ModelFormat.save(m, target);
                 CurrentModelChoice.useFile(target);
             } catch (Exception e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (shell != null && !shell.isDisposed()) {
-                    UiThread.asyncExec(shell.getDisplay(), () -> {
-                        if (!shell.isDisposed()) MessageDialog.openError(shell, "Import Model", message);
-                    });
-                }
+                onError.accept(e.getMessage() == null ? e.toString() : e.getMessage());
             }
             return Status.OK_STATUS;
         });
         job.schedule();
         return job;
+    }
+
+    /** Shows a message in an error dialog titled {@code title} on {@code shell}, from any thread. */
+    static Consumer<String> dialog(Shell shell, String title) {
+        return message -> {
+            if (shell == null || shell.isDisposed()) return;
+            UiThread.asyncExec(shell.getDisplay(), () -> {
+                if (!shell.isDisposed()) MessageDialog.openError(shell, title, message);
+            });
+        };
     }
 }
