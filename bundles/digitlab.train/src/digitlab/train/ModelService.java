@@ -77,13 +77,13 @@ public final class ModelService {
     }
 
     /**
-     * Loads a model file and makes it current.
+     * Loads a model file of any format the lab reads ({@link ModelFiles}) and makes it current.
      *
      * @throws IOException naming the file and the problem; the current model is then unchanged
      */
     public Model setFromFile(Path file) throws IOException {
         Contributions.ensureLoaded();
-        Model m = ModelFormat.load(file);
+        Model m = ModelFiles.load(file);
         set(m, file.toString());
         return m;
     }

@@ -3,6 +3,7 @@ package digitlab.examples.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,8 @@ import digitlab.nn.Presets;
 import digitlab.nn.Trainer;
 import digitlab.nn.TrainingResult;
 import digitlab.nn.kernel.ReferenceKernels;
+import digitlab.nn.onnx.OnnxExport;
+import digitlab.nn.onnx.OnnxMappings;
 import digitlab.train.ImageSetSource;
 import digitlab.train.internal.extensions.ContributionFailure;
 import digitlab.train.internal.extensions.ContributionLoader;
@@ -86,6 +89,22 @@ class ContributionsTest {
         assertEquals(TrainingResult.Status.COMPLETED, result.status(), result.message());
         Evaluation test = trainer.evaluate(new ImageSetSource(stripes.part(Split.TEST)));
         assertTrue(test.accuracy() >= 0.95, "test accuracy " + test.accuracy());
+    }
+
+    @Test
+    void aLayersOnnxMappingIsRegisteredAndExportsItsModels() throws IOException {
+        assertNotNull(OnnxMappings.standard().find("scaleshift"));
+        Preset preset = Presets.get("stripes-net");
+        Network net = new Network(preset.architecture());
+        digitlab.nn.Model m = new digitlab.nn.Model(digitlab.nn.ModelSnapshot.of(net, net.initialParameters(1)),
+                new digitlab.nn.ModelMetadata("stripes", digitlab.nn.ModelMetadata.digitLabels(net.outputSize()),
+                        digitlab.nn.InputNormalization.IDENTITY, null, java.util.Map.of(), java.time.Instant.now(), java.util.Map.of()));
+        byte[] onnx = OnnxExport.toBytes(m, "stripes-net", OnnxMappings.standard());
+        assertTrue(onnx.length > 100);
+        // the broken mapping of 'explosive' is logged and skipped; the layer type itself stays
+        assertTrue(LayerRegistry.standard().contains("explosive"));
+        assertNull(OnnxMappings.standard().find("explosive"));
+        assertProblem("explosive", "NoSuchOnnxMapping not found");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class Cli {
     public static final int USAGE = 2;
 
     private final List<Command> commands = List.of(new TrainCommand(), new EvalCommand(), new PredictCommand(),
-            new EvalImagesCommand(), new BenchCommand(), new FineTuneCommand());
+            new EvalImagesCommand(), new BenchCommand(), new FineTuneCommand(), new ExportCommand(), new ImportCommand());
 
     /**
      * Runs {@code args[0]} with the remaining arguments.
@@ -34,7 +34,7 @@ public final class Cli {
      */
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("digitlab: a command is needed: train, eval, predict, bench or finetune (digitlab --help)");
+            err.println("digitlab: a command is needed: train, eval, predict, bench, finetune, export or import (digitlab --help)");
             return USAGE;
         }
         String name = args[0];
@@ -93,15 +93,14 @@ public final class Cli {
     }
 
     /**
-     * Loads a model file named on the command line.
+     * Loads a model file named on the command line: a .dlm, the original project's JSON network or ONNX,
+     * recognised by content ({@link digitlab.train.ModelFiles}).
      *
-     * @throws IOException naming the file: missing, a folder, or the model loader's problem
+     * @throws IOException naming the file: missing, a folder, not a model, or the format reader's problem
      */
     static digitlab.nn.Model loadModel(java.nio.file.Path file) throws IOException {
-        if (java.nio.file.Files.isDirectory(file)) throw new IOException(file + ": is a folder, not a model file (.dlm)");
-        if (!java.nio.file.Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
         digitlab.train.internal.Contributions.ensureLoaded(); // layer types contributed by plugins
-        return digitlab.nn.io.ModelFormat.load(file);
+        return digitlab.train.ModelFiles.load(file);
     }
 
     /** The message of an I/O error in one line (these messages name the file). */

@@ -39,7 +39,8 @@ final class EvalCommand implements Command {
         return """
                 Usage: digitlab eval [--model FILE] [OPTIONS]
 
-                  --model FILE      the model (.dlm) to evaluate (default: the current model, i.e. the
+                  --model FILE      the model to evaluate: .dlm, the original project's JSON network or
+                                    ONNX, recognised by content (default: the current model, i.e. the
                                     ready model shipped with Digit Lab, as predict uses)
                   --dataset ID      mnist, fashion, idx:/folder ... (default: the dataset the model was trained on)
                   --split NAME      test (default), validation or train

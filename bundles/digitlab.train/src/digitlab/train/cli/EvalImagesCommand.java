@@ -52,7 +52,7 @@ final class EvalImagesCommand implements Command {
                 [[x, y, x, y, ...], ...]} in canvas coordinates 0..1), digitised like strokes in the canvas.
                 bench/realworld in the repository is such a test set.
 
-                  --model FILE      the model (.dlm); default: the current model
+                  --model FILE      the model (.dlm, original JSON network or ONNX); default: the current model
                   --json            end with one JSON line: variants (name, images, accuracy, per_class),
                                     images, accuracy
 

@@ -53,7 +53,7 @@ final class FineTuneCommand implements Command {
                 accuracy on the MNIST test images and on the held-out part of My drawings before and after.
                 The model started from is not changed; the result is saved as a new model file.
 
-                  --model FILE      the model (.dlm) to start from (default: the current model, the ready one)
+                  --model FILE      the model to start from (.dlm, original JSON network or ONNX; default: the current model)
                   --epochs N        passes over the mix, 1-100 (default %d)
                   --lr RATE         learning rate, above 0 and at most 0.1 (default %s)
                   --mnist N         MNIST training images per epoch, 1-60000 (default %d)

@@ -51,7 +51,8 @@ final class PredictCommand implements Command {
                 searched for .png, .jpg, .gif and .bmp files, in name order.
 
                   --image FILE      an image (as the first operand)
-                  --model FILE      the model (.dlm); default: the current model (the ready model shipped with
+                  --model FILE      the model (.dlm, the original project's JSON network or ONNX, recognised by
+                                    content); default: the current model (the ready model shipped with
                                     Digit Lab unless another is chosen)
                   --json            one JSON object per image and line: file, digit, label, probabilities
                                     (or file, error)

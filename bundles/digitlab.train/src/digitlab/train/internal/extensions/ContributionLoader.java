@@ -5,6 +5,8 @@ import digitlab.data.DatasetRegistry;
 import digitlab.nn.LayerFactory;
 import digitlab.nn.LayerRegistry;
 import digitlab.nn.LayerSpec;
+import digitlab.nn.onnx.OnnxExportMapping;
+import digitlab.nn.onnx.OnnxMappings;
 import digitlab.nn.Network;
 import digitlab.nn.OptimizerFactory;
 import digitlab.nn.OptimizerRegistry;
@@ -112,6 +114,11 @@ public final class ContributionLoader {
         if (f == null) return;
         Contribution c = contribution(e, LAYERS, "layer type", type);
         layers.register(type, new GuardedLayerFactory(f, new Guard(c, log)));
+        if (e.getAttribute("onnx") != null) {
+            // optional: how ONNX export writes this layer type; without it, export names the layer and stops
+            OnnxExportMapping m = create(e, "onnx", LAYERS, what + "'s ONNX mapping", OnnxExportMapping.class);
+            if (m != null) OnnxMappings.standard().register(type, m);
+        }
     }
 
     private void loadOptimizer(IConfigurationElement e, OptimizerRegistry optimizers) {
@@ -199,14 +206,19 @@ public final class ContributionLoader {
      * from the constructor, ...) is unwrapped for the message.
      */
     private <T> T create(IConfigurationElement e, String point, String what, Class<T> type) {
-        String className = e.getAttribute("class");
+        return create(e, "class", point, what, type);
+    }
+
+    /** Creates the class named by {@code attribute} of {@code e}; null (logged with the plugin) when it fails. */
+    private <T> T create(IConfigurationElement e, String attribute, String point, String what, Class<T> type) {
+        String className = e.getAttribute(attribute);
         if (className == null || className.isBlank()) {
-            log.skipped(point, contributor(e), what, "the class attribute is missing", null);
+            log.skipped(point, contributor(e), what, "the " + attribute + " attribute is missing", null);
             return null;
         }
         Object o;
         try {
-            o = e.createExecutableExtension("class");
+            o = e.createExecutableExtension(attribute);
         } catch (CoreException t) {
             Throwable cause = t.getStatus() != null && t.getStatus().getException() != null ? t.getStatus().getException() : t;
             String reason = cause instanceof ClassNotFoundException

@@ -16,7 +16,8 @@ import digitlab.nn.io.ModelFormat;
 import digitlab.ui.internal.UiThread;
 
 /**
- * "Open Model...": picks a model file ({@code .dlm}) and makes it the lab's current model. The file
+ * "Open Model...": picks a model file and makes it the lab's current model: a {@code .dlm}, the original
+ * project's JSON network or an ONNX model, recognised by content ({@code digitlab.train.ModelFiles}). The file
  * is read by a job; a broken file is reported with the loader's message (which names the file and
  * the problem) and the current model stays as it was.
  */
@@ -28,14 +29,14 @@ public final class OpenModelAction extends Action {
     public OpenModelAction(Shell shell) {
         super("Open Model\u2026");
         this.shell = shell;
-        setToolTipText("Open a model file (.dlm) and make it the current model");
+        setToolTipText("Open a model file (.dlm, ONNX or the original JSON network) and make it the current model");
         setImageDescriptor(PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_OBJ_FOLDER));
     }
 
     @Override
     public void run() {
         FileDialog d = new FileDialog(shell, SWT.OPEN);
-        d.setFilterExtensions(new String[] {"*" + ModelFormat.EXTENSION, "*.*"});
+        d.setFilterExtensions(new String[] {"*" + ModelFormat.EXTENSION + ";*.onnx;*.json", "*.*"});
         String f = d.open();
         if (f != null) load(Path.of(f), shell);
     }

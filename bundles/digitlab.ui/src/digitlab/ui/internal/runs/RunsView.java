@@ -191,6 +191,8 @@ public final class RunsView extends ViewPart {
         Action delete = action("Delete", this::delete);
         delete.setEnabled(!sel.isEmpty() && sel.stream().noneMatch(r -> r.status() == digitlab.train.RunStatus.RUNNING));
         m.add(delete);
+        // where plugin.xml's popup:digitlab.ui.views.runs contributions go (Export Model as ONNX...)
+        m.add(new org.eclipse.jface.action.GroupMarker(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
     }
 
     private static Action action(String text, Runnable r) {
