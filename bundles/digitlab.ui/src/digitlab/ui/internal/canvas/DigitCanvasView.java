@@ -116,7 +116,7 @@ public final class DigitCanvasView extends ViewPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(buttons);
         Button submit = button(buttons, "SUBMIT", "Guess now (Enter)", this::submit);
         button(buttons, "CLEAR", "Clear the canvas (Esc, Delete)", area::clear);
-        button(buttons, "UNDO", "Undo the last stroke or clear (Ctrl+Z; Ctrl+Y redoes)", () -> history.undo());
+        button(buttons, "UNDO", "Undo the last stroke or clear (Ctrl+Z; Ctrl+Shift+Z redoes)", () -> history.undo());
         live = new Button(buttons, SWT.CHECK);
         live.setText("Guess while drawing");
         live.setSelection(liveGuessing);

@@ -139,7 +139,7 @@ public final class TrainingView extends ViewPart {
         // the status on a line of its own, wrapped: long outcomes ("Cancelled: ... the model of the last
         // completed batch is saved") are read whole, at any width
         status = new Label(right, SWT.WRAP);
-        status.setText("Set up a run and press Start.");
+        setStatus("Set up a run and press Start.");
         GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(status);
         charts = new MetricsCharts(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
@@ -182,7 +182,7 @@ public final class TrainingView extends ViewPart {
         if (request == null || job != null) return;
         RequestPreferences.save(request);
         start.setEnabled(false);
-        status.setText("Starting \u2026");
+        setStatus("Starting \u2026");
         Display display = status.getDisplay();
         Job starter = Job.create("Starting a training run", monitor -> {
             try {
@@ -195,7 +195,7 @@ public final class TrainingView extends ViewPart {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 UiThread.asyncExec(display, () -> {
                     if (status.isDisposed()) return;
-                    status.setText("Could not start: " + message);
+                    setStatus("Could not start: " + message);
                     validated();
                 });
             }
@@ -238,13 +238,13 @@ public final class TrainingView extends ViewPart {
                     form.setRequest(r);
                     charts.setPlannedEpochs(r.epochs());
                     charts.show(List.of(new MetricsCharts.Named(info.name(), h)));
-                    status.setText("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
+                    setStatus("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
                             + (info.message().isEmpty() ? "" : ": " + info.message()));
                     makeCurrent.setEnabled(info.hasModel());
                 });
             } catch (IOException e) {
                 UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) status.setText("Cannot open run " + run.id() + ": " + e.getMessage());
+                    if (!status.isDisposed()) setStatus("Cannot open run " + run.id() + ": " + e.getMessage());
                 });
             }
             return Status.OK_STATUS;
@@ -263,7 +263,7 @@ public final class TrainingView extends ViewPart {
         charts.show(List.of(new MetricsCharts.Named(shownName, h)));
         RunOutcome done = outcome;
         if (done != null) {
-            status.setText(describe(done));
+            setStatus(describe(done));
             j.removeListener(listener);
             job = null;
             cancel.setEnabled(false);
@@ -276,11 +276,11 @@ public final class TrainingView extends ViewPart {
         BatchPoint p = lastBatch;
         if (p == null && !h.batches().isEmpty()) p = h.batches().get(h.batches().size() - 1);
         if (p != null) {
-            status.setText(String.format("Epoch %d/%d \u00b7 batch %d/%d \u00b7 loss %.4f \u00b7 accuracy %.1f %% \u00b7 %,.0f samples/s \u00b7 %.0f s",
+            setStatus(String.format("Epoch %d/%d \u00b7 batch %d/%d \u00b7 loss %.4f \u00b7 accuracy %.1f %% \u00b7 %,.0f samples/s \u00b7 %.0f s",
                     p.epoch(), j.session().request().epochs(), p.batch(), p.batchesPerEpoch(), p.loss(), 100 * p.accuracy(),
                     p.samplesPerSecond(), p.elapsedSeconds()));
         } else {
-            status.setText("Loading the dataset \u2026");
+            setStatus("Loading the dataset \u2026");
         }
     }
 
@@ -308,7 +308,7 @@ public final class TrainingView extends ViewPart {
             try {
                 CurrentModelChoice.useRun(run);
                 UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) status.setText("The canvas now guesses with run " + name + ".");
+                    if (!status.isDisposed()) setStatus("The canvas now guesses with run " + name + ".");
                 });
                 return Status.OK_STATUS;
             } catch (IOException e) {
@@ -316,6 +316,14 @@ public final class TrainingView extends ViewPart {
             }
         });
         setter.schedule();
+    }
+
+    /** Shows {@code text} in the status line, which wraps: the view lays out again when it needs another line. */
+    private void setStatus(String text) {
+        int before = status.getSize().y;
+        status.setText(text);
+        status.setToolTipText(text);
+        if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != before) status.getParent().layout();
     }
 
     /** The charts (for tests). */
