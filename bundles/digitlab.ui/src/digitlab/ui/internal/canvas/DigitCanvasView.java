@@ -170,8 +170,8 @@ public final class DigitCanvasView extends ViewPart {
 
     /**
      * The canvas's keys are key bindings of commands (Help > Key Assist lists them), active in the canvas's
-     * context while the canvas is the active part: Enter submits (digitlab.ui.commands.canvas.submit), Esc and
-     * Backspace clear (digitlab.ui.commands.canvas.clear), Delete clears (the platform's Delete); Ctrl+Z and
+     * context while the canvas is the active part: Enter submits (digitlab.ui.commands.canvas.submit), Esc,
+     * Backspace and Delete clear (digitlab.ui.commands.canvas.clear; Edit > Delete too); Ctrl+Z and
      * Ctrl+Shift+Z are the platform's Undo and Redo, which act on the canvas's operation history.
      */
     private void activateHandlers() {
