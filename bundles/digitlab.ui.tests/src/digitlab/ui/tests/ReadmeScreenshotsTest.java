@@ -169,7 +169,26 @@ class ReadmeScreenshotsTest {
      */
     private void snapDialog(Shell dialog, String name) throws Exception {
         Ui.pump(1000);
-        save(digitlab.ui.internal.export.ViewSnapshots.capture(dialog), name, dialog.getSize());
+        // the part its contents were laid out in (without a window manager the shell may report a size it never got)
+        int w = 1, h = 1;
+        for (Control child : dialog.getChildren()) {
+            Rectangle b = child.getBounds();
+            w = Math.max(w, b.x + b.width);
+            h = Math.max(h, b.y + b.height);
+        }
+        ImageData whole = digitlab.ui.internal.export.ViewSnapshots.capture(dialog);
+        Display d = dialog.getDisplay();
+        Image source = new Image(d, whole);
+        Image cropped = new Image(d, Math.min(w, whole.width), Math.min(h, whole.height));
+        GC gc = new GC(cropped);
+        try {
+            gc.drawImage(source, 0, 0);
+            save(cropped.getImageData(), name, new Point(cropped.getBounds().width, cropped.getBounds().height));
+        } finally {
+            gc.dispose();
+            source.dispose();
+            cropped.dispose();
+        }
     }
 
     /** Saves what the screen shows of {@code c} as {@code name} in the folder. */

@@ -13,6 +13,7 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 
@@ -107,9 +108,6 @@ public final class TrainingView extends ViewPart {
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(left);
         form = new TrainingForm(left);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
-        problem = new Label(left, SWT.WRAP);
-        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).indent(10, 0).applyTo(problem);
         scroller.setContent(left);
         // never narrower than the form's natural width: a narrow view scrolls sideways instead of hiding
         // the combo arrows and the layer buttons
@@ -136,6 +134,10 @@ public final class TrainingView extends ViewPart {
         makeCurrent.setToolTipText("Make this run's model the one the canvas guesses with");
         makeCurrent.setEnabled(false);
         makeCurrent.addListener(SWT.Selection, e -> useAsCurrent());
+        // the form's problems beside Start, whatever the form's scroll position: why Start is disabled is in sight
+        problem = new Label(right, SWT.WRAP);
+        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(problem);
         // the status on a line of its own, wrapped: long outcomes ("Cancelled: ... the model of the last
         // completed batch is saved") are read whole, at any width
         status = new Label(right, SWT.WRAP);
@@ -169,11 +171,13 @@ public final class TrainingView extends ViewPart {
         for (FieldProblem p : problems) {
             text.append(text.length() > 0 ? "\n" : "").append(TrainingForm.LABELS.get(p.field())).append(": ").append(p.message());
         }
+        boolean changed = !problem.getText().equals(text.toString());
         problem.setText(text.toString());
+        ((GridData) problem.getLayoutData()).exclude = problems.isEmpty();
+        problem.setVisible(!problems.isEmpty());
         start.setEnabled(problems.isEmpty() && job == null);
         start.setToolTipText(problems.isEmpty() ? "Start training" : "Fix the marked fields first");
-        problem.getParent().layout();
-        if (problem.getParent().getParent() instanceof ScrolledComposite sc) FormSizing.fitForm(sc, problem.getParent());
+        if (changed) problem.getParent().layout();
     }
 
     /** Starts a run with the form's request (no-op while the form has problems or a run is going). */
