@@ -192,7 +192,7 @@ public final class MetricsCharts extends Composite {
             return;
         }
         c.getAxisSet().adjustRange();
-        double xPad = xMax * 0.03;
+        double xPad = xMax * 0.06; // the dots of the last epoch (3 px) drawn whole even in a narrow chart
         x.setRange(new org.eclipse.swtchart.Range(0, xMax + xPad));
         org.eclipse.swtchart.Range r = y.getRange();
         double pad = Math.max((r.upper - r.lower) * 0.06, percent ? 0.5 : 1e-3);
