@@ -16,6 +16,7 @@ fi
 export JAVA_HOME
 command -v xvfb-run >/dev/null 2>&1 || { echo "regenerate.sh: needs xvfb-run (apt-get install xvfb)" >&2; exit 1; }
 OUT="$PWD/docs/screenshots"
+export GTK_OVERLAY_SCROLLING=0 # as the start script sets it: scroll bars that show
 xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
     ./mvnw -B "$@" verify -pl bundles/digitlab.ui,bundles/digitlab.ui.tests,features/digitlab.feature -am \
     -Dtest=ReadmeScreenshotsTest -Dsurefire.failIfNoSpecifiedTests=false \

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * <li>{@code history.csv}: the {@link MetricHistory};</li>
  * <li>{@code model.dlm}: the latest good model (the core's model format);</li>
  * <li>{@code checkpoint.dlc}: the latest checkpoint (written after every epoch and when stopped);</li>
- * <li>{@code evaluation.json}: the final test-set {@link EvaluationReport}.</li>
+ * <li>{@code evaluation.json}: the final test-set {@link EvaluationReport};</li>
+ * <li>{@code owner.lock}: locked by the process training the run, while it trains ({@link RunOwnership}).</li>
  * </ul>
  * A {@code Run} is a light handle: every getter reads the files, so two handles of the same run agree.
  * All files are written atomically.

@@ -23,7 +23,7 @@ import java.util.Map;
 final class RunOwnership {
 
     /** The lock file in a run's folder. */
-    static final String LOCK_FILE = ".owner.lock";
+    static final String LOCK_FILE = "owner.lock";
 
     private static final Map<Path, FileChannel> HELD = new HashMap<>();
 

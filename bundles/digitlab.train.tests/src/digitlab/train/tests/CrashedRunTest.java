@@ -31,7 +31,7 @@ class CrashedRunTest {
             import java.nio.file.*;
             public class Holder {
                 public static void main(String[] a) throws Exception {
-                    FileChannel c = FileChannel.open(Path.of(a[0], ".owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileChannel c = FileChannel.open(Path.of(a[0], "owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     if (c.tryLock() == null) { System.out.println("busy"); return; }
                     System.out.println("locked");
                     Thread.sleep(600_000);

@@ -127,6 +127,31 @@ class NewcomerTest {
     }
 
     @Test
+    void editUndoAndRedoGoThroughTheWorkbenchOperationHistory() throws Exception {
+        Ui.activate();
+        DigitCanvasView canvas = Ui.show(DigitLabViews.CANVAS);
+        canvas.drawingArea().clear();
+        Ui.drain();
+        Rectangle s = canvas.drawingArea().square();
+        int x = s.x + s.width / 2;
+        Ui.drag(canvas.drawingArea(), new int[][] {{x, s.y + s.height / 5}, {x, s.y + s.height / 2}, {x, s.y + s.height * 4 / 5}});
+        Ui.drag(canvas.drawingArea(), new int[][] {{x - s.width / 5, s.y + s.height / 2}, {x + s.width / 5, s.y + s.height / 2}});
+        assertEquals(2, canvas.drawingArea().drawing().strokes().size());
+        org.eclipse.ui.handlers.IHandlerService handlers = canvas.getSite().getService(org.eclipse.ui.handlers.IHandlerService.class);
+        handlers.executeCommand("org.eclipse.ui.edit.undo", null); // what Edit > Undo and Ctrl+Z run
+        Ui.drain();
+        assertEquals(1, canvas.drawingArea().drawing().strokes().size());
+        canvas.drawingArea().clear();
+        Ui.drain();
+        handlers.executeCommand("org.eclipse.ui.edit.undo", null); // the clear is undone too
+        Ui.drain();
+        assertEquals(1, canvas.drawingArea().drawing().strokes().size());
+        handlers.executeCommand("org.eclipse.ui.edit.redo", null);
+        Ui.drain();
+        assertTrue(canvas.drawingArea().drawing().isEmpty(), "the clear is redone");
+    }
+
+    @Test
     void theMouseWheelOverAComboScrollsTheFormInsteadOfChangingTheSetting() throws Exception {
         TrainingView view = Ui.show(DigitLabViews.TRAINING);
         Combo loss = (Combo) TrainingViewAccess.control(view, "loss");

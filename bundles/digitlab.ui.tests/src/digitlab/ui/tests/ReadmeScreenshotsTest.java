@@ -97,14 +97,14 @@ class ReadmeScreenshotsTest {
         snap(part(runs), "runs.png");
         List<RunInfo> list = RunStore.workspace().list();
         Dialog compare = CompareDialogAccess.open(shell, RunStore.workspace().compare(list.get(1).id(), list.get(0).id()));
-        snap(compare.getShell(), "runs-compare.png");
+        snapDialog(compare.getShell(), "runs-compare.png");
         compare.close();
 
         WeightsView trained = Ui.show(DigitLabViews.WEIGHTS);
         Ui.waitUntil("the weights", 30_000, () -> trained.shownPicture() != null);
         snap(part(trained), "weights.png");
         Dialog neuron = NeuronDialogAccess.open(shell, trained, 3);
-        snap(neuron.getShell(), "weights-neuron.png");
+        snapDialog(neuron.getShell(), "weights-neuron.png");
         neuron.close();
 
         ConfusionView confusion = Ui.show(DigitLabViews.CONFUSION);
@@ -163,6 +163,34 @@ class ReadmeScreenshotsTest {
         return (Control) view.getSite().getService(MPart.class).getWidget();
     }
 
+    /**
+     * Saves a dialog as {@code name}, drawn by the dialog itself (without a window manager under Xvfb the screen
+     * position and size of a new shell are not reliable).
+     */
+    private void snapDialog(Shell dialog, String name) throws Exception {
+        Ui.pump(1000);
+        // the part its contents were laid out in (without a window manager the shell may report a size it never got)
+        int w = 1, h = 1;
+        for (Control child : dialog.getChildren()) {
+            Rectangle b = child.getBounds();
+            w = Math.max(w, b.x + b.width);
+            h = Math.max(h, b.y + b.height);
+        }
+        ImageData whole = digitlab.ui.internal.export.ViewSnapshots.capture(dialog);
+        Display d = dialog.getDisplay();
+        Image source = new Image(d, whole);
+        Image cropped = new Image(d, Math.min(w, whole.width), Math.min(h, whole.height));
+        GC gc = new GC(cropped);
+        try {
+            gc.drawImage(source, 0, 0);
+            save(cropped.getImageData(), name, new Point(cropped.getBounds().width, cropped.getBounds().height));
+        } finally {
+            gc.dispose();
+            source.dispose();
+            cropped.dispose();
+        }
+    }
+
     /** Saves what the screen shows of {@code c} as {@code name} in the folder. */
     private void snap(Control c, String name) throws Exception {
         Ui.pump(400);
@@ -178,6 +206,10 @@ class ReadmeScreenshotsTest {
             gc.dispose();
             image.dispose();
         }
+        save(data, name, new Point(b.width, b.height));
+    }
+
+    private void save(ImageData data, String name, Point size) throws Exception {
         Files.createDirectories(folder);
         Path tmp = Files.createTempFile(folder, ".shot", ".png");
         try {
@@ -186,10 +218,11 @@ class ReadmeScreenshotsTest {
                 loader.data = new ImageData[] {data};
                 loader.save(out, SWT.IMAGE_PNG);
             }
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        System.out.println("[screenshots] " + folder.resolve(name) + " " + b.width + "x" + b.height);
+        System.out.println("[screenshots] " + folder.resolve(name) + " " + size.x + "x" + size.y);
     }
 }

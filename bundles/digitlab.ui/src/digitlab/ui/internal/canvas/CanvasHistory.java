@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 
 /**
- * The canvas's edits in the workbench's operation history, so that Edit > Undo / Redo, Ctrl+Z, Ctrl+Y and the
+ * The canvas's edits in the workbench's operation history, so that Edit > Undo / Redo, Ctrl+Z, Ctrl+Shift+Z and the
  * UNDO button share one history: every stroke, every clear and every picture loaded is one undoable
  * operation in the canvas's own {@link #context() undo context}. The drawing area stays the owner of the
  * drawing; this class watches its changes and records where each edit began.

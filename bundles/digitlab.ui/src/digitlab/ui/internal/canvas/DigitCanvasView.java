@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IMemento;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.operations.UndoRedoActionGroup;
 import org.eclipse.ui.part.ViewPart;
@@ -35,8 +36,8 @@ import digitlab.ui.internal.teach.Teacher;
  * The Digit Canvas: draw a digit, see what the network sees and what it thinks.
  *
  * <p>Left, the drawing area; right, the 28x28 image after MNIST-style preprocessing and a bar per
- * digit; below, the verdict and SUBMIT / CLEAR / UNDO. Keys: Enter submits, Esc or Delete clears,
- * Ctrl+Z undoes the last stroke. With "Guess while drawing" the guess follows the pen (at most one
+ * digit; below, the verdict and SUBMIT / CLEAR / UNDO. Keys (key bindings of commands): Enter submits, Esc,
+ * Backspace or Delete clears, Ctrl+Z undoes the last stroke and Ctrl+Shift+Z redoes it. With "Guess while drawing" the guess follows the pen (at most one
  * request per {@link #LIVE_INTERVAL_MS}); guesses run on a worker ({@link GuessJob}), never on the
  * UI thread. A new model (e.g. a snapshot of a run in training) re-guesses the drawing, at most
  * twice a second.
@@ -48,6 +49,9 @@ public final class DigitCanvasView extends ViewPart {
     /** Live guesses while the pen moves: at most one request per this many milliseconds. */
     public static final int LIVE_INTERVAL_MS = 80;
 
+    /** The context in which the canvas's key bindings apply, and its commands (plugin.xml). */
+    static final String CONTEXT = "digitlab.ui.contexts.canvas", SUBMIT_COMMAND = "digitlab.ui.commands.canvas.submit",
+            CLEAR_COMMAND = "digitlab.ui.commands.canvas.clear";
     private static final String MEMENTO_LIVE = "liveGuessing";
     private static final String MEMENTO_FOLLOW = "followTraining";
 
@@ -123,7 +127,7 @@ public final class DigitCanvasView extends ViewPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(buttons);
         Button submit = button(buttons, "SUBMIT", "Guess now (Enter)", this::submit);
         button(buttons, "CLEAR", "Clear the canvas (Esc, Delete)", area::clear);
-        button(buttons, "UNDO", "Undo the last stroke or clear (Ctrl+Z; Ctrl+Y redoes)", () -> history.undo());
+        button(buttons, "UNDO", "Undo the last stroke or clear (Ctrl+Z; Ctrl+Shift+Z redoes)", () -> history.undo());
         live = new Button(buttons, SWT.CHECK);
         live.setText("Guess while drawing");
         live.setSelection(liveGuessing);
@@ -147,7 +151,6 @@ public final class DigitCanvasView extends ViewPart {
         area.addListener(SWT.Traverse, e -> {
             if (e.detail == SWT.TRAVERSE_RETURN || e.detail == SWT.TRAVERSE_ESCAPE) e.doit = false;
         });
-        area.addListener(SWT.KeyDown, e -> key(e.keyCode, e.stateMask, e.character));
 
         modelRefresh = new UiThrottle(parent.getDisplay(), 500, () -> {
             if (model() != guessedWith) job.request(area.drawing());
@@ -173,11 +176,20 @@ public final class DigitCanvasView extends ViewPart {
         job.request(area.drawing());
     }
 
-    /** Delete is a workbench command with a key binding: handle it here (undo and redo: the history). */
+    /**
+     * The canvas's keys are key bindings of commands (Help > Key Assist lists them), active in the canvas's
+     * context while the canvas is the active part: Enter submits (digitlab.ui.commands.canvas.submit), Esc,
+     * Backspace and Delete clear (digitlab.ui.commands.canvas.clear; Edit > Delete too); Ctrl+Z and
+     * Ctrl+Shift+Z are the platform's Undo and Redo, which act on the canvas's operation history.
+     */
     private void activateHandlers() {
+        IContextService contexts = getSite().getService(IContextService.class);
+        if (contexts != null) contexts.activateContext(CONTEXT);
         IHandlerService handlers = getSite().getService(IHandlerService.class);
         if (handlers == null) return;
         handlers.activateHandler("org.eclipse.ui.edit.delete", handler(area::clear));
+        handlers.activateHandler(SUBMIT_COMMAND, handler(this::submit));
+        handlers.activateHandler(CLEAR_COMMAND, handler(area::clear));
     }
 
     private static AbstractHandler handler(Runnable r) {
@@ -202,19 +214,6 @@ public final class DigitCanvasView extends ViewPart {
         return b;
     }
 
-    /** Handles the canvas keys; true when the key was one of them. */
-    boolean key(int keyCode, int stateMask, char character) {
-        if (keyCode == SWT.CR || keyCode == SWT.KEYPAD_CR) {
-            submit();
-        } else if (keyCode == SWT.ESC || keyCode == SWT.DEL || keyCode == SWT.BS) {
-            area.clear();
-        } else if ((stateMask & SWT.MOD1) != 0 && (keyCode == 'z' || keyCode == 'Z')) {
-            history.undo();
-        } else {
-            return false;
-        }
-        return true;
-    }
 
     /** The model to guess with: the current one, or a run's newest snapshot when following training. */
     private PredictionModel model() {

@@ -81,9 +81,9 @@ public final class ConfusionView extends ViewPart {
         matrix.setSelectionListener(this::cellSelected);
         Composite bottom = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(bottom);
-        galleryTitle = new Label(bottom, SWT.NONE);
+        galleryTitle = new Label(bottom, SWT.WRAP);
         galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(galleryTitle);
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(galleryTitle); // wraps
         galleryScroller = new ScrolledComposite(bottom, SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(galleryScroller);
         gallery = new ImageGallery(galleryScroller);
@@ -105,7 +105,7 @@ public final class ConfusionView extends ViewPart {
             int orientation = a.width > a.height * 4 / 3 ? SWT.HORIZONTAL : SWT.VERTICAL;
             if (sash.getOrientation() != orientation) {
                 sash.setOrientation(orientation);
-                sash.setWeights(orientation == SWT.HORIZONTAL ? new int[] {55, 45} : new int[] {65, 35});
+                sash.setWeights(orientation == SWT.HORIZONTAL ? new int[] {60, 40} : new int[] {65, 35});
             }
         });
 
@@ -189,6 +189,7 @@ public final class ConfusionView extends ViewPart {
                 + (all.length > shown.length ? " (showing the first " + shown.length + ")" : "")
                 + (all.length > 0 ? "; under each: " + GalleryCaptions.legend(d.labels().get(col), d.labels().get(row), row == col)
                         + "; double-click one to load it into the canvas" : ""));
+        galleryTitle.getParent().layout();
         int width = galleryScroller.getClientArea().width;
         int captionHeight = gallery.captionHeight(row == col ? 2 : 3);
         String predicted = d.labels().get(col);

@@ -160,7 +160,25 @@ final class MatrixCanvas extends Canvas {
 
     private void hover(Event e) {
         Point p = cellAt(e.x, e.y);
-        setToolTipText(p == null ? null : cellTip(p.x, p.y));
+        setToolTipText(p != null ? cellTip(p.x, p.y) : marginTip(e.x, e.y));
+    }
+
+    /** Below a column its precision, right of a row its recall, in words (the margins may be too narrow to print). */
+    private String marginTip(int x, int y) {
+        if (matrix == null) return null;
+        Geometry g = geometry();
+        int n = matrix.length;
+        int c = Math.floorDiv(x - g.x0, g.cell);
+        int r = Math.floorDiv(y - g.y0, g.cell);
+        if (y >= g.y0 + n * g.cell && y < g.y0 + n * g.cell + g.text + 6 && c >= 0 && c < n) {
+            return String.format("precision of %s: %s of the images taken for %s are %s", data.labels().get(c),
+                    pct(data.precision(c), true), data.labels().get(c), data.labels().get(c));
+        }
+        if (x >= g.x0 + n * g.cell && r >= 0 && r < n) {
+            return String.format("recall of %s: %s of the %s images are recognised", data.labels().get(r),
+                    pct(data.recall(r), true), data.labels().get(r));
+        }
+        return null;
     }
 
     /** The colour of cell (row, col): blue by the row's share on the diagonal, orange-red by count elsewhere. */
@@ -216,7 +234,7 @@ final class MatrixCanvas extends Canvas {
             double p = data.precision(c);
             String s = fitting(gc, pct(p, true), g.cell);
             if (s == null) s = fitting(gc, pct(p, false), g.cell);
-            if (s == null) s = fitting(gc, Double.isNaN(p) ? "\u2013" : String.format("%.0f", 100 * p), g.cell + 4);
+            if (s == null) s = fitting(gc, Double.isNaN(p) ? "\u2013" : String.format("%.0f", 100 * p), g.cell);
             if (s != null) centred(gc, s, g.x0 + c * g.cell, bottom, g.cell);
         }
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));

@@ -274,6 +274,8 @@ public final class DatasetView extends ViewPart {
                 labelCombo.add("all");
                 for (String n : loaded.classNames()) labelCombo.add(n);
                 labelCombo.select(Math.min(label + 1, labelCombo.getItemCount() - 1));
+                // the combo's width follows its new items ("T-shirt/top" is wider than "all"); the bar may wrap anew
+                labelCombo.getParent().getParent().getParent().layout(new org.eclipse.swt.widgets.Control[] {labelCombo});
                 select();
             });
             return Status.OK_STATUS;

@@ -63,7 +63,9 @@ final class CompareDialog extends Dialog {
         row(table, "time", String.format("%.1f s", comparison.a().seconds()), String.format("%.1f s", comparison.b().seconds()));
         for (Map.Entry<String, List<String>> d : comparison.differences().entrySet()) {
             if (d.getKey().equals("epochs")) continue; // in "epochs done" above, as "n of planned"
-            row(table, FIELD_LABELS.getOrDefault(d.getKey(), d.getKey()), d.getValue().get(0), d.getValue().get(1));
+            boolean count = !d.getKey().equals("seed"); // a seed is a name, not an amount
+            row(table, FIELD_LABELS.getOrDefault(d.getKey(), d.getKey()), count ? plain(d.getValue().get(0)) : d.getValue().get(0),
+                    count ? plain(d.getValue().get(1)) : d.getValue().get(1));
         }
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 160).applyTo(table);
         return area;
@@ -71,6 +73,11 @@ final class CompareDialog extends Dialog {
 
     private static void row(Table t, String... cells) {
         new TableItem(t, SWT.NONE).setText(cells);
+    }
+
+    /** A whole number with digit groups (12,000), anything else as it is. */
+    private static String plain(String v) {
+        return v.matches("-?\\d{4,18}") ? String.format("%,d", Long.parseLong(v)) : v;
     }
 
     private static String pct(double v) {

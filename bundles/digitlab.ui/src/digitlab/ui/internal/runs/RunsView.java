@@ -93,7 +93,7 @@ public final class RunsView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Name", 200, RunInfo::name);
-        column("Status", 220, r -> r.status().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
+        column("Status", 220, RunsView::status);
         column("Dataset", 70, RunInfo::dataset);
         column("Architecture", 200, r -> r.preset() + ": " + shortArch(r.architecture()));
         column("Epochs", 60, r -> r.epochsCompleted() + "/" + r.epochs());
@@ -146,6 +146,13 @@ public final class RunsView extends ViewPart {
                 return text.apply((RunInfo) element);
             }
         });
+    }
+
+    /** "completed: trained 5 epochs; ...", or the message alone when it starts with the status ("cancelled at ..."). */
+    static String status(RunInfo r) {
+        String word = r.status().name().toLowerCase();
+        if (r.message().isEmpty()) return word;
+        return r.message().toLowerCase().startsWith(word) ? r.message() : word + ": " + r.message();
     }
 
     /** "784-256-128-10 relu" from the core's text form, or the text itself for other layer kinds. */

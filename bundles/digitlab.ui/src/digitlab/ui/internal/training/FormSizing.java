@@ -33,15 +33,17 @@ final class FormSizing {
     }
 
     /**
-     * At the first real size: give the form its natural width (plus a scroll bar) when that leaves the charts
-     * at least half the view, else half each; later the user's divider position stays.
+     * At the first real size: give the form its natural width (plus its scroll bar) when that leaves the charts
+     * at least 45 % of the view, else 55 % to the form; later the user's divider position stays.
      */
     static void firstLayout(SashForm sash, Composite form) {
         int width = sash.getClientArea().width;
         if (sash.getData(LAID_OUT) != null || width < 200) return;
         sash.setData(LAID_OUT, Boolean.TRUE);
-        int wanted = form.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 24;
-        int left = Math.min(wanted, width / 2);
+        int bar = form.getParent() instanceof ScrolledComposite sc && sc.getVerticalBar() != null
+                ? sc.getVerticalBar().getSize().x : 0;
+        int wanted = form.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + bar + 8;
+        int left = Math.min(wanted, width * 55 / 100);
         sash.setWeights(left, Math.max(1, width - left));
     }
 

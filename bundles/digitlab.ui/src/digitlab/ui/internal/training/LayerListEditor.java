@@ -34,11 +34,11 @@ final class LayerListEditor extends Composite {
         table.setLinesVisible(true);
         TableColumn layer = new TableColumn(table, SWT.LEFT);
         layer.setText("Layer");
-        layer.setWidth(60);
+        layer.setWidth(50);
         TableColumn neurons = new TableColumn(table, SWT.LEFT);
         neurons.setText("Neurons");
-        neurons.setWidth(90);
-        GridDataFactory.fillDefaults().grab(true, false).hint(160, table.getItemHeight() * 4 + table.getHeaderHeight())
+        neurons.setWidth(75);
+        GridDataFactory.fillDefaults().grab(true, false).hint(130, table.getItemHeight() * 4 + table.getHeaderHeight())
                 .applyTo(table);
         editor = new TableEditor(table);
         editor.grabHorizontal = true;

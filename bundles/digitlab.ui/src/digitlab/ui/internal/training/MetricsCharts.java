@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
@@ -42,19 +41,28 @@ public final class MetricsCharts extends Composite {
     private final List<Color> colors = new ArrayList<>();
     private final List<Color> lightColors = new ArrayList<>();
     private int points;
+    private final org.eclipse.swt.widgets.Label key;
     private int plannedEpochs;
     private List<String> shownNames = List.of();
 
     /** The charts in {@code parent}. */
     public MetricsCharts(Composite parent) {
         super(parent, SWT.NONE);
-        setLayout(new FillLayout(SWT.HORIZONTAL));
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(0, 2).applyTo(this);
         for (int[] c : PALETTE) {
             colors.add(new Color(c[0], c[1], c[2]));
             lightColors.add(new Color((c[0] + 2 * 255) / 3, (c[1] + 2 * 255) / 3, (c[2] + 2 * 255) / 3));
         }
         loss = chart("Loss", "loss");
         accuracy = chart("Accuracy", "accuracy (%)");
+        // One line of key under both charts instead of a legend in each (two legends took half of a small view's
+        // height); a comparison shows the legends, which name the runs.
+        key = new org.eclipse.swt.widgets.Label(this, SWT.WRAP);
+        key.setText("thin: training, every few batches  \u00b7  thick with dots: training per epoch  \u00b7  dashed: validation");
+        org.eclipse.jface.layout.GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(1, SWT.DEFAULT).indent(6, 0)
+                .applyTo(key);
+        frame(loss, false, true, 0); // an empty frame in the units of each chart, not SWTChart's -1 to 1
+        frame(accuracy, true, true, 0);
         // time the charts' own painting: a display filter sees the paint event before the plot area
         // paints, a listener added after the plot area's own sees it after
         for (Chart c : new Chart[] {loss, accuracy}) {
@@ -81,6 +89,8 @@ public final class MetricsCharts extends Composite {
         x.getTitle().setText("epoch");
         c.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
         c.getLegend().setPosition(SWT.BOTTOM);
+        c.getLegend().setVisible(false);
+        org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
         return c;
     }
 
@@ -97,6 +107,13 @@ public final class MetricsCharts extends Composite {
             shownNames = names;
         }
         boolean comparing = histories.size() > 1;
+        if (key.getVisible() == comparing) {
+            loss.getLegend().setVisible(comparing);
+            accuracy.getLegend().setVisible(comparing);
+            key.setVisible(!comparing);
+            ((org.eclipse.swt.layout.GridData) key.getLayoutData()).exclude = comparing;
+            layout(true);
+        }
         double lastX = 0;
         for (int k = 0; k < histories.size(); k++) {
             Named n = histories.get(k);
@@ -175,7 +192,7 @@ public final class MetricsCharts extends Composite {
             return;
         }
         c.getAxisSet().adjustRange();
-        double xPad = xMax * 0.03;
+        double xPad = xMax * 0.06; // the dots of the last epoch (3 px) drawn whole even in a narrow chart
         x.setRange(new org.eclipse.swtchart.Range(0, xMax + xPad));
         org.eclipse.swtchart.Range r = y.getRange();
         double pad = Math.max((r.upper - r.lower) * 0.06, percent ? 0.5 : 1e-3);

@@ -140,7 +140,7 @@ final class TrainingForm extends Composite {
     private Text text(String field) {
         label(field);
         Text t = new Text(this, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(t);
+        GridDataFactory.fillDefaults().grab(true, false).hint(130, SWT.DEFAULT).applyTo(t);
         t.addListener(SWT.Modify, e -> changed());
         controls.put(field, t);
         decorate(field, t);
@@ -163,7 +163,7 @@ final class TrainingForm extends Composite {
     private Combo combo(String field, int style) {
         label(field);
         Combo c = new Combo(this, style);
-        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, false).hint(130, SWT.DEFAULT).applyTo(c);
         WheelGuard.install(c);
         c.addListener(SWT.Modify, e -> changed());
         c.addListener(SWT.Selection, e -> changed());

@@ -13,6 +13,7 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 
@@ -107,9 +108,6 @@ public final class TrainingView extends ViewPart {
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(left);
         form = new TrainingForm(left);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
-        problem = new Label(left, SWT.WRAP);
-        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).indent(10, 0).applyTo(problem);
         scroller.setContent(left);
         // never narrower than the form's natural width: a narrow view scrolls sideways instead of hiding
         // the combo arrows and the layer buttons
@@ -136,10 +134,14 @@ public final class TrainingView extends ViewPart {
         makeCurrent.setToolTipText("Make this run's model the one the canvas guesses with");
         makeCurrent.setEnabled(false);
         makeCurrent.addListener(SWT.Selection, e -> useAsCurrent());
+        // the form's problems beside Start, whatever the form's scroll position: why Start is disabled is in sight
+        problem = new Label(right, SWT.WRAP);
+        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(problem);
         // the status on a line of its own, wrapped: long outcomes ("Cancelled: ... the model of the last
         // completed batch is saved") are read whole, at any width
         status = new Label(right, SWT.WRAP);
-        status.setText("Set up a run and press Start.");
+        setStatus("Set up a run and press Start.");
         GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(status);
         charts = new MetricsCharts(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
@@ -169,11 +171,13 @@ public final class TrainingView extends ViewPart {
         for (FieldProblem p : problems) {
             text.append(text.length() > 0 ? "\n" : "").append(TrainingForm.LABELS.get(p.field())).append(": ").append(p.message());
         }
+        boolean changed = !problem.getText().equals(text.toString());
         problem.setText(text.toString());
+        ((GridData) problem.getLayoutData()).exclude = problems.isEmpty();
+        problem.setVisible(!problems.isEmpty());
         start.setEnabled(problems.isEmpty() && job == null);
         start.setToolTipText(problems.isEmpty() ? "Start training" : "Fix the marked fields first");
-        problem.getParent().layout();
-        if (problem.getParent().getParent() instanceof ScrolledComposite sc) FormSizing.fitForm(sc, problem.getParent());
+        if (changed) problem.getParent().layout();
     }
 
     /** Starts a run with the form's request (no-op while the form has problems or a run is going). */
@@ -182,7 +186,7 @@ public final class TrainingView extends ViewPart {
         if (request == null || job != null) return;
         RequestPreferences.save(request);
         start.setEnabled(false);
-        status.setText("Starting \u2026");
+        setStatus("Starting \u2026");
         Display display = status.getDisplay();
         Job starter = Job.create("Starting a training run", monitor -> {
             try {
@@ -195,7 +199,7 @@ public final class TrainingView extends ViewPart {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 UiThread.asyncExec(display, () -> {
                     if (status.isDisposed()) return;
-                    status.setText("Could not start: " + message);
+                    setStatus("Could not start: " + message);
                     validated();
                 });
             }
@@ -238,13 +242,13 @@ public final class TrainingView extends ViewPart {
                     form.setRequest(r);
                     charts.setPlannedEpochs(r.epochs());
                     charts.show(List.of(new MetricsCharts.Named(info.name(), h)));
-                    status.setText("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
+                    setStatus("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
                             + (info.message().isEmpty() ? "" : ": " + info.message()));
                     makeCurrent.setEnabled(info.hasModel());
                 });
             } catch (IOException e) {
                 UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) status.setText("Cannot open run " + run.id() + ": " + e.getMessage());
+                    if (!status.isDisposed()) setStatus("Cannot open run " + run.id() + ": " + e.getMessage());
                 });
             }
             return Status.OK_STATUS;
@@ -263,7 +267,7 @@ public final class TrainingView extends ViewPart {
         charts.show(List.of(new MetricsCharts.Named(shownName, h)));
         RunOutcome done = outcome;
         if (done != null) {
-            status.setText(describe(done));
+            setStatus(describe(done));
             j.removeListener(listener);
             job = null;
             cancel.setEnabled(false);
@@ -276,11 +280,11 @@ public final class TrainingView extends ViewPart {
         BatchPoint p = lastBatch;
         if (p == null && !h.batches().isEmpty()) p = h.batches().get(h.batches().size() - 1);
         if (p != null) {
-            status.setText(String.format("Epoch %d/%d \u00b7 batch %d/%d \u00b7 loss %.4f \u00b7 accuracy %.1f %% \u00b7 %,.0f samples/s \u00b7 %.0f s",
+            setStatus(String.format("Epoch %d/%d \u00b7 batch %d/%d \u00b7 loss %.4f \u00b7 accuracy %.1f %% \u00b7 %,.0f samples/s \u00b7 %.0f s",
                     p.epoch(), j.session().request().epochs(), p.batch(), p.batchesPerEpoch(), p.loss(), 100 * p.accuracy(),
                     p.samplesPerSecond(), p.elapsedSeconds()));
         } else {
-            status.setText("Loading the dataset \u2026");
+            setStatus("Loading the dataset \u2026");
         }
     }
 
@@ -308,7 +312,7 @@ public final class TrainingView extends ViewPart {
             try {
                 CurrentModelChoice.useRun(run);
                 UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) status.setText("The canvas now guesses with run " + name + ".");
+                    if (!status.isDisposed()) setStatus("The canvas now guesses with run " + name + ".");
                 });
                 return Status.OK_STATUS;
             } catch (IOException e) {
@@ -316,6 +320,14 @@ public final class TrainingView extends ViewPart {
             }
         });
         setter.schedule();
+    }
+
+    /** Shows {@code text} in the status line, which wraps: the view lays out again when it needs another line. */
+    private void setStatus(String text) {
+        int before = status.getSize().y;
+        status.setText(text);
+        status.setToolTipText(text);
+        if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != before) status.getParent().layout();
     }
 
     /** The charts (for tests). */
