@@ -1,5 +1,7 @@
 package digitlab.ui.internal.confusion;
 
+import java.util.concurrent.CompletableFuture;
+
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
@@ -54,15 +56,14 @@ public final class ConfusionView extends ViewPart {
     private ImageGallery gallery;
     private volatile ConfusionData data;
     private PredictionModel evaluated;
-    private Job evaluation;
 
     /**
      * Evaluations already made, by model. One map for all view instances on purpose: a model snapshot is immutable,
      * so its evaluation is the same for every Confusion Matrix view; reopening the view (or a second one) shows it
-     * at once instead of running 10,000 test images through the network again. Weak keys: an evaluation lives
-     * as long as its model.
+     * at once instead of running 10,000 test images through the network again; one opened while it runs waits for
+     * the same job. Weak keys: an evaluation lives as long as its model.
      */
-    private static final java.util.Map<PredictionModel, ConfusionData> EVALUATIONS =
+    private static final java.util.Map<PredictionModel, CompletableFuture<ConfusionData>> EVALUATIONS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private UiThrottle refresh;
     private Display display;
@@ -143,39 +144,54 @@ public final class ConfusionView extends ViewPart {
         if (model == evaluated) return;
         evaluated = model;
         info.setText("Evaluating " + model.name() + " on the test images \u2026");
-        Job job = Job.create("Evaluating " + model.name(), monitor -> {
-            String text;
-            ConfusionData d = null;
-            try {
-                d = EVALUATIONS.get(model);
-                if (d == null) {
-                    Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
-                    d = ConfusionData.evaluate(model, dataset);
-                    if (!monitor.isCanceled()) EVALUATIONS.put(model, d);
-                }
+        evaluation(model).whenComplete((d, failure) -> {
+            String message;
+            if (d != null) {
                 Evaluation e = d.evaluation();
-                text = String.format("%s on %s test images: accuracy %.2f %% (%,d of %,d right, %,d wrong)", model.name(),
+                message = String.format("%s on %s test images: accuracy %.2f %% (%,d of %,d right, %,d wrong)", model.name(),
                         d.datasetId(), 100 * e.accuracy(), e.correct(), e.size(), e.size() - e.correct());
-            } catch (Exception e) {
-                text = "Cannot evaluate " + model.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            } else {
+                Throwable t = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure;
+                message = "Cannot evaluate " + model.name() + ": " + (t.getMessage() == null ? t.toString() : t.getMessage());
             }
-            ConfusionData result = d;
-            String message = text;
             UiThread.asyncExec(display, () -> {
                 if (info.isDisposed() || evaluated != model) return;
-                data = result;
+                data = d;
                 info.setText(message);
-                matrix.setData(result);
+                matrix.setData(d);
                 gallery.setPage(null);
                 galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
                 info.getParent().layout();
             });
+        });
+    }
+
+    /**
+     * The evaluation of {@code model} on its dataset's test images: the one already made or under way, else a new
+     * one in a job. One job per model however many views ask (a view opened while it runs waits for the same).
+     */
+    private static CompletableFuture<ConfusionData> evaluation(PredictionModel model) {
+        CompletableFuture<ConfusionData> f;
+        synchronized (EVALUATIONS) {
+            f = EVALUATIONS.get(model);
+            if (f != null && !f.isCompletedExceptionally()) return f;
+            f = new CompletableFuture<>();
+            EVALUATIONS.put(model, f);
+        }
+        CompletableFuture<ConfusionData> result = f;
+        Job job = Job.create("Evaluating " + model.name(), monitor -> {
+            try {
+                Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
+                result.complete(ConfusionData.evaluate(model, dataset));
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
             return Status.OK_STATUS;
         });
         job.setPriority(Job.LONG);
-        if (evaluation != null) evaluation.cancel();
-        evaluation = job;
         job.schedule();
+        return result;
     }
 
     private void cellSelected(int row, int col) {
@@ -254,7 +270,6 @@ public final class ConfusionView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (evaluation != null) evaluation.cancel(); // a closed view needs no result (a queued job never starts)
         ModelAccess.shared().removeListener(modelListener);
         if (refresh != null) refresh.dispose();
         super.dispose();
