@@ -88,7 +88,7 @@ final class ActivityPanel extends Canvas {
 
     /** Screen pixels per value of a feature map: a map spans about four cells. */
     private int mapZoom(int side) {
-        return Math.max(1, side * 4 / Math.max(shape.height(), shape.width()));
+        return Math.max(1, Math.round(side * 4f / Math.max(shape.height(), shape.width())));
     }
 
     private boolean maps() {
@@ -149,7 +149,17 @@ final class ActivityPanel extends Canvas {
                         + ", " + active + " of " + values.length + " values active"
                 : title + " \u2014 " + values.length + " neurons, " + active + " active";
         gc.drawString(header, 2, 0, true);
-        if (image != null) gc.drawImage(image, 0, headerHeight(gc));
+        int top = headerHeight(gc);
+        if (image != null) gc.drawImage(image, 0, top);
+        if (image != null && maps()) {
+            // a frame around each feature map: a silent map is as white as the gaps between them
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            int w = shape.width() * mapZoom(cell), h = shape.height() * mapZoom(cell);
+            for (int t = 0; t < shape.channels(); t++) {
+                Point o = atlas.origin(t);
+                gc.drawRectangle(o.x - 1, top + o.y - 1, w + 1, h + 1);
+            }
+        }
     }
 
     private void hover(Event e) {

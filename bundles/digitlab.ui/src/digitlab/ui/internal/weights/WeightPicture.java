@@ -41,7 +41,8 @@ public record WeightPicture(WeightLayers.Matrix matrix, boolean tiles, TileAtlas
     }
 
     private static WeightPicture renderTiles(WeightLayers.Matrix m, int side, boolean shared, int width, int height) {
-        int gap = 2;
+        // small kernels (a convolution's 5x5) need a wider gap, or their grid reads as one matrix
+        int gap = side <= 7 ? 8 : 2;
         int n = m.rows();
         // the largest zoom at which the whole grid fits; 1 (and scrolling) when none does
         int zoom = 1;
