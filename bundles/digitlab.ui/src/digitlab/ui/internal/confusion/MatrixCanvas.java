@@ -234,7 +234,9 @@ final class MatrixCanvas extends Canvas {
             double p = data.precision(c);
             String s = fitting(gc, pct(p, true), g.cell);
             if (s == null) s = fitting(gc, pct(p, false), g.cell);
-            if (s == null) s = fitting(gc, Double.isNaN(p) ? "\u2013" : String.format("%.0f", 100 * p), g.cell);
+            // whole percents rounded down: 99.7 % shows as 99 (rounded it would be a 100 that does not fit, and
+            // claims too much); the exact figure is on hover
+            if (s == null) s = fitting(gc, Double.isNaN(p) ? "\u2013" : Integer.toString((int) Math.floor(100 * p)), g.cell);
             if (s != null) centred(gc, s, g.x0 + c * g.cell, bottom, g.cell);
         }
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
