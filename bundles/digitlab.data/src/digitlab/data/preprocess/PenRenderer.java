@@ -11,9 +11,7 @@ import java.util.Optional;
  * <p>
  * Geometry: the centre lines' bounding box, of longer side L input units, is scaled by s = (20 - pen) / L so
  * that the ink (centre lines plus half a pen each side) spans exactly 20 pixels along the longer side, the
- * shorter side centred, as MNIST's 20x20 box. Coverage of a pixel: {@code clamp(pen / 2 + 0.5 - d, 0, 1)},
- * d the distance of its centre to the nearest segment (a one-pixel anti-aliased edge); overlaps take the
- * maximum.
+ * shorter side centred, as MNIST's 20x20 box; the segments painted by {@link Capsules}.
  */
 final class PenRenderer {
 
@@ -65,35 +63,13 @@ final class PenRenderer {
             int n = l.length / 2;
             if (n == 1) {
                 float x = (float) (ox + l[0] * s), y = (float) (oy + l[1] * s);
-                capsule(boxed, x, y, x, y, r);
+                Capsules.paint(boxed, BOX, x, y, x, y, r);
             }
             for (int i = 1; i < n; i++) {
-                capsule(boxed, (float) (ox + l[2 * i - 2] * s), (float) (oy + l[2 * i - 1] * s),
+                Capsules.paint(boxed, BOX, (float) (ox + l[2 * i - 2] * s), (float) (oy + l[2 * i - 1] * s),
                         (float) (ox + l[2 * i] * s), (float) (oy + l[2 * i + 1] * s), r);
             }
         }
         return DigitPreprocessor.place(boxed, inkBox, s / unit, inverted);
-    }
-
-    /** Paints the capsule of radius r around segment a-b (box pixel coordinates, pixel centres at +0.5). */
-    private static void capsule(float[] box, float ax, float ay, float bx, float by, float r) {
-        int xa = Math.max(0, (int) Math.floor(Math.min(ax, bx) - r - 1));
-        int xb = Math.min(BOX - 1, (int) Math.ceil(Math.max(ax, bx) + r + 1));
-        int ya = Math.max(0, (int) Math.floor(Math.min(ay, by) - r - 1));
-        int yb = Math.min(BOX - 1, (int) Math.ceil(Math.max(ay, by) + r + 1));
-        float dx = bx - ax, dy = by - ay;
-        float len2 = dx * dx + dy * dy;
-        for (int y = ya; y <= yb; y++) {
-            float py = y + 0.5f;
-            for (int x = xa; x <= xb; x++) {
-                float px = x + 0.5f;
-                float t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-                float ex = px - (ax + t * dx), ey = py - (ay + t * dy);
-                float cover = r + 0.5f - (float) Math.sqrt(ex * ex + ey * ey);
-                if (cover <= 0) continue;
-                float v = Math.min(1f, cover);
-                if (v > box[y * BOX + x]) box[y * BOX + x] = v;
-            }
-        }
     }
 }

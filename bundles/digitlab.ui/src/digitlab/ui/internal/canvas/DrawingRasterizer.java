@@ -1,5 +1,7 @@
 package digitlab.ui.internal.canvas;
 
+import digitlab.data.preprocess.Capsules;
+
 /**
  * Turns a {@link Drawing} into a grayscale raster for the preprocessing, in plain Java (no SWT, no
  * AWT), so that it runs on the guessing thread and in tests.
@@ -66,38 +68,11 @@ public final class DrawingRasterizer {
     private void paintStroke(Stroke s, float[] ink) {
         float r = Math.max(0.5f, s.width() * side / 2);
         if (s.points() == 1) {
-            capsule(s.x(0) * side, s.y(0) * side, s.x(0) * side, s.y(0) * side, r, ink);
+            Capsules.paint(ink, side, s.x(0) * side, s.y(0) * side, s.x(0) * side, s.y(0) * side, r);
             return;
         }
         for (int i = 1; i < s.points(); i++) {
-            capsule(s.x(i - 1) * side, s.y(i - 1) * side, s.x(i) * side, s.y(i) * side, r, ink);
-        }
-    }
-
-    /** Paints the capsule of radius {@code r} around segment (ax, ay)-(bx, by), in raster pixels. */
-    private void capsule(float ax, float ay, float bx, float by, float r, float[] ink) {
-        int x0 = Math.max(0, (int) Math.floor(Math.min(ax, bx) - r - 1));
-        int x1 = Math.min(side - 1, (int) Math.ceil(Math.max(ax, bx) + r + 1));
-        int y0 = Math.max(0, (int) Math.floor(Math.min(ay, by) - r - 1));
-        int y1 = Math.min(side - 1, (int) Math.ceil(Math.max(ay, by) + r + 1));
-        float dx = bx - ax;
-        float dy = by - ay;
-        float len2 = dx * dx + dy * dy;
-        for (int y = y0; y <= y1; y++) {
-            float py = y + 0.5f;
-            for (int x = x0; x <= x1; x++) {
-                float px = x + 0.5f;
-                // distance from the pixel centre to the segment: project, clamp to the ends
-                float t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-                float ex = px - (ax + t * dx);
-                float ey = py - (ay + t * dy);
-                float d = (float) Math.sqrt(ex * ex + ey * ey);
-                float cover = r + 0.5f - d;
-                if (cover <= 0) continue;
-                int i = y * side + x;
-                float v = Math.min(1f, cover);
-                if (v > ink[i]) ink[i] = v;
-            }
+            Capsules.paint(ink, side, s.x(i - 1) * side, s.y(i - 1) * side, s.x(i) * side, s.y(i) * side, r);
         }
     }
 }
