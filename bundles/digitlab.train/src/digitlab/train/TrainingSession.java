@@ -228,7 +228,7 @@ public final class TrainingSession {
             outcome = fail("interrupted");
         } catch (IOException | UncheckedIOException e) {
             outcome = fail(message(e instanceof UncheckedIOException u ? u.getCause() : e));
-        } catch (IllegalArgumentException | digitlab.train.internal.extensions.ContributionFailure e) {
+        } catch (IllegalArgumentException | digitlab.train.extensions.ContributionFailure e) {
             // Bad data or settings found late, or a plugin's layer/optimizer failed: the message says which.
             outcome = fail(e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -15,7 +15,7 @@ public final class DigitLabApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) {
         StartupProbe.mark("application");
-        digitlab.train.internal.extensions.ContributionLoader.loadAll(); // plugins: layers, optimizers, presets, datasets
+        digitlab.train.extensions.ContributionLoader.loadAll(); // plugins: layers, optimizers, presets, datasets
         StartupProbe.mark("plugins");
         Display.setAppName("Digit Lab");
         Display display = PlatformUI.createDisplay();

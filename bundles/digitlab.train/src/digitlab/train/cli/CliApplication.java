@@ -25,7 +25,7 @@ public final class CliApplication implements IApplication {
         Map<?, ?> arguments = context.getArguments();
         Object raw = arguments.get(IApplicationContext.APPLICATION_ARGS);
         String[] args = raw instanceof String[] a ? a : new String[0];
-        digitlab.train.internal.extensions.ContributionLoader.loadAll(); // plugins: layers, optimizers, presets, datasets
+        digitlab.train.extensions.ContributionLoader.loadAll(); // plugins: layers, optimizers, presets, datasets
         int code = new Cli().run(args, System.out, System.err);
         System.out.flush();
         System.err.flush();

@@ -1,7 +1,7 @@
 package digitlab.train.internal;
 
 import digitlab.data.DatasetRegistry;
-import digitlab.train.internal.extensions.ContributionLoader;
+import digitlab.train.extensions.ContributionLoader;
 import digitlab.train.mydrawings.MyDrawingsDataset;
 import digitlab.train.mydrawings.MyDrawingsProvider;
 

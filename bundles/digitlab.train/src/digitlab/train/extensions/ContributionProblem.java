@@ -1,4 +1,4 @@
-package digitlab.train.internal.extensions;
+package digitlab.train.extensions;
 
 /**
  * A contribution that was skipped or disabled, with the plugin to blame.

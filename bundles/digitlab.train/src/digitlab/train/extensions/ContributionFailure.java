@@ -1,4 +1,4 @@
-package digitlab.train.internal.extensions;
+package digitlab.train.extensions;
 
 /**
  * Thrown in place of whatever a contributed layer or optimizer threw while in use: the message names the

@@ -1,4 +1,4 @@
-package digitlab.train.internal.extensions;
+package digitlab.train.extensions;
 
 /**
  * The shared part of the guards around contributed code: turns an unexpected throwable from the

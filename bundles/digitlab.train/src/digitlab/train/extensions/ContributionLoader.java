@@ -1,4 +1,4 @@
-package digitlab.train.internal.extensions;
+package digitlab.train.extensions;
 
 import digitlab.data.DatasetProvider;
 import digitlab.data.DatasetRegistry;

@@ -1,4 +1,4 @@
-package digitlab.train.internal.extensions;
+package digitlab.train.extensions;
 
 import digitlab.data.Dataset;
 import digitlab.data.DatasetProvider;

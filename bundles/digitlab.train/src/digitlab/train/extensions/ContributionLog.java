@@ -1,4 +1,4 @@
-package digitlab.train.internal.extensions;
+package digitlab.train.extensions;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
