@@ -12,12 +12,13 @@ package digitlab.nn.internal;
 public final class Adam extends ElementwiseOptimizer {
 
     /**
-     * Whether the update runs on the Vector API ({@code VectorOptimizers.adam}, bit-identical to the
-     * scalar loop below, about 8x faster: C2 leaves this loop scalar, and it was half of an MLP step).
+     * Whether the update runs on the Vector API ({@code VectorOptimizers.adam}, bit-identical to
+     * {@link #scalarUpdate(float[], float[], float[], float[], float[], int, int, float, float, float, float, float, float, float, float)};
+     * C2 leaves that loop scalar, bench/README.md has the figures).
      * False when the incubator module is not enabled or the kernels are forced to the reference ones;
      * the vector class is then never loaded.
      */
-    private static final boolean VECTOR = VectorSupport.AVAILABLE;
+    private static final boolean VECTOR = VectorTwins.AVAILABLE;
 
     private final float b1;
     private final float b2;
@@ -54,6 +55,24 @@ public final class Adam extends ElementwiseOptimizer {
         c2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(b2, t)));
     }
 
+    /**
+     * The scalar Adam / AdamW update of elements {@code [from, to)}: {@code c1 = 1 / (1 - b1^t)} and
+     * {@code c2 = 1 / sqrt(1 - b2^t)} are the bias corrections, {@code coupled} the L2 decay added to the
+     * gradient (Adam), {@code decoupledRate} = lr x decay applied to the weights directly (AdamW); {@code mask}
+     * is 1 where decay applies. The one definition of the update: {@code VectorOptimizers.adam} gives its bits.
+     */
+    public static void scalarUpdate(float[] p, float[] g, float[] mask, float[] m, float[] v, int from, int to,
+                              float b1, float b2, float eps, float lr, float c1, float c2,
+                              float coupled, float decoupledRate) {
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + coupled * mask[i] * p[i];
+            m[i] = b1 * m[i] + (1f - b1) * gi;
+            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
+            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
+            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
+        }
+    }
+
     @Override
     protected void update(int from, int to) {
         float[] p = this.p, g = this.g, mask = this.mask, m = this.m, v = this.v;
@@ -63,14 +82,8 @@ public final class Adam extends ElementwiseOptimizer {
         if (VECTOR) {
             digitlab.nn.internal.vector.VectorOptimizers.adam(p, g, mask, m, v, from, to, b1, b2, eps, lr, c1, c2,
                     coupled, decoupledRate);
-            return;
-        }
-        for (int i = from; i < to; i++) {
-            float gi = g[i] + coupled * mask[i] * p[i];
-            m[i] = b1 * m[i] + (1f - b1) * gi;
-            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
-            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
-            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
+        } else {
+            scalarUpdate(p, g, mask, m, v, from, to, b1, b2, eps, lr, c1, c2, coupled, decoupledRate);
         }
     }
 }

@@ -2,25 +2,13 @@ package digitlab.nn.internal.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import digitlab.nn.internal.Adam;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link VectorOptimizers#adam} gives the scalar Adam loop's bits, element by element. */
+/** {@link VectorOptimizers#adam} gives the bits of {@link Adam}'s scalar update, element by element. */
 class VectorOptimizersTest {
-
-    /** The scalar update the optimizer in digitlab.nn.internal runs (copied from its documented formula). */
-    private static void scalarAdam(float[] p, float[] g, float[] mask, float[] m, float[] v, int from, int to,
-                                   float b1, float b2, float eps, float lr, float c1, float c2,
-                                   float coupled, float decoupledRate) {
-        for (int i = from; i < to; i++) {
-            float gi = g[i] + coupled * mask[i] * p[i];
-            m[i] = b1 * m[i] + (1f - b1) * gi;
-            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
-            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
-            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
-        }
-    }
 
     @Test
     void adamMatchesTheScalarLoopBitForBit() {
@@ -41,7 +29,7 @@ class VectorOptimizersTest {
                 for (int step = 1; step <= 5; step++) {
                     float c1 = (float) (1.0 / (1.0 - Math.pow(0.9, step)));
                     float c2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(0.999, step)));
-                    scalarAdam(p, g, mask, m, v, from, n, 0.9f, 0.999f, 1e-8f, 1e-3f, c1, c2, coupled, decoupledRate);
+                    Adam.scalarUpdate(p, g, mask, m, v, from, n, 0.9f, 0.999f, 1e-8f, 1e-3f, c1, c2, coupled, decoupledRate);
                     VectorOptimizers.adam(p2, g, mask, m2, v2, from, n, 0.9f, 0.999f, 1e-8f, 1e-3f, c1, c2,
                             coupled, decoupledRate);
                 }

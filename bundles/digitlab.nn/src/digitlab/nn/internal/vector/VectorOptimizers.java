@@ -3,6 +3,7 @@ package digitlab.nn.internal.vector;
 import static digitlab.nn.internal.vector.MicroKernels.L;
 import static digitlab.nn.internal.vector.MicroKernels.S;
 
+import digitlab.nn.internal.Adam;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -12,11 +13,11 @@ import jdk.incubator.vector.VectorOperators;
  * {@code ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()}).
  *
  * <p>Why: C2 does not vectorise the scalar Adam loop (the {@code (float) Math.sqrt} and the
- * division keep it scalar), and for the 784-256-128-10 MLP (235,146 parameters) that loop was about
- * half of a training step at batch 64: measured 490-700 us per step scalar against 75 us here, on
- * one thread.
+ * division keep it scalar), and for an MLP that loop is a large share of a training step (figures in
+ * bench/README.md).
  *
- * <p>The results are bit-identical to the scalar loop below, element by element: each vector
+ * <p>The results are bit-identical to {@link Adam#scalarUpdate(float[], float[], float[], float[], float[], int, int,
+ * float, float, float, float, float, float, float, float) Adam's scalar loop}, element by element: each vector
  * operation is the same IEEE operation on every lane in the same order (Java never fuses a multiply
  * and an add), and a float square root is the correctly rounded {@code (float) Math.sqrt(double)}.
  * <pre>
@@ -54,12 +55,6 @@ public final class VectorOptimizers {
             FloatVector update = mv.mul(c1).div(vv.lanewise(VectorOperators.SQRT).mul(c2).add(eps));
             pv.sub(update.mul(lr).add(mk.mul(decoupledRate).mul(pv))).intoArray(p, i);
         }
-        for (; i < to; i++) {
-            float gi = g[i] + coupled * mask[i] * p[i];
-            m[i] = b1 * m[i] + oneMinusB1 * gi;
-            v[i] = b2 * v[i] + oneMinusB2 * gi * gi;
-            float update = (m[i] * c1) / ((float) Math.sqrt(v[i]) * c2 + eps);
-            p[i] -= lr * update + decoupledRate * mask[i] * p[i];
-        }
+        Adam.scalarUpdate(p, g, mask, m, v, i, to, b1, b2, eps, lr, c1, c2, coupled, decoupledRate); // the tail
     }
 }
