@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import digitlab.nn.io.ModelFormat;
 import digitlab.train.BatchPoint;
@@ -18,10 +19,17 @@ import digitlab.train.internal.ThreadBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.ProgressProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +42,10 @@ class TrainingJobTest {
     void aJobTrainsAndBelongsToTheFamily() throws Exception {
         TrainingJob job = TrainingJob.start(new RunStore(dir), TrainingSessionTest.small(400, 1));
         assertTrue(job.belongsTo(TrainingJob.FAMILY));
-        job.schedule();
-        assertTrue(List.of(Job.getJobManager().find(TrainingJob.FAMILY)).contains(job) || job.getResult() != null);
+        job.schedule(60_000); // asleep until woken: the job manager must list it under the family meanwhile
+        assertTrue(List.of(Job.getJobManager().find(TrainingJob.FAMILY)).contains(job),
+                "the job manager finds the scheduled job by its family");
+        job.wakeUp();
         job.join();
         assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
         assertTrue(job.getResult().getMessage().startsWith("trained 1 epoch; test accuracy"), job.getResult().getMessage());
@@ -91,16 +101,54 @@ class TrainingJobTest {
 
     @Test
     void twoRunsSideBySideShareTheCores() throws Exception {
+        ThreadBudget budget = ThreadBudget.shared();
+        assumeTrue(budget.total() >= 2, "two runs side by side need two cores");
+        int half = budget.total() / 2;
         RunStore store = new RunStore(dir);
-        TrainingRequest r = TrainingSessionTest.small(400, 1).toBuilder().threads(64).build();
+        TrainingRequest r = TrainingSessionTest.small(400, 1).toBuilder().threads(half).build();
         TrainingJob a = TrainingJob.start(store, r);
         TrainingJob b = TrainingJob.start(store, r.toBuilder().seed(6).build());
-        a.schedule();
-        b.schedule();
-        Job.getJobManager().join(TrainingJob.FAMILY, null);
+        // Each job's monitor is asked "cancelled?" on its training thread before its first batch (with cores
+        // free, never before). There both wait for each other: they meet only if both train at once; at that
+        // moment each holds its share of the budget.
+        CyclicBarrier bothTraining = new CyclicBarrier(2);
+        List<String> met = new CopyOnWriteArrayList<>();
+        Job.getJobManager().setProgressProvider(new ProgressProvider() {
+            @Override
+            public IProgressMonitor createMonitor(Job job) {
+                return new NullProgressMonitor() {
+                    boolean arrived;
+
+                    @Override
+                    public boolean isCanceled() {
+                        if (!arrived && (job == a || job == b)) {
+                            arrived = true;
+                            try {
+                                bothTraining.await(60, TimeUnit.SECONDS);
+                                met.add((job == a ? "a" : "b") + " met the other; free threads " + budget.free());
+                            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                                met.add((job == a ? "a" : "b") + " trained alone");
+                                bothTraining.reset();
+                            }
+                        }
+                        return super.isCanceled();
+                    }
+                };
+            }
+        });
+        try {
+            a.schedule();
+            b.schedule();
+            Job.getJobManager().join(TrainingJob.FAMILY, null);
+        } finally {
+            Job.getJobManager().setProgressProvider(null);
+        }
         assertEquals(IStatus.OK, a.getResult().getSeverity(), a.getResult().getMessage());
         assertEquals(IStatus.OK, b.getResult().getSeverity(), b.getResult().getMessage());
-        assertEquals(ThreadBudget.shared().total(), ThreadBudget.shared().free(), "all threads given back");
+        String both = "free threads " + (budget.total() - 2 * half);
+        assertEquals(2, met.size(), met.toString());
+        assertTrue(met.stream().allMatch(m -> m.endsWith(both)), met + ": both trained at once, each on its share");
+        assertEquals(budget.total(), budget.free(), "all threads given back");
         assertEquals(2, store.list().size());
     }
 
