@@ -1,5 +1,6 @@
 package digitlab.train;
 
+import digitlab.nn.Model;
 import digitlab.nn.ModelSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -106,6 +107,11 @@ public final class TrainingJob extends Job {
     /** The newest model snapshot, or null before training starts. Safe from any thread. */
     public ModelSnapshot latestSnapshot() {
         return session.latestSnapshot();
+    }
+
+    /** The newest model with its metadata (see {@link TrainingSession#latestModel()}). Safe from any thread. */
+    public Model latestModel() {
+        return session.latestModel();
     }
 
     /** The metric history so far. Safe from any thread. */

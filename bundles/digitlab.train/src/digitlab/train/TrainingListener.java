@@ -1,6 +1,6 @@
 package digitlab.train;
 
-import digitlab.nn.ModelSnapshot;
+import digitlab.nn.Model;
 
 /**
  * Live news of a training run, for the views. Calls come on one dispatcher thread per run (never the
@@ -23,10 +23,11 @@ public interface TrainingListener {
     }
 
     /**
-     * A newer model snapshot (at most every {@link TrainingSession#BATCH_POINT_INTERVAL} batches and at
-     * each epoch's end). Immutable: predict from it on any thread.
+     * A newer model of the run (at most every {@link TrainingSession#BATCH_POINT_INTERVAL} batches and at each
+     * epoch's end): the trainer's snapshot with the run's metadata (dataset, class labels, normalisation,
+     * configuration), the same object the session saves. Immutable: predict from it on any thread.
      */
-    default void snapshot(Run run, ModelSnapshot snapshot) {
+    default void snapshot(Run run, Model model) {
     }
 
     /** The run has ended (completed, cancelled, diverged or failed); the last call for this run. */

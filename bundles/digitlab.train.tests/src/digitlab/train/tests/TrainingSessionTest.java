@@ -4,14 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import digitlab.data.Dataset;
+import digitlab.data.DatasetProvider;
+import digitlab.data.ImageSet;
+import digitlab.data.Split;
+import digitlab.data.SplitPolicy;
 import digitlab.nn.Model;
 import digitlab.nn.ModelSnapshot;
 import digitlab.nn.io.CheckpointFormat;
 import digitlab.nn.io.ModelFormat;
 import digitlab.train.BatchPoint;
+import digitlab.train.Datasets;
 import digitlab.train.EpochPoint;
 import digitlab.train.MetricHistory;
 import digitlab.train.Run;
@@ -61,7 +68,7 @@ class TrainingSessionTest {
                 threads.add(Thread.currentThread().getName());
             }
             @Override public void epoch(Run run, EpochPoint p) { events.add("epoch"); }
-            @Override public void snapshot(Run run, ModelSnapshot snap) { events.add("snapshot"); }
+            @Override public void snapshot(Run run, Model m) { events.add("snapshot"); }
             @Override public void finished(Run run, RunOutcome o) { events.add("finished"); }
         });
         RunOutcome o = s.execute(null, null);
@@ -248,13 +255,53 @@ class TrainingSessionTest {
         assertEquals(2, calls.get(), "queued events are delivered after the listener returns: 20 batches, 2 points");
     }
 
+    /** Fashion-MNIST's class names (digitlab.data.fashion), for a dataset that is not digits. */
+    static final List<String> FASHION_LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    /** MNIST's images under other class names and another id: a run on it must not be labelled as digits. */
+    record Relabelled(String id, List<String> classNames, Dataset images) implements Dataset, DatasetProvider {
+        @Override public String displayName() { return "relabelled " + images.displayName(); }
+        @Override public int imageWidth() { return images.imageWidth(); }
+        @Override public int imageHeight() { return images.imageHeight(); }
+        @Override public ImageSet part(Split split) { return images.part(split); }
+        @Override public SplitPolicy splitPolicy() { return images.splitPolicy(); }
+        @Override public Dataset withSplitPolicy(SplitPolicy p) { return new Relabelled(id, classNames, images.withSplitPolicy(p)); }
+        @Override public Dataset load() { return this; }
+    }
+
+    @Test
+    void theLiveModelCarriesTheRunsDatasetAndLabels() throws Exception {
+        Relabelled fashion = new Relabelled("fashion-test", FASHION_LABELS, Datasets.load("mnist", -1));
+        Datasets.registry().register(fashion);
+        try {
+            TrainingSession s = TrainingSession.start(new RunStore(dir), small(400, 1).toBuilder().dataset(fashion.id()).build());
+            List<Model> live = new CopyOnWriteArrayList<>();
+            s.addListener(new TrainingListener() {
+                @Override public void snapshot(Run run, Model m) { live.add(m); }
+            });
+            RunOutcome o = s.execute(null, null);
+            assertEquals(RunStatus.COMPLETED, o.status(), o.message());
+            assertTrue(live.size() >= 2, "live models: " + live.size());
+            for (Model m : live) {
+                assertEquals("fashion-test", m.metadata().datasetId());
+                assertEquals(FASHION_LABELS, m.metadata().classLabels());
+            }
+            assertSame(live.get(live.size() - 1).snapshot(), s.latestModel().snapshot(), "one model object, kept once");
+            assertEquals(FASHION_LABELS, s.latestModel().metadata().classLabels());
+            assertEquals(FASHION_LABELS, s.run().loadModel().metadata().classLabels());
+        } finally {
+            Datasets.registry().unregister(fashion.id());
+        }
+    }
+
     @Test
     void snapshotsAreNewObjects() throws IOException {
         RunStore store = new RunStore(dir);
         List<ModelSnapshot> snaps = new CopyOnWriteArrayList<>();
         TrainingSession s = TrainingSession.start(store, small(400, 1));
         s.addListener(new TrainingListener() {
-            @Override public void snapshot(Run run, ModelSnapshot snap) { snaps.add(snap); }
+            @Override public void snapshot(Run run, Model m) { snaps.add(m.snapshot()); }
         });
         s.execute(null, null);
         assertTrue(snaps.size() >= 2, "snapshots: " + snaps.size());

@@ -9,8 +9,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
-import digitlab.nn.InputNormalization;
-import digitlab.nn.ModelMetadata;
+import digitlab.nn.Model;
 import digitlab.nn.ModelSnapshot;
 import digitlab.train.CurrentModel;
 import digitlab.train.ModelListener;
@@ -49,13 +48,13 @@ public final class ModelAccess {
 
     private final TrainingListener trainingListener = new TrainingListener() {
         @Override
-        public void snapshot(Run run, ModelSnapshot snapshot) {
+        public void snapshot(Run run, Model model) {
             if (!run.equals(liveRun)) liveRunName = null;
             liveRun = run;
-            live = new PredictionModel(snapshot, InputNormalization.IDENTITY,
-                    ModelMetadata.digitLabels(snapshot.network().outputSize()),
-                    "run " + nameOf(run) + " \u2014 epoch " + (snapshot.epoch() + 1) + ", step " + snapshot.step()
-                            + " (training)", true, "mnist");
+            ModelSnapshot s = model.snapshot();
+            // the run's own metadata: a Fashion-MNIST run is labelled with its class names, not digits
+            live = PredictionModel.live(model, "run " + nameOf(run) + " \u2014 epoch " + (s.epoch() + 1) + ", step "
+                    + s.step() + " (training)");
             fire();
         }
 

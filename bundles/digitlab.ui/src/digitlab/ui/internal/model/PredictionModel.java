@@ -32,6 +32,12 @@ public record PredictionModel(ModelSnapshot snapshot, InputNormalization normali
                 name, false, model.metadata().datasetId());
     }
 
+    /** The model of a run in training ({@code live}), with the run's labels, normalisation and dataset. */
+    public static PredictionModel live(Model model, String name) {
+        return new PredictionModel(model.snapshot(), model.metadata().normalization(), model.metadata().classLabels(),
+                name, true, model.metadata().datasetId());
+    }
+
     /** The network's outputs for 784 pixels in [0, 1]. */
     public float[] predict(float[] pixels) {
         return snapshot.predict(normalization.apply(pixels));
