@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Mini-batch training with backpropagation. Each epoch visits the training samples in an order
  * shuffled by a generator seeded from the config; each batch runs forward and backward through a
- * reused {@link Workspace} and one optimizer step over the flat parameter array.
+ * reused {@link BatchBuffers} and one optimizer step over the flat parameter array.
  *
  * <p>Guarantees:
  * <ul>
@@ -57,6 +57,9 @@ public final class Trainer {
     private long epochSeen;
     private boolean diverged;
     private volatile ModelSnapshot snapshot;
+    // The clock of the epoch in progress (not part of a checkpoint: speeds are per session).
+    private long epochStartNanos;
+    private long seenAtEpochStart;
 
     /** A trainer for a freshly initialised network (seed from the config), with the best kernels for its threads. */
     public Trainer(Network network, TrainingConfig config) {
@@ -161,93 +164,146 @@ public final class Trainer {
      * @throws IllegalArgumentException when the samples do not fit the network
      * @throws IllegalStateException    after a divergence
      */
-    public TrainingResult train(SampleSource train, SampleSource validation, TrainingListener listener,
+    public TrainingResult train(SampleSource train, SampleSource validation, TrainerListener listener,
                                 BooleanSupplier cancel) {
         if (diverged) throw new IllegalStateException("this run diverged; start a new one with a lower learning rate");
-        ModelSnapshot.checkSource(network, train);
-        if (validation != null) ModelSnapshot.checkSource(network, validation);
-        int n = train.size();
-        if (n == 0) throw new IllegalArgumentException("the training set is empty");
-        TrainingListener events = listener != null ? listener : new TrainingListener() { };
-        int batchSize = config.batchSize();
-        int batches = (n + batchSize - 1) / batchSize;
-        int in = network.inputSize();
-        int classes = network.outputSize();
-        Workspace ws = network.newWorkspace(Math.min(batchSize, n), kernels);
-        int[] order = new int[n];
-        int[] labels = new int[batchSize];
+        Batches data = new Batches(train, validation);
+        TrainerListener events = listener != null ? listener : new TrainerListener() { };
         EpochMetrics last = null;
-
         while (epoch < config.epochs()) {
-            // The epoch's order is a pure function of the generator state at its start.
-            rng.setState(shuffleState);
-            for (int i = 0; i < n; i++) order[i] = i;
-            rng.shuffle(order, n);
-            long epochStart = System.nanoTime();
-            long seenAtStart = epochSeen;
+            data.shuffle();
+            startEpochClock();
             float lr = 0f;
-            while (batch < batches) {
-                if (cancel != null && cancel.getAsBoolean()) {
-                    publish();
-                    return new TrainingResult(TrainingResult.Status.CANCELLED, "cancelled at epoch " + (epoch + 1)
-                            + ", batch " + batch + " (the model is that after the last completed batch)",
-                            epoch, batch, snapshot, last);
-                }
-                int start = batch * batchSize;
-                int size = Math.min(batchSize, n - start);
-                for (int r = 0; r < size; r++) {
-                    int index = order[start + r];
-                    train.copyInput(index, ws.input(), r * in);
-                    labels[r] = ModelSnapshot.checkLabel(train, index, classes);
-                }
-                lr = (float) (config.learningRate()
-                        * schedule.factor(epoch, epoch + (double) batch / batches, config.epochs()));
-                long stepSeed = Rng.derive(config.seed(), optimizer.steps());
-                zeroGradients();
-                ws.forward(params, size, true, stepSeed);
-                double batchLoss = ws.backward(params, grads, labels, loss, stepSeed);
-                if (!Double.isFinite(batchLoss)) {
-                    return diverge(batchLoss, last);
-                }
-                int correct = ws.correct(labels);
+            while (batch < data.batches) {
+                if (cancel != null && cancel.getAsBoolean()) return cancelled(last);
+                int size = data.load(batch);
+                lr = learningRate(data.batches);
+                double batchLoss = forwardBackward(data, size);
+                if (!Double.isFinite(batchLoss)) return diverge(batchLoss, last);
+                int correct = data.buffers.correct(data.labels);
                 optimizer.step(params, grads, decayMask, lr);
-                batch++;
-                epochLossSum += batchLoss * size;
-                epochCorrect += correct;
-                epochSeen += size;
-                if (batch % config.snapshotInterval() == 0) publish();
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                events.onBatch(new BatchMetrics(epoch, batch - 1, batches, optimizer.steps(), batchLoss,
-                        (double) correct / size, lr, (epochSeen - seenAtStart) / Math.max(seconds, 1e-9)));
+                endBatch(data.batches, size, batchLoss, correct, lr, events);
             }
-            double seconds = (System.nanoTime() - epochStart) / 1e9;
-            double trainLoss = epochLossSum / epochSeen;
-            double trainAccuracy = (double) epochCorrect / epochSeen;
-            double speed = (epochSeen - seenAtStart) / Math.max(seconds, 1e-9);
-            epoch++;
-            batch = 0;
-            shuffleState = rng.state();
-            epochLossSum = 0;
-            epochCorrect = 0;
-            epochSeen = 0;
-            publish();
-            double vLoss = Double.NaN;
-            double vAccuracy = Double.NaN;
-            if (validation != null && validation.size() > 0) {
-                Evaluation e = snapshot.evaluate(validation, loss, kernels);
-                vLoss = e.loss();
-                vAccuracy = e.accuracy();
-            }
-            last = new EpochMetrics(epoch - 1, trainLoss, trainAccuracy, vLoss, vAccuracy, lr, speed, seconds);
-            events.onEpoch(last);
+            last = endEpoch(validation, lr, events);
         }
         return new TrainingResult(TrainingResult.Status.COMPLETED, "trained " + epoch + " epochs", epoch, 0,
                 snapshot, last);
     }
 
     /**
-     * Sets the gradient array to zero before a batch, split over the kernels' threads when it is large
-     * (the MLP's 235,146 gradients are almost a megabyte; zeroing them was 1-8 % of a step).
+     * What one call of {@link #train} reads from: the training samples in the epoch's order, one batch at a time,
+     * copied into the buffers' input (allocated once per call, reused by every batch).
+     */
+    private final class Batches {
+        final SampleSource source;
+        final int n;
+        final int batches;
+        final int[] order;
+        final int[] labels;
+        final BatchBuffers buffers;
+
+        Batches(SampleSource source, SampleSource validation) {
+            ModelSnapshot.checkSource(network, source);
+            if (validation != null) ModelSnapshot.checkSource(network, validation);
+            this.source = source;
+            this.n = source.size();
+            if (n == 0) throw new IllegalArgumentException("the training set is empty");
+            int batchSize = config.batchSize();
+            this.batches = (n + batchSize - 1) / batchSize;
+            this.order = new int[n];
+            this.labels = new int[batchSize];
+            this.buffers = network.newBuffers(Math.min(batchSize, n), kernels);
+        }
+
+        /** The epoch's order: a pure function of the generator state at its start. */
+        void shuffle() {
+            rng.setState(shuffleState);
+            for (int i = 0; i < n; i++) order[i] = i;
+            rng.shuffle(order, n);
+        }
+
+        /** Copies batch {@code b}'s inputs and labels; returns its size (the last batch may be smaller). */
+        int load(int b) {
+            int start = b * config.batchSize();
+            int size = Math.min(config.batchSize(), n - start);
+            int in = network.inputSize();
+            int classes = network.outputSize();
+            for (int r = 0; r < size; r++) {
+                int index = order[start + r];
+                source.copyInput(index, buffers.input(), r * in);
+                labels[r] = ModelSnapshot.checkLabel(source, index, classes);
+            }
+            return size;
+        }
+    }
+
+    /** The learning rate at the current batch: the configured rate times the schedule's factor. */
+    private float learningRate(int batches) {
+        return (float) (config.learningRate() * schedule.factor(epoch, epoch + (double) batch / batches, config.epochs()));
+    }
+
+    /**
+     * Zeroes the gradients, runs the batch forward and backward (dropout masks seeded by the step) and returns the
+     * batch's mean loss; the gradients are then in {@code grads}.
+     */
+    private double forwardBackward(Batches data, int size) {
+        long stepSeed = Rng.derive(config.seed(), optimizer.steps());
+        zeroGradients();
+        data.buffers.forward(params, size, true, stepSeed);
+        return data.buffers.backward(params, grads, data.labels, loss, stepSeed);
+    }
+
+    private void startEpochClock() {
+        epochStartNanos = System.nanoTime();
+        seenAtEpochStart = epochSeen;
+    }
+
+    /** Counts a completed batch into the epoch's metrics, publishes a snapshot when one is due, tells the listener. */
+    private void endBatch(int batches, int size, double batchLoss, int correct, float lr, TrainerListener events) {
+        batch++;
+        epochLossSum += batchLoss * size;
+        epochCorrect += correct;
+        epochSeen += size;
+        if (batch % config.snapshotInterval() == 0) publish();
+        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        events.onBatch(new BatchMetrics(epoch, batch - 1, batches, optimizer.steps(), batchLoss,
+                (double) correct / size, lr, (epochSeen - seenAtEpochStart) / Math.max(seconds, 1e-9)));
+    }
+
+    /** Closes the epoch: its metrics, the next epoch's shuffle state, a snapshot, validation; tells the listener. */
+    private EpochMetrics endEpoch(SampleSource validation, float lr, TrainerListener events) {
+        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        double trainLoss = epochLossSum / epochSeen;
+        double trainAccuracy = (double) epochCorrect / epochSeen;
+        double speed = (epochSeen - seenAtEpochStart) / Math.max(seconds, 1e-9);
+        epoch++;
+        batch = 0;
+        shuffleState = rng.state();
+        epochLossSum = 0;
+        epochCorrect = 0;
+        epochSeen = 0;
+        publish();
+        double vLoss = Double.NaN;
+        double vAccuracy = Double.NaN;
+        if (validation != null && validation.size() > 0) {
+            Evaluation e = snapshot.evaluate(validation, loss, kernels);
+            vLoss = e.loss();
+            vAccuracy = e.accuracy();
+        }
+        EpochMetrics metrics = new EpochMetrics(epoch - 1, trainLoss, trainAccuracy, vLoss, vAccuracy, lr, speed, seconds);
+        events.onEpoch(metrics);
+        return metrics;
+    }
+
+    private TrainingResult cancelled(EpochMetrics last) {
+        publish();
+        return new TrainingResult(TrainingResult.Status.CANCELLED, "cancelled at epoch " + (epoch + 1)
+                + ", batch " + batch + " (the model is that after the last completed batch)", epoch, batch, snapshot, last);
+    }
+
+    /**
+     * Sets the gradient array to zero before a batch, split over the kernels' threads when it is large (an MLP's
+     * gradients are close to a megabyte).
      */
     private void zeroGradients() {
         int parts = grads.length < PARALLEL_ZERO_MIN ? 1 : kernels.threads();
