@@ -170,7 +170,7 @@ class Conv2dTest {
             for (int n = 0; from + n <= a.length; n++) {
                 double expected = 0;
                 for (int i = from; i < from + n; i++) expected += a[i];
-                assertEquals(expected, Conv2d.sum8(a, from, n), "from " + from + ", n " + n);
+                assertEquals(expected, BiasGradient.sum8(a, from, n), "from " + from + ", n " + n);
             }
         }
     }

@@ -41,12 +41,12 @@ import java.util.List;
  * {@code dW} is done) and {@code Ŷ}/{@code dŶ}. The grouping depends on the shapes only, so results do not
  * depend on the thread count.
  *
- * <p>With stride 1 and the Vector API available ({@link VectorSupport}), the same three products run
+ * <p>With stride 1 and the Vector API available ({@link ConvVectorPaths}), the same three products run
  * on {@link VectorConv} straight from each zero-padded sample, in the wide layout of {@link WideColumns},
  * without writing {@code X̂} or {@code dX̂} at all: register-blocked kernels whose "matrix" operand is the
  * padded input read at {@code tap[q] + j}. The weight gradient keeps one partial sum per weight and
  * vector lane for the whole batch, added up in a fixed order at the end. This is LeNet's case (the
- * direct path was 1.4x the plain one over a training step); the plain path above stays for other
+ * speed-up is in bench/README.md); the plain path above stays for other
  * strides, for machines without the module, and as what the tests compare the direct path with.
  */
 public final class Conv2d implements Layer {
@@ -82,14 +82,8 @@ public final class Conv2d implements Layer {
     private final String init;
     /** The wide columns layout for stride 1, else null (the plain columns layout of {@link Im2Col}). */
     private final WideColumns wide;
-    /** Whether the products run on {@link VectorConv} straight from the padded input (stride 1, Vector API). */
-    private final boolean direct;
-    /** For {@link #direct}: where each tap's window row starts in a padded sample ({@link WideColumns#taps()}). */
-    private final int[] taps;
-    /** For {@link #direct}: columns per sample, {@link WideColumns#wide()} rounded up to whole vectors. */
-    private final int vectorColumns;
-    /** For {@link #direct}: floats per padded sample, with room for the last vector's reads past the end. */
-    private final int paddedSample;
+    /** The products on {@link VectorConv} straight from the padded input (stride 1, Vector API), else null. */
+    private final DirectConvPath direct;
 
     private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init, boolean allowDirect) {
         this.spec = spec;
@@ -102,17 +96,8 @@ public final class Conv2d implements Layer {
         this.output = new Shape(filters, g.outHeight(), g.outWidth());
         this.wide = g.stride() == 1 ? new WideColumns(g, channels) : null;
         // the direct path keeps one partial sum per weight and vector lane: not for layers with millions of weights
-        this.direct = allowDirect && wide != null && VectorSupport.AVAILABLE && (long) filters * ckk <= MAX_DIRECT_WEIGHTS;
-        if (direct) {
-            int lanes = VectorConv.L; // loads VectorConv only here
-            this.taps = wide.taps();
-            this.vectorColumns = (wide.wide() + lanes - 1) / lanes * lanes;
-            this.paddedSample = wide.padded() + 2 * lanes;
-        } else {
-            this.taps = null;
-            this.vectorColumns = 0;
-            this.paddedSample = 0;
-        }
+        this.direct = allowDirect && wide != null && ConvVectorPaths.AVAILABLE && (long) filters * ckk <= MAX_DIRECT_WEIGHTS
+                ? new DirectConvPath(g, channels, filters, wide) : null;
     }
 
     /**
@@ -227,10 +212,7 @@ public final class Conv2d implements Layer {
     @Override
     public int scratchSize(int batch) {
         int n = group(batch);
-        if (direct) { // padded samples, dŶ per sample [F x vectorColumns], one partial sum per weight and lane, W^T
-            long floats = (long) n * paddedSample + (long) n * filters * vectorColumns + (long) filters * ckk * (VectorConv.L + 1);
-            return Math.toIntExact(floats);
-        }
+        if (direct != null) return direct.scratchSize(n);
         long cols = (long) n * columnsPerSample();
         long floats = cols * ckk + cols * filters + (wide != null ? (long) n * wide.padded() : 0);
         return Math.toIntExact(floats); // at most about 2 * MAX_WINDOW_FLOATS, checked in create()
@@ -240,8 +222,8 @@ public final class Conv2d implements Layer {
     // columns layout (row q = kernel tap, sample s's columns from s*cols; WideColumns for stride 1, else Im2Col):
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
-        if (direct) {
-            forwardDirect(pass, params, offset, x, y, scratch);
+        if (direct != null) {
+            direct.forward(pass, params, offset, x, y, scratch, group(pass.batch()));
             return;
         }
         int batch = pass.batch();
@@ -295,8 +277,8 @@ public final class Conv2d implements Layer {
     @Override
     public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
-        if (direct) {
-            backwardDirect(pass, params, offset, x, dy, dx, grads, scratch);
+        if (direct != null) {
+            direct.backward(pass, params, offset, x, dy, dx, grads, scratch, group(pass.batch()));
             return;
         }
         int batch = pass.batch();
@@ -307,7 +289,7 @@ public final class Conv2d implements Layer {
         int outW = g.outWidth();
         int stride = rowStride();
         int plane = g.outPlane();
-        biasGradient(dy, batch, plane, grads, offset + filters * ckk);
+        BiasGradient.add(dy, batch, filters, plane, grads, offset + filters * ckk);
         for (int first = 0; first < batch; first += n) {
             int from = first;
             int count = Math.min(n, batch - first);
@@ -351,141 +333,8 @@ public final class Conv2d implements Layer {
         }
     }
 
-    // The direct path (stride 1, Vector API): per group of n samples, scratch holds the padded samples
-    // [n x paddedSample], then dŶ (or Ŷ) per sample [F x vectorColumns] in the wide layout, and after the
-    // groups, for the whole batch, one partial sum per weight and vector lane [F*CKK x L].
-    private void forwardDirect(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
-        int batch = pass.batch();
-        int n = group(batch);
-        int yHat = n * paddedSample;
-        int bias = offset + filters * ckk;
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        int stride = wide.paddedWidth();
-        int plane = g.outPlane();
-        for (int first = 0; first < batch; first += n) {
-            int from = first;
-            int count = Math.min(n, batch - first);
-            Parallel.forRange(parts(pass, (long) count * vectorColumns * ckk * filters / 16), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    int pad = s * paddedSample;
-                    int out = yHat + s * filters * vectorColumns;
-                    wide.pad(x, from + s, scratch, pad, paddedSample);
-                    // Ŷ[f, j] = sum over q of W[f, q] xpad[tap[q] + j]
-                    VectorConv.forward(params, offset, ckk, taps, scratch, pad, scratch, out, vectorColumns, 0, filters,
-                            vectorColumns);
-                    for (int f = 0; f < filters; f++) { // y[b, f, oh, ow] = Ŷ[f, oh*Wp + ow] + bias[f]
-                        VectorConv.cropAddBias(scratch, out + f * vectorColumns, stride, y, ((from + s) * filters + f) * plane,
-                                outH, outW, params[bias + f]);
-                    }
-                }
-            });
-        }
-    }
-
-    private void backwardDirect(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx,
-                                float[] grads, float[] scratch) {
-        int batch = pass.batch();
-        int n = group(batch);
-        int dyHat = n * paddedSample;
-        int part = dyHat + n * filters * vectorColumns;
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        int stride = wide.paddedWidth();
-        int plane = g.outPlane();
-        int sampleWork = vectorColumns * ckk * filters / 16;
-        int weightsT = part + filters * ckk * VectorConv.L;
-        biasGradient(dy, batch, plane, grads, offset + filters * ckk);
-        java.util.Arrays.fill(scratch, part, part + filters * ckk * VectorConv.L, 0f);
-        if (dx != null) { // W^T[CKK x F], for the input gradient's sums over the filters
-            for (int f = 0; f < filters; f++) {
-                for (int q = 0; q < ckk; q++) scratch[weightsT + q * filters + f] = params[offset + f * ckk + q];
-            }
-        }
-        for (int first = 0; first < batch; first += n) {
-            int from = first;
-            int count = Math.min(n, batch - first);
-            // the padded samples again, and dŶ[f, oh*Wp + ow] = dy[b, f, oh, ow], 0 in the other columns
-            Parallel.forRange(parts(pass, (long) count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
-                    int d = dyHat + s * filters * vectorColumns;
-                    java.util.Arrays.fill(scratch, d, d + filters * vectorColumns, 0f);
-                    for (int f = 0; f < filters; f++) {
-                        int src = ((from + s) * filters + f) * plane;
-                        int dst = d + f * vectorColumns;
-                        for (int oh = 0; oh < outH; oh++, src += outW, dst += stride) {
-                            System.arraycopy(dy, src, scratch, dst, outW);
-                        }
-                    }
-                }
-            });
-            // dW partials, split over blocks of 4 filters (each weight's sum stays on one thread), sample by sample
-            int blocks = (filters + 3) / 4;
-            Parallel.forRange(parts(pass, (long) count * sampleWork), blocks, (a, b) ->
-                    VectorConv.weightPartials(scratch, dyHat, filters * vectorColumns, vectorColumns, ckk, taps,
-                            scratch, 0, paddedSample, count, vectorColumns, scratch, part, 4 * a, Math.min(filters, 4 * b)));
-            if (dx == null) continue;
-            // dxpad[tap[q] + j] += sum over f of W[f, q] dŶ[f, j], over the padded samples, then cropped into dx
-            Parallel.forRange(parts(pass, (long) count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    int pad = s * paddedSample;
-                    java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
-                    VectorConv.inputGradient(scratch, weightsT, filters, channels, g.kernel() * g.kernel(), taps, scratch,
-                            dyHat + s * filters * vectorColumns, vectorColumns, scratch, pad, vectorColumns);
-                    wide.crop(scratch, pad, dx, from + s);
-                }
-            });
-        }
-        VectorConv.reducePartials(scratch, part, filters * ckk, grads, offset);
-    }
-
-    /**
-     * {@code db[f] += sum over b, p of dy[b, f, p]}, in a fixed order: per sample and filter, eight
-     * interleaved partial sums of the P values (independent chains, so the adds overlap), combined in a
-     * fixed order; then sample by sample. Both paths use it. A Vector API version was tried and dropped: no
-     * faster here, and in some JIT states (batch 1 compiled first) C2 left its vector sums boxed, allocating
-     * 77 KB per sample.
-     */
-    private void biasGradient(float[] dy, int batch, int plane, float[] grads, int bias) {
-        for (int f = 0; f < filters; f++) {
-            float sum = 0f;
-            for (int b = 0; b < batch; b++) {
-                sum += sum8(dy, (b * filters + f) * plane, plane);
-            }
-            grads[bias + f] += sum;
-        }
-    }
-
-    /** The sum of {@code a[from .. from + n)} as eight interleaved partial sums, combined pairwise. */
-    static float sum8(float[] a, int from, int n) {
-        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-        int i = from;
-        for (int end = from + n - 8; i <= end; i += 8) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-            s4 += a[i + 4];
-            s5 += a[i + 5];
-            s6 += a[i + 6];
-            s7 += a[i + 7];
-        }
-        for (int j = 0; i < from + n; i++, j++) {
-            switch (j) {
-                case 0 -> s0 += a[i];
-                case 1 -> s1 += a[i];
-                case 2 -> s2 += a[i];
-                case 3 -> s3 += a[i];
-                case 4 -> s4 += a[i];
-                case 5 -> s5 += a[i];
-                default -> s6 += a[i];
-            }
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-    }
-
-    private static int parts(Pass pass, long work) {
+    /** How many parts to split {@code work} (floats touched) into: one below the threshold, else one per thread. */
+    static int parts(Pass pass, long work) {
         return work < PARALLEL_THRESHOLD ? 1 : pass.kernels().threads();
     }
 }
