@@ -45,6 +45,10 @@ public final class DatasetRegistry {
     /**
      * The shared registry of the running program, with the providers found by {@code ServiceLoader} through
      * this bundle's and the current thread's class loader.
+     *
+     * <p>Why a static registry and not an OSGi service: this bundle is plain Java (datasets load in tests,
+     * scripts and other programs as they are); inside the lab, digitlab.train fills it from the extension
+     * registry and the bundles' {@code META-INF/services}, once, before anything looks an id up.
      */
     public static DatasetRegistry standard() {
         DatasetRegistry r = standard;

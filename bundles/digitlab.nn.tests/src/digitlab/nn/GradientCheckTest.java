@@ -56,7 +56,7 @@ class GradientCheckTest {
         Rng rng = new Rng(7);
         // biases too, so every parameter has a non-trivial value
         for (int i = 0; i < params.length; i++) params[i] += (float) (0.1 * rng.nextGaussian());
-        Workspace ws = net.newWorkspace(batch, new ReferenceKernels(1));
+        BatchBuffers ws = net.newBuffers(batch, new ReferenceKernels(1));
         for (int i = 0; i < batch * net.inputSize(); i++) ws.input()[i] = (float) rng.nextGaussian();
         int[] labels = new int[batch];
         for (int b = 0; b < batch; b++) labels[b] = rng.nextInt(net.outputSize());
@@ -83,7 +83,7 @@ class GradientCheckTest {
         assertTrue(worst < 1, "worst error ratio " + worst);
     }
 
-    private static double lossAt(Workspace ws, float[] params, int batch, int[] labels, Loss loss, long seed) {
+    private static double lossAt(BatchBuffers ws, float[] params, int batch, int[] labels, Loss loss, long seed) {
         ws.forward(params, batch, true, seed);
         return ws.loss(labels, loss);
     }

@@ -42,7 +42,7 @@ class TrainerTest {
         double before = t.evaluate(TEST).accuracy();
         List<EpochMetrics> epochs = new ArrayList<>();
         AtomicInteger batches = new AtomicInteger();
-        TrainingResult r = t.train(TRAIN, TEST, new TrainingListener() {
+        TrainingResult r = t.train(TRAIN, TEST, new TrainerListener() {
             @Override public void onBatch(BatchMetrics m) {
                 batches.incrementAndGet();
                 assertTrue(m.learningRate() > 0 && m.learningRate() <= 0.01);
@@ -68,7 +68,7 @@ class TrainerTest {
         assertEquals(200, total);
         assertEquals(e.correct(), diagonal);
         for (int i = 0; i < 200; i++) {
-            assertEquals(e.predicted(i), Workspace.argmax(e.probabilities(i), 0, 4));
+            assertEquals(e.predicted(i), Argmax.of(e.probabilities(i), 0, 4));
             assertArrayEquals(r.snapshot().predict(TEST.input(i)), e.probabilities(i), 1e-6f);
         }
     }
@@ -111,7 +111,7 @@ class TrainerTest {
         Trainer t = trainer(CONFIG, 1);
         AtomicInteger checks = new AtomicInteger();
         AtomicInteger batchesDone = new AtomicInteger();
-        TrainingResult r = t.train(TRAIN, null, new TrainingListener() {
+        TrainingResult r = t.train(TRAIN, null, new TrainerListener() {
             @Override public void onBatch(BatchMetrics m) {
                 batchesDone.incrementAndGet();
             }
@@ -130,7 +130,7 @@ class TrainerTest {
     void resumeFromSavedCheckpointEqualsUninterruptedTraining(@TempDir Path dir) throws Exception {
         Trainer full = trainer(CONFIG, 1);
         List<EpochMetrics> fullEpochs = new ArrayList<>();
-        full.train(TRAIN, TEST, new TrainingListener() {
+        full.train(TRAIN, TEST, new TrainerListener() {
             @Override public void onEpoch(EpochMetrics m) {
                 fullEpochs.add(m);
             }
@@ -146,7 +146,7 @@ class TrainerTest {
         assertEquals(1, resumed.epoch());
         assertEquals(11, resumed.batch());
         List<EpochMetrics> resumedEpochs = new ArrayList<>();
-        resumed.train(TRAIN, TEST, new TrainingListener() {
+        resumed.train(TRAIN, TEST, new TrainerListener() {
             @Override public void onEpoch(EpochMetrics m) {
                 resumedEpochs.add(m);
             }

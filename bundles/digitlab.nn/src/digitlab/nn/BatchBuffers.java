@@ -2,19 +2,18 @@ package digitlab.nn;
 
 import digitlab.nn.internal.Softmax;
 import digitlab.nn.kernel.Kernels;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The buffers for running one {@link Network} on batches of up to {@link #capacity()} samples:
  * the activations of every layer, their gradients and the layers' scratch memory. Allocated once
  * and reused for every batch, so the training loop allocates nothing. Not thread-safe: one
- * workspace per thread.
+ * set of buffers per thread.
  *
  * <p>Use: write a batch into {@link #input()} ({@code [B x inputSize]}), call {@link #forward},
  * then for training {@link #backward} with the labels.
  */
-public final class Workspace {
+public final class BatchBuffers {
 
     private final Network network;
     private final List<Layer> layers;
@@ -28,8 +27,8 @@ public final class Workspace {
     private final boolean fusedSoftmaxOutput;
     private int batch;
 
-    Workspace(Network network, int capacity, Kernels kernels) {
-        if (capacity < 1) throw new IllegalArgumentException("workspace capacity must be at least 1: " + capacity);
+    BatchBuffers(Network network, int capacity, Kernels kernels) {
+        if (capacity < 1) throw new IllegalArgumentException("buffer capacity must be at least 1: " + capacity);
         this.network = network;
         this.layers = network.layers();
         this.capacity = capacity;
@@ -147,19 +146,8 @@ public final class Workspace {
         int classes = network.outputSize();
         float[] out = acts[layers.size()];
         int correct = 0;
-        for (int b = 0; b < batch; b++) if (argmax(out, b * classes, classes) == labels[b]) correct++;
+        for (int b = 0; b < batch; b++) if (Argmax.of(out, b * classes, classes) == labels[b]) correct++;
         return correct;
     }
 
-    /** The index of the largest of {@code a[off .. off+n)} (the first one on ties). */
-    public static int argmax(float[] a, int off, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) if (a[off + i] > a[off + best]) best = i;
-        return best;
-    }
-
-    /** Sets the gradient array to zero (call before each batch's {@link #backward}). */
-    public static void zero(float[] gradients) {
-        Arrays.fill(gradients, 0f);
-    }
 }

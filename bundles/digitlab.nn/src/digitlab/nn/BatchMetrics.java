@@ -1,7 +1,7 @@
 package digitlab.nn;
 
 /**
- * Figures of one completed training batch, delivered to {@link TrainingListener#onBatch}.
+ * Figures of one completed training batch, delivered to {@link TrainerListener#onBatch}.
  *
  * @param epoch            the epoch, 0-based
  * @param batch            the batch within the epoch, 0-based

@@ -1,7 +1,7 @@
 package digitlab.nn;
 
 /**
- * Figures of one completed epoch, delivered to {@link TrainingListener#onEpoch}.
+ * Figures of one completed epoch, delivered to {@link TrainerListener#onEpoch}.
  *
  * @param epoch              the epoch, 0-based
  * @param trainLoss          mean training loss over the epoch's batches (weighted by samples)

@@ -31,7 +31,13 @@ public final class LayerRegistry {
         register(Dropout.TYPE, Dropout::create);
     }
 
-    /** The process-wide registry (built-ins plus plugin contributions). */
+    /**
+     * The process-wide registry (built-ins plus plugin contributions).
+     *
+     * <p>Why a static registry and not an OSGi service: this bundle is plain Java (no OSGi, no Eclipse, so the
+     * network runs in tests, scripts and other programs as it is); inside the lab, digitlab.train's
+     * ContributionLoader fills it from the extension registry, once, before anything looks a name up.
+     */
     public static LayerRegistry standard() {
         return STANDARD;
     }

@@ -82,7 +82,7 @@ public final class ModelSnapshot {
      * @param input {@link Network#inputSize()} values, normalised as in training
      */
     public float[] predict(float[] input) {
-        Workspace ws = workspaceFor(input);
+        BatchBuffers ws = buffersFor(input);
         ws.forward(params, 1, false, 0);
         return java.util.Arrays.copyOf(ws.output(), network.outputSize());
     }
@@ -90,7 +90,7 @@ public final class ModelSnapshot {
     /** The index of the largest output for {@code input}. */
     public int predictClass(float[] input) {
         float[] p = predict(input);
-        return Workspace.argmax(p, 0, p.length);
+        return Argmax.of(p);
     }
 
     /**
@@ -98,7 +98,7 @@ public final class ModelSnapshot {
      * is the output of layer {@code i}, of size {@code layers().get(i).outputShape().size()}.
      */
     public float[][] activations(float[] input) {
-        Workspace ws = workspaceFor(input);
+        BatchBuffers ws = buffersFor(input);
         ws.forward(params, 1, false, 0);
         int n = network.layers().size();
         float[][] result = new float[n][];
@@ -135,7 +135,7 @@ public final class ModelSnapshot {
         int n = source.size();
         int classes = network.outputSize();
         int in = network.inputSize();
-        Workspace ws = network.newWorkspace(Math.max(1, Math.min(256, n)), kernels);
+        BatchBuffers ws = network.newBuffers(Math.max(1, Math.min(256, n)), kernels);
         int[] labels = new int[n];
         int[] predicted = new int[n];
         float[] probabilities = new float[n * classes];
@@ -149,20 +149,20 @@ public final class ModelSnapshot {
             float[] out = ws.forward(params, size, false, 0);
             for (int r = 0; r < size; r++) {
                 lossSum += loss.value(out, r * classes, classes, labels[start + r]);
-                predicted[start + r] = Workspace.argmax(out, r * classes, classes);
+                predicted[start + r] = Argmax.of(out, r * classes, classes);
             }
             System.arraycopy(out, 0, probabilities, start * classes, size * classes);
         }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n, labels, predicted, probabilities, classes);
     }
 
-    private Workspace workspaceFor(float[] input) {
+    private BatchBuffers buffersFor(float[] input) {
         if (input.length != network.inputSize()) {
             throw new IllegalArgumentException("input has " + input.length + " values, the network expects "
                     + network.inputSize() + " (" + network.architecture().input() + ")");
         }
-        // A fresh workspace per call: a few kilobytes, and no buffer is ever shared between threads.
-        Workspace ws = network.newWorkspace(1, KernelSelector.shared());
+        // Fresh buffers per call: a few kilobytes, and no buffer is ever shared between threads.
+        BatchBuffers ws = network.newBuffers(1, KernelSelector.shared());
         System.arraycopy(input, 0, ws.input(), 0, input.length);
         return ws;
     }

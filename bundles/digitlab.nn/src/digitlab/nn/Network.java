@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The structure of a network: its layers and where each layer's parameters live in the single
  * flat parameter array. Immutable and thread-safe; it holds no parameter values (those belong to
- * the trainer and to snapshots) and no buffers (those belong to {@link Workspace}s).
+ * the trainer and to snapshots) and no buffers (those belong to {@link BatchBuffers}s).
  */
 public final class Network {
 
@@ -87,7 +87,7 @@ public final class Network {
     }
 
     /** Buffers for batches of up to {@code capacity} samples, running matrix products on {@code kernels}. */
-    public Workspace newWorkspace(int capacity, Kernels kernels) {
-        return new Workspace(this, capacity, kernels);
+    public BatchBuffers newBuffers(int capacity, Kernels kernels) {
+        return new BatchBuffers(this, capacity, kernels);
     }
 }

@@ -27,7 +27,13 @@ public final class OptimizerRegistry {
         register("adamw", (c, n) -> new Adam("adamw", n, c.beta1(), c.beta2(), c.epsilon(), c.weightDecay(), true, c.threads()));
     }
 
-    /** The process-wide registry. */
+    /**
+     * The process-wide registry (built-ins plus plugin contributions).
+     *
+     * <p>Why a static registry and not an OSGi service: this bundle is plain Java (no OSGi, no Eclipse, so the
+     * network runs in tests, scripts and other programs as it is); inside the lab, digitlab.train's
+     * ContributionLoader fills it from the extension registry, once, before anything looks a name up.
+     */
     public static OptimizerRegistry standard() {
         return STANDARD;
     }

@@ -7,7 +7,7 @@ import digitlab.nn.kernel.Kernels;
  * the batch size, whether this is training (dropout active) or inference, the kernels for matrix
  * products, and a seed for this layer's randomness in this step.
  *
- * <p>A pass object belongs to one {@link Workspace} and is reused for every batch (no allocation).
+ * <p>A pass object belongs to one {@link BatchBuffers} and is reused for every batch (no allocation).
  */
 public final class Pass {
 

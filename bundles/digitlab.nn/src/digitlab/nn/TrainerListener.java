@@ -6,7 +6,7 @@ package digitlab.nn;
  * consistent during these calls, so {@link Trainer#checkpoint()} and {@link Trainer#snapshot()}
  * may be called from them.
  */
-public interface TrainingListener {
+public interface TrainerListener {
 
     /** After every batch. */
     default void onBatch(BatchMetrics metrics) {

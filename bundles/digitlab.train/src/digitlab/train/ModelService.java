@@ -34,7 +34,13 @@ public final class ModelService {
     private ModelService() {
     }
 
-    /** The service of this process. */
+    /**
+     * The service of this process.
+     *
+     * <p>Why a static instance and not an OSGi service: the lab has one current model per process by design, and
+     * the headless commands and the plain-Java tests use it where no service registry runs; the workbench reaches
+     * it through {@code digitlab.ui}'s model access, the one place that listens to it.
+     */
     public static ModelService get() {
         return INSTANCE;
     }

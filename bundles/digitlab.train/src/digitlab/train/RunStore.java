@@ -57,6 +57,9 @@ public final class RunStore {
     /**
      * The shared store of the workspace: {@code <instance location>/runs} when running in the product
      * ({@code -data WS}), else {@code ~/.digitlab/workspace/runs}.
+     *
+     * <p>Why static: one folder of runs per workspace, shared by the views, the jobs and the command line (which
+     * runs without a service registry); stores elsewhere are made with the constructor.
      */
     public static RunStore workspace() {
         RunStore s = workspace;

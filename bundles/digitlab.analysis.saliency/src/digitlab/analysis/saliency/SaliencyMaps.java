@@ -5,7 +5,8 @@ import digitlab.nn.Layer;
 import digitlab.nn.ModelSnapshot;
 import digitlab.nn.Network;
 import digitlab.nn.Pass;
-import digitlab.nn.Workspace;
+import digitlab.nn.Argmax;
+import digitlab.nn.BatchBuffers;
 import digitlab.nn.kernel.Kernels;
 import java.util.List;
 
@@ -85,7 +86,7 @@ public final class SaliencyMaps {
             layer.forward(pass, params, net.parameterOffset(i), acts[i], acts[i + 1], scratch[i]);
         }
         float[] out = acts[n];
-        int c = Workspace.argmax(out, 0, out.length);
+        int c = Argmax.of(out);
         boolean softmax = n >= 2 && layers.get(n - 1).type().equals("softmax");
         int top = softmax ? n - 2 : n - 1;
         float[] grad = new float[out.length];
@@ -117,7 +118,7 @@ public final class SaliencyMaps {
         int rows = (height - patch) / STRIDE + 1;
         int cols = (width - patch) / STRIDE + 1;
         int batch = 1 + rows * cols; // the image itself, then one occluded copy per patch position
-        Workspace ws = net.newWorkspace(batch, kernels);
+        BatchBuffers ws = net.newBuffers(batch, kernels);
         float[] in = ws.input();
         float[] x = normalization.apply(pixels);
         float blank = normalization.apply(0f);
@@ -132,7 +133,7 @@ public final class SaliencyMaps {
         }
         float[] out = ws.forward(model.parameters(), batch, false, 0);
         int classes = net.outputSize();
-        int c = Workspace.argmax(out, 0, classes);
+        int c = Argmax.of(out, 0, classes);
         float base = out[c];
         float[] sum = new float[size];
         int[] count = new int[size];

@@ -10,7 +10,7 @@ import digitlab.nn.Losses;
 import digitlab.nn.Network;
 import digitlab.nn.Rng;
 import digitlab.nn.Shape;
-import digitlab.nn.Workspace;
+import digitlab.nn.BatchBuffers;
 import digitlab.nn.kernel.ReferenceKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ class ConvNetworkTest {
         float[] params = net.initialParameters(42);
         Rng rng = new Rng(9);
         for (int i = 0; i < params.length; i++) params[i] += (float) (0.1 * rng.nextGaussian());
-        Workspace ws = net.newWorkspace(batch, new ReferenceKernels(1));
+        BatchBuffers ws = net.newBuffers(batch, new ReferenceKernels(1));
         for (int i = 0; i < batch * net.inputSize(); i++) ws.input()[i] = (float) rng.nextGaussian();
         int[] labels = new int[batch];
         for (int b = 0; b < batch; b++) labels[b] = rng.nextInt(4);

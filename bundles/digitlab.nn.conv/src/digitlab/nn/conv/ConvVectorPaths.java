@@ -9,12 +9,12 @@ import digitlab.nn.kernel.KernelSelector;
  * ({@code -Ddigitlab.kernels=reference}). Those classes are loaded only after this check says yes,
  * so without the module the layers run their plain loops and the bundle still resolves.
  */
-final class VectorSupport {
+final class ConvVectorPaths {
 
     /** True when the vector code paths are used (decided once, at class initialisation). */
-    static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(VectorSupport.class.getClassLoader(),
+    static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(ConvVectorPaths.class.getClassLoader(),
             "digitlab.nn.conv.VectorPooling", "digitlab.nn.conv.VectorConv");
 
-    private VectorSupport() {
+    private ConvVectorPaths() {
     }
 }

@@ -23,7 +23,7 @@ import digitlab.nn.kernel.Parallel;
  * <p>Two implementations of the forward pass with the same results, bit for bit: the plain loop
  * below ({@link #poolReference}, any size and stride, and the test oracle), and for 2x2 windows with
  * stride 2 over rows of even width (LeNet's pooling) {@link VectorPooling} when the Vector API is
- * available ({@link VectorSupport}). The backward pass routes each output gradient to the recorded
+ * available ({@link ConvVectorPaths}). The backward pass routes each output gradient to the recorded
  * winner, whichever computed it.
  */
 public final class MaxPool2d implements Layer {
@@ -54,7 +54,7 @@ public final class MaxPool2d implements Layer {
         this.input = input;
         this.g = g;
         this.output = new Shape(input.channels(), g.outHeight(), g.outWidth());
-        this.vector = VectorSupport.AVAILABLE && g.kernel() == 2 && g.stride() == 2 && g.width() % 2 == 0;
+        this.vector = ConvVectorPaths.AVAILABLE && g.kernel() == 2 && g.stride() == 2 && g.width() % 2 == 0;
     }
 
     /**

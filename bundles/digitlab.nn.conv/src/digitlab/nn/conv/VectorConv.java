@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Stride-1 convolution straight from the zero-padded input on the Vector API, without materialising the
- * window matrix (load only after {@link VectorSupport#AVAILABLE}). Uses the wide layout of
+ * window matrix (load only after {@link ConvVectorPaths#AVAILABLE}). Uses the wide layout of
  * {@link WideColumns}: for kernel tap {@code q}, the windows' values at the {@code j}-th column are
  * {@code xpad[tap[q] + j]}, so the "window matrix" is read where it lies, at {@code tap[q] + j}.
  * Columns are counted in whole vectors ({@code cols} a multiple of the vector length): the columns past

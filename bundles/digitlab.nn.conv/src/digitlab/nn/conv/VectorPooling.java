@@ -8,13 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * 2x2 max pooling with stride 2 on the Vector API, the shape of almost every CNN's pooling layer
- * (load only after {@link VectorSupport#AVAILABLE}). Same results, bit for bit, as
+ * (load only after {@link ConvVectorPaths#AVAILABLE}). Same results, bit for bit, as
  * {@link MaxPool2d}'s plain loop: the maximum of each window and the index of its first maximum in
  * row-major order ({@code a b / c d}: first of {@code a, b}, first of {@code c, d}, then the top
  * pair unless the bottom one is strictly larger, which is the first maximum of {@code a, b, c, d}).
  *
  * <p>Why: the plain loop branches on every comparison, and on data without order (activations) half
- * of those branches are mispredicted; it took 3.8 ms of a 28 ms LeNet step at batch 64.
+ * of those branches are mispredicted (its share of a LeNet step is in bench/README.md).
  *
  * <p>Two passes per sample, for inputs {@code [C x H x W]} with {@code W} even:
  * <ol>

@@ -137,7 +137,7 @@ final class WideColumns {
 
     /** {@code dst[d + i] += src[s + i]} for {@code i < n}; on the Vector API when it is available. */
     private static void add(float[] src, int s, float[] dst, int d, int n) {
-        if (VectorSupport.AVAILABLE) {
+        if (ConvVectorPaths.AVAILABLE) {
             VectorPooling.add(src, s, dst, d, n);
         } else {
             for (int i = 0; i < n; i++) dst[d + i] += src[s + i];

@@ -23,7 +23,13 @@ public final class OnnxMappings {
         StandardMappings.registerAll(mappings);
     }
 
-    /** The process-wide registry (standard layers plus plugin contributions). */
+    /**
+     * The process-wide registry (standard layers plus plugin contributions).
+     *
+     * <p>Why a static registry and not an OSGi service: this bundle is plain Java (no OSGi, no Eclipse, so the
+     * network runs in tests, scripts and other programs as it is); inside the lab, digitlab.train's
+     * ContributionLoader fills it from the extension registry, once, before anything looks a name up.
+     */
     public static OnnxMappings standard() {
         return STANDARD;
     }

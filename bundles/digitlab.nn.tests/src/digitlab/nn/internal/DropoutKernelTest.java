@@ -21,7 +21,7 @@ class DropoutKernelTest {
 
     @Test
     void vectorMaskEqualsTheScalarLoopBitForBit() {
-        // VectorDropout is called directly: it needs the module (the tests run with it), not VectorSupport.AVAILABLE,
+        // VectorDropout is called directly: it needs the module (the tests run with it), not VectorTwins.AVAILABLE,
         // which the reference-kernel pass turns off
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "the tests run with --add-modules jdk.incubator.vector");

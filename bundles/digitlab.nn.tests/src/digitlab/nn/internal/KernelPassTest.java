@@ -16,7 +16,7 @@ class KernelPassTest {
     @Test
     void eachPassRunsTheCodeItIsFor() {
         boolean forced = "reference".equals(System.getProperty(KernelSelector.PROPERTY));
-        assertEquals(!forced, VectorSupport.AVAILABLE, "vector twins of the element-wise layers and optimizers");
+        assertEquals(!forced, VectorTwins.AVAILABLE, "vector twins of the element-wise layers and optimizers");
         assertEquals(forced, KernelSelector.create(1) instanceof ReferenceKernels, KernelSelector.create(1).name());
     }
 }

@@ -21,7 +21,7 @@ import digitlab.nn.kernel.Parallel;
 public final class ActivationLayer implements Layer {
 
     /** Whether ReLU runs on {@code VectorActivations} (the class is loaded only when true). */
-    private static final boolean VECTOR = VectorSupport.AVAILABLE;
+    private static final boolean VECTOR = VectorTwins.AVAILABLE;
     /** Batches with fewer values than this run on the calling thread only. */
     private static final long PARALLEL_THRESHOLD = 1L << 16;
 

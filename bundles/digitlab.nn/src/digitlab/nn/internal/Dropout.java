@@ -68,7 +68,7 @@ public final class Dropout implements Layer {
         long seed = pass.seed();
         float keep = 1f / (1f - rate);
         Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, (from, to) -> {
-            if (VectorSupport.AVAILABLE) {
+            if (VectorTwins.AVAILABLE) {
                 digitlab.nn.internal.vector.VectorDropout.forward(x, y, mask, from, to, seed, rate, keep);
             } else {
                 forwardRange(x, y, mask, from, to, seed, rate, keep);

@@ -11,13 +11,13 @@ import digitlab.nn.kernel.KernelSelector;
  * <p>False also when the kernels are forced to the reference ones ({@code -Ddigitlab.kernels=reference}),
  * so that that switch gives an all-scalar run to compare against.
  */
-public final class VectorSupport {
+public final class VectorTwins {
 
     /** True when the vector twins can be used (checked once, at class initialisation). */
-    public static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(VectorSupport.class.getClassLoader(),
+    public static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(VectorTwins.class.getClassLoader(),
             "digitlab.nn.internal.vector.VectorOptimizers", "digitlab.nn.internal.vector.VectorDropout",
             "digitlab.nn.internal.vector.VectorActivations");
 
-    private VectorSupport() {
+    private VectorTwins() {
     }
 }

@@ -37,6 +37,9 @@ public final class KernelSelector {
     /**
      * A process-wide single-thread kernel set for inference (snapshot predictions), created on first
      * use. Kernel implementations are stateless, so one instance serves all threads.
+     *
+     * <p>Why static: the choice depends on the JVM only (its modules, a system property), not on anything a
+     * service registry could configure, and this bundle is plain Java.
      */
     public static Kernels shared() {
         Kernels k = shared;

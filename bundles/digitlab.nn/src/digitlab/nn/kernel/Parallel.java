@@ -106,11 +106,6 @@ public final class Parallel {
         return (int) ((long) n * c / chunks);
     }
 
-    /** The number of processors the JVM may use: the natural upper bound for thread counts. */
-    public static int availableProcessors() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /** At least {@code count} started workers; only called by the thread that owns the pool. */
     private static Worker[] workers(int count) {
         Worker[] pool = workers;

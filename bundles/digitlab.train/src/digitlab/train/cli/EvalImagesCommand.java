@@ -3,6 +3,7 @@ package digitlab.train.cli;
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.data.preprocess.StrokeDigitizer;
 import digitlab.data.preprocess.StrokeWidthNormalizer;
+import digitlab.nn.Argmax;
 import digitlab.nn.Model;
 import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
@@ -149,7 +150,7 @@ final class EvalImagesCommand implements Command {
             int label = labelOf(p.getFileName().toString(), classes);
             total[label]++;
             Optional<PreprocessedDigit> d = digitizer.fromFile(p);
-            if (d.isPresent() && argmax(model.predictPixels(d.get().pixels())) == label) right[label]++;
+            if (d.isPresent() && Argmax.of(model.predictPixels(d.get().pixels())) == label) right[label]++;
         }
         return new Variant(name, right, total);
     }
@@ -180,7 +181,7 @@ final class EvalImagesCommand implements Command {
                 }
                 total[label]++;
                 Optional<PreprocessedDigit> d = digitizer.digitize(strokes, 280, 0.05f);
-                if (d.isPresent() && argmax(model.predictPixels(d.get().pixels())) == label) right[label]++;
+                if (d.isPresent() && Argmax.of(model.predictPixels(d.get().pixels())) == label) right[label]++;
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ", line " + lineNo + ": " + e.getMessage(), e);
             }
@@ -204,11 +205,5 @@ final class EvalImagesCommand implements Command {
         if (file.length() < 2 || file.charAt(1) != '_') return -1;
         int c = Character.digit(file.charAt(0), 10);
         return c >= 0 && c < classes ? c : -1;
-    }
-
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        return best;
     }
 }

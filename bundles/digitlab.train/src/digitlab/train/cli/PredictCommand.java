@@ -3,6 +3,7 @@ package digitlab.train.cli;
 import digitlab.data.preprocess.DigitPreprocessor;
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.data.preprocess.StrokeWidthNormalizer;
+import digitlab.nn.Argmax;
 import digitlab.nn.Model;
 import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
@@ -111,8 +112,7 @@ final class PredictCommand implements Command {
                 continue;
             }
             float[] p = model.predictPixels(digit.get().pixels());
-            int best = 0;
-            for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+            int best = Argmax.of(p);
             if (json) {
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("file", image.toString());

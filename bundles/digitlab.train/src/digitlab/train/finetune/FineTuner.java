@@ -105,7 +105,7 @@ public final class FineTuner {
             Trainer trainer = new Trainer(network, config, kernels, base.snapshot().parameters());
             int batches = (mix.size() + config.batchSize() - 1) / config.batchSize();
             p.begin(batches * settings.epochs());
-            TrainingResult result = trainer.train(mix, null, new digitlab.nn.TrainingListener() {
+            TrainingResult result = trainer.train(mix, null, new digitlab.nn.TrainerListener() {
                 @Override
                 public void onBatch(BatchMetrics m) {
                     p.batch(m.epoch() + 1, settings.epochs(), m.epoch() * batches + m.batch() + 1, batches * settings.epochs(), m.loss());

@@ -22,7 +22,10 @@ public final class ThreadBudget {
         this.free = total;
     }
 
-    /** The process-wide budget: one thread per available processor. */
+    /**
+     * The process-wide budget: one thread per available processor. Static because the cores are a property of
+     * the process: every run of it, started from a view or the command line, must draw from the same budget.
+     */
     public static ThreadBudget shared() {
         return SHARED;
     }

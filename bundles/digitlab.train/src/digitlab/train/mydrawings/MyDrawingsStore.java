@@ -43,7 +43,11 @@ public final class MyDrawingsStore {
         this.file = folder.toAbsolutePath().normalize().resolve(FILE);
     }
 
-    /** The store of the workspace: {@code <instance location>/mydrawings} ({@code DIGITLAB_WORKSPACE}). */
+    /**
+     * The store of the workspace: {@code <instance location>/mydrawings} ({@code DIGITLAB_WORKSPACE}).
+     * Static for the reason of {@code RunStore.workspace()}: one folder per workspace, shared by the views and
+     * the command line; stores elsewhere are made with the constructor.
+     */
     public static MyDrawingsStore workspace() {
         MyDrawingsStore s = workspace;
         if (s == null) {

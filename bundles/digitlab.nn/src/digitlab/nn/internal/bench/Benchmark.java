@@ -17,8 +17,8 @@ import digitlab.nn.Presets;
 import digitlab.nn.SampleSource;
 import digitlab.nn.Trainer;
 import digitlab.nn.TrainingConfig;
-import digitlab.nn.TrainingListener;
-import digitlab.nn.Workspace;
+import digitlab.nn.TrainerListener;
+import digitlab.nn.BatchBuffers;
 import digitlab.nn.kernel.KernelSelector;
 import digitlab.nn.kernel.Kernels;
 
@@ -260,7 +260,7 @@ public final class Benchmark {
                     }
                 }
                 float[] params = network.initialParameters(1);
-                Workspace ws = network.newWorkspace(1, kernels);
+                BatchBuffers ws = network.newBuffers(1, kernels);
                 work.add(() -> ws.forward(params, 1, false, 0));
             }
         }
@@ -354,7 +354,7 @@ public final class Benchmark {
         int[] epochs = {0};
         long[] cpuMark = {Timing.threadCpuNanos()};
         long[] allocatedMark = {-1};
-        new Trainer(network, config, kernels).train(samples, null, new TrainingListener() {
+        new Trainer(network, config, kernels).train(samples, null, new TrainerListener() {
             @Override
             public void onBatch(BatchMetrics metrics) {
                 if (metrics.batch() == 0) {
@@ -396,7 +396,7 @@ public final class Benchmark {
     /** Median nanoseconds (wall and CPU) of a forward pass of one image, in inference mode. */
     private Timing.Result inferenceNanos(Network network, Kernels kernels) {
         float[] params = network.initialParameters(11);
-        Workspace ws = network.newWorkspace(1, kernels);
+        BatchBuffers ws = network.newBuffers(1, kernels);
         SplittableRandom rnd = new SplittableRandom(5);
         float[] input = ws.input();
         for (int i = 0; i < network.inputSize(); i++) {

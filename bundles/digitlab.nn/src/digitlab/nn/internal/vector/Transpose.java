@@ -12,8 +12,8 @@ import jdk.incubator.vector.FloatVector;
  * read what was a column as a contiguous row of vectors. The padding holds copies of the last row:
  * finite whenever the data is, and only ever multiplied into output columns that are discarded.
  *
- * <p>Each destination vector is one gather of L source rows' elements in the same column (two to
- * four times as fast as scalar copies, measured); the last, partial vector gathers the last row
+ * <p>Each destination vector is one gather of L source rows' elements in the same column (faster than
+ * scalar copies: bench/README.md); the last, partial vector gathers the last row
  * again into its padding lanes. Split over the destination rows (source columns); consecutive
  * columns share the L source cache lines.
  */

@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorOperators;
  * loaded then).
  *
  * <p>Why: the layer's plain loop calls {@link digitlab.nn.Activation#apply} per element through an
- * interface with several implementations in a process, which C2 neither inlines nor vectorises: about
- * 3.5 ns per element, 13 % of a LeNet training step (whose first ReLU sees 800,000 values per batch
- * of 64). These loops are 16 lanes wide and bit-identical to {@code Activations.RELU}, element by
+ * interface with several implementations in a process, which C2 neither inlines nor vectorises, and a
+ * CNN's first ReLU sees hundreds of thousands of values per batch (figures in bench/README.md). These
+ * loops are 16 lanes wide and bit-identical to {@code Activations.RELU}, element by
  * element, including NaN (maps to 0 forward) and the sign of zero:
  * <pre>
  *   forward   y[i]  = x[i] > 0 ? x[i] : 0

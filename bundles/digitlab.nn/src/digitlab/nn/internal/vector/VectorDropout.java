@@ -9,13 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The training-time mask of inverted dropout on the Vector API, bit-identical to the scalar loop in
- * {@code digitlab.nn.internal.Dropout} (call it only when {@code VectorSupport.AVAILABLE}):
+ * {@code digitlab.nn.internal.Dropout} (call it only when {@code VectorTwins.AVAILABLE}):
  * <pre>
  *   u[i]    = Rng.uniform(seed, i) = (mix(seed + (i + 1) * GOLDEN) &gt;&gt;&gt; 40) * 2^-24     (SplitMix64)
  *   mask[i] = u[i] &lt; rate ? 0 : keep            y[i] = x[i] * mask[i]
  * </pre>
- * Why: the scalar loop draws one 64-bit hash per value and C2 does not vectorise it; for the MLP's
- * dropout layer (256 values per sample) it was 12 % of a training step. Here eight hashes run per
+ * Why: the scalar loop draws one 64-bit hash per value and C2 does not vectorise it, which makes a
+ * dropout layer a visible share of an MLP's step (figures in bench/README.md). Here eight hashes run per
  * vector operation.
  *
  * <p>Exactness: {@code u < rate} with {@code u = r * 2^-24} ({@code r} the 24-bit integer) holds exactly

@@ -29,9 +29,9 @@ import digitlab.nn.kernel.Parallel;
 public final class VectorKernels implements Kernels {
 
     /**
-     * Products smaller than this many multiply-adds (about 6 us of work on one core) run on the
-     * calling thread alone: below it, handing half over and waiting for it (measured) costs more than
-     * it saves, and on a busy machine much more.
+     * Products smaller than this many multiply-adds (a few microseconds of work on one core) run on the
+     * calling thread alone: below it, handing half over and waiting for it costs more than it saves, and
+     * on a busy machine much more (bench/README.md).
      */
     static final long PARALLEL_MIN_MACS = 1L << 20;
     /** Row count below which {@code A · B^T} is done as dot products. */

@@ -57,8 +57,7 @@ public final class GuessEngine {
         if (drawing.hasExactInput()) activations[activations.length - 1] = ExactInput.outputs(model, pixels); // = eval's
         float[] outputs = activations[activations.length - 1];
         float[] confidences = shares(outputs);
-        int best = 0;
-        for (int i = 1; i < outputs.length; i++) if (outputs[i] > outputs[best]) best = i;
+        int best = digitlab.nn.Argmax.of(outputs);
         return new Guess(sequence, drawing, d, outputs, confidences, best, activations, model.labels(), model,
                 System.nanoTime() - start);
     }
