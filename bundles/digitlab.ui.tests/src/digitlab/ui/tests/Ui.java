@@ -27,6 +27,10 @@ final class Ui {
         return PlatformUI.getWorkbench().getDisplay();
     }
 
+    static org.eclipse.swt.widgets.Shell shell() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
+
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }

@@ -20,8 +20,8 @@ import org.eclipse.ui.part.ViewPart;
 
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.train.mydrawings.MyDrawingsStore;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
-import digitlab.ui.internal.UiThread;
 import digitlab.ui.internal.prefs.LabPreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import digitlab.ui.internal.export.ExportActions;
@@ -76,14 +76,15 @@ public final class DigitCanvasView extends ViewPart {
     private TeachBar teachBar;
     private volatile Teacher.Outcome lastTeaching;
     /** Preferences > Digit Lab > Canvas applies to the open canvas at once. */
-    private final IPreferenceChangeListener preferences = e -> UiThread.asyncExec(Display.getDefault(), () -> {
-        if (area == null || area.isDisposed()) return;
-        if (LabPreferences.PEN_WIDTH.equals(e.getKey())) area.setPenWidth(LabPreferences.penWidth());
-        if (LabPreferences.LIVE_GUESSING.equals(e.getKey())) {
-            liveGuessing = LabPreferences.liveGuessing();
-            live.setSelection(liveGuessing);
-        }
-    });
+    private final IPreferenceChangeListener preferences = e -> {
+        if (area != null) ViewJob.inUi(area, () -> {
+            if (LabPreferences.PEN_WIDTH.equals(e.getKey())) area.setPenWidth(LabPreferences.penWidth());
+            if (LabPreferences.LIVE_GUESSING.equals(e.getKey())) {
+                liveGuessing = LabPreferences.liveGuessing();
+                live.setSelection(liveGuessing);
+            }
+        });
+    };
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -142,7 +143,7 @@ public final class DigitCanvasView extends ViewPart {
         parent.getShell().setDefaultButton(null);
         submit.setToolTipText("Guess now (Enter)");
 
-        job = new GuessJob(parent.getDisplay(), this::model,
+        job = new GuessJob(area, this::model,
                 g -> digitlab.ui.internal.UiTimings.time("canvas: show guess", () -> show(g)));
         area.addDrawingListener(this::drawingChanged);
         history = new CanvasHistory(area);
@@ -152,7 +153,7 @@ public final class DigitCanvasView extends ViewPart {
             if (e.detail == SWT.TRAVERSE_RETURN || e.detail == SWT.TRAVERSE_ESCAPE) e.doit = false;
         });
 
-        modelRefresh = new UiThrottle(parent.getDisplay(), 500, () -> {
+        modelRefresh = new UiThrottle(parent, 500, () -> {
             if (model() != guessedWith) job.request(area.drawing());
         });
         ModelAccess.shared().addListener(modelListener);
@@ -269,7 +270,7 @@ public final class DigitCanvasView extends ViewPart {
     // ---------------------------------------------------------------- teaching (My drawings)
 
     private void createTeaching(Composite parent) {
-        teacher = new Teacher(parent.getDisplay(), MyDrawingsStore.workspace());
+        teacher = new Teacher(getSite(), parent, MyDrawingsStore.workspace());
         teachBar = new TeachBar(parent, this::teach, () -> FineTuneLauncher.start(getSite().getShell()));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(teachBar);
     }

@@ -96,6 +96,8 @@ public final class ModelAccess {
             }
         });
         for (TrainingJob t : TrainingJob.all()) t.addListener(trainingListener);
+        // A plain platform job, not a ViewJob: no view owns it and nothing of it goes to a widget (listeners hand
+        // their own widget work to the UI thread).
         Job load = Job.create("Loading the current model", monitor -> {
             try {
                 CurrentModelChoice.restore(); // the model chosen in the last session, if any

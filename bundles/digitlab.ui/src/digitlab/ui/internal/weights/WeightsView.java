@@ -1,13 +1,8 @@
 package digitlab.ui.internal.weights;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -28,13 +23,13 @@ import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
-import digitlab.ui.internal.UiThread;
 
 /**
  * Weight heatmaps of the current model. The first hidden layer shows each neuron's incoming
@@ -66,14 +61,14 @@ public final class WeightsView extends ViewPart {
     private boolean followTraining = true;
     private int layer;
     private UiThrottle refresh;
-    private RenderJob job;
+    /** Renders pictures off the UI thread; only the newest request counts. */
+    private final ViewJob.Latest rendering = new ViewJob.Latest();
     private List<String> titles = List.of();
     /** The class labels when the output layer is shown (its neurons are the classes), else null. */
     private List<String> rowLabels;
     private List<String> nextRowLabels;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
     private int renders;
-    private org.eclipse.swt.widgets.Display display;
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -92,7 +87,6 @@ public final class WeightsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().numColumns(3).margins(6, 6).applyTo(parent);
         new Label(parent, SWT.NONE).setText("Layer:");
         layerCombo = new Combo(parent, SWT.READ_ONLY);
@@ -140,8 +134,7 @@ public final class WeightsView extends ViewPart {
         getViewSite().getActionBars().getMenuManager().add(followAction);
         ExportActions.contribute(getViewSite(), parent, "weights");
 
-        job = new RenderJob();
-        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS, this::render);
+        refresh = new UiThrottle(parent, REFRESH_MS, this::render);
         ModelAccess.shared().addListener(modelListener);
         ModelAccess.shared().start();
         render();
@@ -172,44 +165,23 @@ public final class WeightsView extends ViewPart {
         if (layerCombo.getSelectionIndex() != layer) layerCombo.select(layer);
         Rectangle area = scroller.getClientArea();
         nextRowLabels = layer == titles.size() - 1 ? model.labels() : null;
-        job.request(new Request(model, layer, shared, Math.max(100, area.width), Math.max(100, area.height)));
+        Request r = new Request(model, layer, shared, Math.max(100, area.width), Math.max(100, area.height));
+        rendering.schedule(ViewJob.of("Rendering weight heatmaps", monitor -> {
+            WeightLayers.Matrix m = WeightLayers.matrix(r.model.snapshot(), r.layer);
+            return new Rendered(m, WeightPicture.render(m, r.shared, r.width, r.height));
+        }).whenDone(done -> {
+                    WeightLayers.Matrix m = done.matrix();
+                    WeightPicture p = done.picture();
+                    digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
+                    info.setText(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
+                            + m.rows() + " \u00d7 " + m.cols() + " weights"));
+                }), getSite(), picture);
     }
 
     private record Request(PredictionModel model, int layer, boolean shared, int width, int height) {
     }
 
-    /** Renders pictures off the UI thread; only the newest request counts. */
-    private final class RenderJob extends Job {
-        private final AtomicReference<Request> next = new AtomicReference<>();
-
-        RenderJob() {
-            super("Rendering weight heatmaps");
-            setSystem(true);
-        }
-
-        void request(Request r) {
-            next.set(r);
-            schedule();
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            Request r;
-            while ((r = next.getAndSet(null)) != null) {
-                WeightLayers.Matrix m = WeightLayers.matrix(r.model.snapshot(), r.layer);
-                WeightPicture p = WeightPicture.render(m, r.shared, r.width, r.height);
-                String name = r.model.name();
-                if (display.isDisposed()) return Status.OK_STATUS;
-                UiThread.asyncExec(display, () -> {
-                    if (!picture.isDisposed()) {
-                        digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
-                                + m.rows() + " \u00d7 " + m.cols() + " weights"));
-                    }
-                });
-            }
-            return Status.OK_STATUS;
-        }
+    private record Rendered(WeightLayers.Matrix matrix, WeightPicture picture) {
     }
 
     private void setPicture(WeightPicture p) {
@@ -295,7 +267,7 @@ public final class WeightsView extends ViewPart {
     public void dispose() {
         ModelAccess.shared().removeListener(modelListener);
         if (refresh != null) refresh.dispose();
-        if (job != null) job.cancel();
+        rendering.cancel();
         if (image != null) image.dispose();
         super.dispose();
     }
