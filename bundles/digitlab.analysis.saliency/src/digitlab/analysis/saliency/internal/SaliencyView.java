@@ -39,12 +39,6 @@ import org.eclipse.ui.part.ViewPart;
  */
 public final class SaliencyView extends ViewPart {
 
-    /** The view id, as in plugin.xml. */
-    public static final String ID = "digitlab.analysis.saliency.view";
-
-    /** The Digit Canvas's view id (digitlab.ui's public {@code DigitLabViews.CANVAS}). */
-    static final String CANVAS_VIEW_ID = "digitlab.ui.views.canvas";
-
     private Combo method;
     private Label status;
     private SaliencyCanvas canvas;
@@ -78,7 +72,7 @@ public final class SaliencyView extends ViewPart {
         ModelService.get().addListener(modelListener);
         // Opening this view activates it, so the window's selection is no longer the canvas's: ask the canvas
         // for its digit by the view id (a digit drawn before this view opened is shown at once).
-        ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection(CANVAS_VIEW_ID);
+        ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection(DigitLabViews.CANVAS);
         if (current == null || current.isEmpty()) current = getSite().getWorkbenchWindow().getSelectionService().getSelection();
         if (current != null) selectionChanged(null, current);
     }

@@ -29,9 +29,6 @@ import digitlab.ui.internal.model.PredictionModel;
  */
 public final class ActivityView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.activity";
-
     private ScrolledComposite scroller;
     private Composite content;
     private Label message;

@@ -44,8 +44,6 @@ import digitlab.ui.internal.teach.Teacher;
  */
 public final class DigitCanvasView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.canvas";
     /** Live guesses while the pen moves: at most one request per this many milliseconds. */
     public static final int LIVE_INTERVAL_MS = 80;
 

@@ -42,8 +42,6 @@ import digitlab.ui.internal.model.PredictionModel;
  */
 public final class ConfusionView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.confusion";
     /** The most images one gallery page shows. */
     public static final int GALLERY_LIMIT = 240;
 
@@ -168,9 +166,9 @@ public final class ConfusionView extends ViewPart {
      * job is making (waits for it), else made by the calling job. One evaluation per model however many views ask.
      * Background thread.
      */
-        boolean mine = false;
     private static ConfusionData evaluation(PredictionModel model) throws Exception {
         CompletableFuture<ConfusionData> f;
+        boolean mine = false;
         synchronized (EVALUATIONS) {
             f = EVALUATIONS.get(model);
             if (f == null || f.isCompletedExceptionally()) {

@@ -37,8 +37,6 @@ import digitlab.ui.internal.gallery.ImageGallery;
  */
 public final class DatasetView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.dataset";
     /** Images per page. */
     public static final int PAGE = 200;
 
@@ -334,13 +332,13 @@ public final class DatasetView extends ViewPart {
 
     @Override
     public void setFocus() {
+        gallery.setFocus();
+    }
 
     @Override
     public void dispose() {
         loading.cancel();
         rendering.cancel();
         super.dispose();
-    }
-        gallery.setFocus();
     }
 }

@@ -47,9 +47,6 @@ import digitlab.ui.internal.training.TrainingView;
  */
 public final class RunsView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.runs";
-
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private TableViewer viewer;

@@ -41,8 +41,6 @@ import digitlab.ui.internal.export.ExportActions;
  */
 public final class TrainingView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.training";
     /** Least time between two chart refreshes while a run trains. */
     public static final int REFRESH_MS = 250;
 

@@ -42,8 +42,6 @@ import digitlab.ui.internal.model.PredictionModel;
  */
 public final class WeightsView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.weights";
     /** Least time between two re-renders while the model changes (training). */
     public static final int REFRESH_MS = 500;
 
