@@ -25,6 +25,7 @@ import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.prefs.LabPreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.model.FollowTrainingAction;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.OpenModelAction;
 import digitlab.ui.internal.model.PredictionModel;
@@ -51,7 +52,6 @@ public final class DigitCanvasView extends ViewPart {
     static final String CONTEXT = "digitlab.ui.contexts.canvas", SUBMIT_COMMAND = "digitlab.ui.commands.canvas.submit",
             CLEAR_COMMAND = "digitlab.ui.commands.canvas.clear";
     private static final String MEMENTO_LIVE = "liveGuessing";
-    private static final String MEMENTO_FOLLOW = "followTraining";
 
     private DrawingArea area;
     private PixelPreview preview;
@@ -63,7 +63,7 @@ public final class DigitCanvasView extends ViewPart {
     private CanvasHistory history;
     private Guess shown;
     private boolean liveGuessing = true;
-    private boolean followTraining;
+    private FollowTrainingAction follow;
     private PredictionModel guessedWith;
     private boolean liveTimerPending;
     private final Runnable liveTimer = this::liveTick;
@@ -89,13 +89,15 @@ public final class DigitCanvasView extends ViewPart {
         super.init(site, memento);
         liveGuessing = LabPreferences.liveGuessing();
         if (memento != null && memento.getBoolean(MEMENTO_LIVE) != null) liveGuessing = memento.getBoolean(MEMENTO_LIVE);
-        if (memento != null && memento.getBoolean(MEMENTO_FOLLOW) != null) followTraining = memento.getBoolean(MEMENTO_FOLLOW);
+        follow = new FollowTrainingAction(memento, false,
+                "Guess with the newest snapshot of a run while it trains (else with the current model)",
+                () -> job.request(area.drawing()));
     }
 
     @Override
     public void saveState(IMemento memento) {
         memento.putBoolean(MEMENTO_LIVE, liveGuessing);
-        memento.putBoolean(MEMENTO_FOLLOW, followTraining);
+        follow.saveState(memento);
     }
 
     @Override
@@ -161,16 +163,6 @@ public final class DigitCanvasView extends ViewPart {
         activateHandlers();
         ExportActions.contribute(getViewSite(), parent, "digit-canvas");
         getViewSite().getActionBars().getToolBarManager().add(new OpenModelAction(getSite().getShell()));
-        org.eclipse.jface.action.IAction follow = new org.eclipse.jface.action.Action("Follow Training",
-                org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
-            @Override
-            public void run() {
-                followTraining = isChecked();
-                job.request(area.drawing());
-            }
-        };
-        follow.setChecked(followTraining);
-        follow.setToolTipText("Guess with the newest snapshot of a run while it trains (else with the current model)");
         getViewSite().getActionBars().getMenuManager().add(follow);
         job.request(area.drawing());
     }
@@ -216,7 +208,7 @@ public final class DigitCanvasView extends ViewPart {
 
     /** The model to guess with: the current one, or a run's newest snapshot when following training. */
     private PredictionModel model() {
-        return ModelAccess.shared().shown(followTraining);
+        return follow.shown(ModelAccess.shared());
     }
 
     /** Guesses now, whatever the live setting. */

@@ -28,6 +28,7 @@ import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
+import digitlab.ui.internal.model.FollowTrainingAction;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 
@@ -56,7 +57,7 @@ public final class WeightsView extends ViewPart {
     private Image image;
     private WeightPicture shown;
     private boolean shared = true;
-    private boolean followTraining = true;
+    private FollowTrainingAction follow;
     private int layer;
     private UiThrottle refresh;
     /** Renders pictures off the UI thread; only the newest request counts. */
@@ -71,6 +72,8 @@ public final class WeightsView extends ViewPart {
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
+        follow = new FollowTrainingAction(memento, true,
+                "Show the weights of a run while it trains (else those of the current model)", this::render);
         if (memento != null) {
             if (memento.getBoolean(MEMENTO_SHARED) != null) shared = memento.getBoolean(MEMENTO_SHARED);
             if (memento.getInteger(MEMENTO_LAYER) != null) layer = Math.max(0, memento.getInteger(MEMENTO_LAYER));
@@ -81,6 +84,7 @@ public final class WeightsView extends ViewPart {
     public void saveState(IMemento memento) {
         memento.putBoolean(MEMENTO_SHARED, shared);
         memento.putInteger(MEMENTO_LAYER, layer);
+        follow.saveState(memento);
     }
 
     @Override
@@ -120,16 +124,7 @@ public final class WeightsView extends ViewPart {
         sharedAction.setToolTipText("One colour scale for all neurons (unchecked: each neuron its own)");
         getViewSite().getActionBars().getToolBarManager().add(sharedAction);
         getViewSite().getActionBars().getMenuManager().add(sharedAction);
-        IAction followAction = new Action("Follow Training", IAction.AS_CHECK_BOX) {
-            @Override
-            public void run() {
-                followTraining = isChecked();
-                render();
-            }
-        };
-        followAction.setChecked(followTraining);
-        followAction.setToolTipText("Show the weights of a run while it trains (else those of the current model)");
-        getViewSite().getActionBars().getMenuManager().add(followAction);
+        getViewSite().getActionBars().getMenuManager().add(follow);
         ExportActions.contribute(getViewSite(), parent, "weights");
 
         refresh = new UiThrottle(parent, REFRESH_MS, this::render);
@@ -141,7 +136,7 @@ public final class WeightsView extends ViewPart {
     /** Asks the job for a picture of the current state (UI thread). */
     private void render() {
         if (picture == null || picture.isDisposed()) return;
-        PredictionModel model = ModelAccess.shared().shown(followTraining);
+        PredictionModel model = follow.shown(ModelAccess.shared());
         if (model == null) {
             setPicture(null);
             info.setText("No model yet \u2014 train one or open a model file.");
