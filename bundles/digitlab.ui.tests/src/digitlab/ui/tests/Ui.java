@@ -31,6 +31,11 @@ final class Ui {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
 
+    /** The workbench's models, the service the views get from their sites. */
+    static digitlab.ui.internal.model.ModelAccess models() {
+        return PlatformUI.getWorkbench().getService(digitlab.ui.internal.model.ModelAccess.class);
+    }
+
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }

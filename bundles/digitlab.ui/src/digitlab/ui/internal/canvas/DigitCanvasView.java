@@ -64,6 +64,8 @@ public final class DigitCanvasView extends ViewPart {
     private Guess shown;
     private boolean liveGuessing = true;
     private FollowTrainingAction follow;
+    /** The workbench's models (a workbench service, see ModelAccess). */
+    private volatile ModelAccess models;
     private PredictionModel guessedWith;
     private boolean liveTimerPending;
     private final Runnable liveTimer = this::liveTick;
@@ -87,6 +89,7 @@ public final class DigitCanvasView extends ViewPart {
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
+        models = site.getService(ModelAccess.class);
         liveGuessing = LabPreferences.liveGuessing();
         if (memento != null && memento.getBoolean(MEMENTO_LIVE) != null) liveGuessing = memento.getBoolean(MEMENTO_LIVE);
         follow = new FollowTrainingAction(memento, false,
@@ -156,9 +159,8 @@ public final class DigitCanvasView extends ViewPart {
         modelRefresh = new UiThrottle(parent, 500, () -> {
             if (model() != guessedWith) job.request(area.drawing());
         });
-        ModelAccess.shared().addListener(modelListener);
-        ModelAccess.shared().start();
-        CanvasSession.shared().setLoader(this::load);
+        models.addListener(modelListener);
+        models.start();
         getSite().setSelectionProvider(selectionProvider);
         activateHandlers();
         ExportActions.contribute(getViewSite(), parent, "digit-canvas");
@@ -208,7 +210,7 @@ public final class DigitCanvasView extends ViewPart {
 
     /** The model to guess with: the current one, or a run's newest snapshot when following training. */
     private PredictionModel model() {
-        return follow.shown(ModelAccess.shared());
+        return follow.shown(models);
     }
 
     /** Guesses now, whatever the live setting. */
@@ -234,7 +236,8 @@ public final class DigitCanvasView extends ViewPart {
         job.request(area.drawing());
     }
 
-    private void load(Drawing d) {
+    /** Puts {@code d} on the canvas and guesses it (the Dataset and Confusion Matrix views load images so). */
+    public void load(Drawing d) {
         if (area == null || area.isDisposed()) return;
         area.setDrawing(d);
         job.request(d);
@@ -253,8 +256,7 @@ public final class DigitCanvasView extends ViewPart {
         status.setToolTipText("Model: " + model + "\nTime for the last guess (rasterize, preprocess, forward pass): "
                 + String.format("%.3f ms", g.nanos() / 1e6));
         verdict.getParent().layout(new org.eclipse.swt.widgets.Control[] {verdict, status});
-        CanvasSession.shared().publish(g);
-        selectionProvider.publish(g.digit());
+        selectionProvider.publish(g);
     }
 
     // ---------------------------------------------------------------- teaching (My drawings)
@@ -321,9 +323,8 @@ public final class DigitCanvasView extends ViewPart {
 
     @Override
     public void dispose() {
-        ModelAccess.shared().removeListener(modelListener);
+        if (models != null) models.removeListener(modelListener);
         LabPreferences.removeListener(preferences);
-        CanvasSession.shared().setLoader(null);
         if (modelRefresh != null) modelRefresh.dispose();
         if (job != null) job.cancel();
         if (history != null) history.dispose();

@@ -25,7 +25,7 @@ import digitlab.train.Datasets;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
-import digitlab.ui.internal.canvas.CanvasSession;
+import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.export.Csv;
 import digitlab.ui.internal.export.ExportActions;
@@ -62,6 +62,8 @@ public final class ConfusionView extends ViewPart {
     private static final java.util.Map<PredictionModel, CompletableFuture<ConfusionData>> EVALUATIONS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private UiThrottle refresh;
+    /** The workbench's models (a workbench service, see ModelAccess). */
+    private ModelAccess models;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
 
     @Override
@@ -107,7 +109,7 @@ public final class ConfusionView extends ViewPart {
         Action reevaluate = new Action("Evaluate Again") {
             @Override
             public void run() {
-                PredictionModel current = ModelAccess.shared().current();
+                PredictionModel current = models.current();
                 if (current != null) EVALUATIONS.remove(current); // really again: the dataset may have changed
                 evaluated = null;
                 evaluate();
@@ -122,15 +124,16 @@ public final class ConfusionView extends ViewPart {
         });
 
         refresh = new UiThrottle(parent, 1000, this::evaluate);
-        ModelAccess.shared().addListener(modelListener);
-        ModelAccess.shared().start();
+        models = getSite().getService(ModelAccess.class);
+        models.addListener(modelListener);
+        models.start();
         evaluate();
     }
 
     /** Evaluates the current model in a job, unless it was already. UI thread. */
     private void evaluate() {
         if (info.isDisposed()) return;
-        PredictionModel model = ModelAccess.shared().current();
+        PredictionModel model = models.current();
         if (model == null) {
             info.setText("Loading the current model \u2026");
             return;
@@ -225,9 +228,9 @@ public final class ConfusionView extends ViewPart {
         if (page == null || d == null) return;
         int position = page.positions()[t];
         String name = "test image #" + position + " (label " + d.labels().get(d.evaluation().label(position)) + ")";
-        CanvasSession.shared().load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         try {
-            getSite().getPage().showView(DigitLabViews.CANVAS);
+            DigitCanvasView canvas = (DigitCanvasView) getSite().getPage().showView(DigitLabViews.CANVAS);
+            canvas.load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         } catch (PartInitException e) {
             info.setText("Cannot open the canvas: " + e.getMessage());
         }
@@ -260,7 +263,7 @@ public final class ConfusionView extends ViewPart {
 
     @Override
     public void dispose() {
-        ModelAccess.shared().removeListener(modelListener);
+        if (models != null) models.removeListener(modelListener);
         if (refresh != null) refresh.dispose();
         super.dispose();
     }

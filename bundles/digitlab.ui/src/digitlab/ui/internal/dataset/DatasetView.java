@@ -24,7 +24,7 @@ import digitlab.data.Split;
 import digitlab.train.Datasets;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.ViewJob;
-import digitlab.ui.internal.canvas.CanvasSession;
+import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.gallery.GalleryPage;
@@ -312,9 +312,9 @@ public final class DatasetView extends ViewPart {
         int pos = p.positions()[t];
         String name = split.label() + " image #" + p.images().sourceIndex(pos) + " (label "
                 + d.classNames().get(p.images().label(pos)) + ")";
-        CanvasSession.shared().load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         try {
-            getSite().getPage().showView(DigitLabViews.CANVAS);
+            DigitCanvasView canvas = (DigitCanvasView) getSite().getPage().showView(DigitLabViews.CANVAS);
+            canvas.load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         } catch (PartInitException e) {
             info.setText("Cannot open the canvas: " + e.getMessage());
         }

@@ -60,6 +60,8 @@ public final class WeightsView extends ViewPart {
     private FollowTrainingAction follow;
     private int layer;
     private UiThrottle refresh;
+    /** The workbench's models (a workbench service, see ModelAccess). */
+    private ModelAccess models;
     /** Renders pictures off the UI thread; only the newest request counts. */
     private final ViewJob.Latest rendering = new ViewJob.Latest();
     private List<String> titles = List.of();
@@ -72,6 +74,7 @@ public final class WeightsView extends ViewPart {
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
+        models = site.getService(ModelAccess.class);
         follow = new FollowTrainingAction(memento, true,
                 "Show the weights of a run while it trains (else those of the current model)", this::render);
         if (memento != null) {
@@ -128,15 +131,15 @@ public final class WeightsView extends ViewPart {
         ExportActions.contribute(getViewSite(), parent, "weights");
 
         refresh = new UiThrottle(parent, REFRESH_MS, this::render);
-        ModelAccess.shared().addListener(modelListener);
-        ModelAccess.shared().start();
+        models.addListener(modelListener);
+        models.start();
         render();
     }
 
     /** Asks the job for a picture of the current state (UI thread). */
     private void render() {
         if (picture == null || picture.isDisposed()) return;
-        PredictionModel model = follow.shown(ModelAccess.shared());
+        PredictionModel model = follow.shown(models);
         if (model == null) {
             setPicture(null);
             info.setText("No model yet \u2014 train one or open a model file.");
@@ -258,7 +261,7 @@ public final class WeightsView extends ViewPart {
 
     @Override
     public void dispose() {
-        ModelAccess.shared().removeListener(modelListener);
+        if (models != null) models.removeListener(modelListener);
         if (refresh != null) refresh.dispose();
         rendering.cancel();
         if (image != null) image.dispose();
