@@ -83,14 +83,6 @@ public final class ViewJob<T> {
         return new ViewJob<>(name, work);
     }
 
-    /** Background work without a result; {@code whenDone} receives null. */
-    public static ViewJob<Void> of(String name, Runnable work) {
-        return new ViewJob<>(name, monitor -> {
-            work.run();
-            return null;
-        });
-    }
-
     /** What to do with the result, on the UI thread (skipped after dispose or cancel). */
     public ViewJob<T> whenDone(Consumer<? super T> onUiThread) {
         done = Objects.requireNonNull(onUiThread);
