@@ -5,11 +5,13 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.eclipse.ui.PlatformUI;
 
+import digitlab.ui.DigitLabViews;
+
 /**
  * The "Digit Lab" perspective: the digit canvas on the left, training and runs on the right,
  * analysis views (weights, confusion matrix, dataset) below, progress and error log at the bottom.
  *
- * <p>Views are found by id; a view whose plugin is not installed becomes a placeholder, so the
+ * <p>Views are found by id (the lab's from {@link DigitLabViews}); a view whose plugin is not installed becomes a placeholder, so the
  * perspective works with any subset of the lab's view plugins.
  */
 public final class DigitLabPerspective implements IPerspectiveFactory {
@@ -17,17 +19,9 @@ public final class DigitLabPerspective implements IPerspectiveFactory {
     /** The perspective's id, as registered in plugin.xml. */
     public static final String ID = "digitlab.app.perspective";
 
-    /** View ids of the lab's own views (contributed by digitlab.ui). */
-    public static final String CANVAS_VIEW = "digitlab.ui.views.canvas";
-    public static final String TRAINING_VIEW = "digitlab.ui.views.training";
-    public static final String RUNS_VIEW = "digitlab.ui.views.runs";
-    public static final String WEIGHTS_VIEW = "digitlab.ui.views.weights";
-    public static final String CONFUSION_VIEW = "digitlab.ui.views.confusion";
-    public static final String DATASET_VIEW = "digitlab.ui.views.dataset";
-    public static final String ACTIVITY_VIEW = "digitlab.ui.views.activity";
-
-    /** Platform views the product shows. */
+    /** The platform's Progress view (registered in this bundle's plugin.xml, as an RCP product lacks org.eclipse.ui.ide). */
     public static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
+    /** The platform's Error Log view (org.eclipse.ui.views.log). */
     public static final String ERROR_LOG_VIEW = "org.eclipse.pde.runtime.LogView";
 
     @Override
@@ -36,26 +30,25 @@ public final class DigitLabPerspective implements IPerspectiveFactory {
         String editor = layout.getEditorArea();
 
         IFolderLayout left = layout.createFolder("digitlab.left", IPageLayout.LEFT, 0.42f, editor);
-        add(left, CANVAS_VIEW);
-        add(left, ACTIVITY_VIEW);
+        add(left, DigitLabViews.CANVAS);
+        add(left, DigitLabViews.ACTIVITY);
 
         IFolderLayout right = layout.createFolder("digitlab.right", IPageLayout.TOP, 0.55f, editor);
-        add(right, TRAINING_VIEW);
-        add(right, RUNS_VIEW);
+        add(right, DigitLabViews.TRAINING);
+        add(right, DigitLabViews.RUNS);
 
         IFolderLayout analysis = layout.createFolder("digitlab.analysis", IPageLayout.BOTTOM, 0.55f, "digitlab.right");
-        add(analysis, WEIGHTS_VIEW);
-        add(analysis, CONFUSION_VIEW);
-        add(analysis, DATASET_VIEW);
+        add(analysis, DigitLabViews.WEIGHTS);
+        add(analysis, DigitLabViews.CONFUSION);
+        add(analysis, DigitLabViews.DATASET);
 
         IFolderLayout bottom = layout.createFolder("digitlab.bottom", IPageLayout.BOTTOM, 0.78f, "digitlab.left");
         add(bottom, PROGRESS_VIEW);
         add(bottom, ERROR_LOG_VIEW);
 
-        for (String id : new String[] {CANVAS_VIEW, ACTIVITY_VIEW, TRAINING_VIEW, RUNS_VIEW, WEIGHTS_VIEW,
-                CONFUSION_VIEW, DATASET_VIEW, PROGRESS_VIEW, ERROR_LOG_VIEW}) {
-            layout.addShowViewShortcut(id);
-        }
+        for (String id : DigitLabViews.ALL) layout.addShowViewShortcut(id);
+        layout.addShowViewShortcut(PROGRESS_VIEW);
+        layout.addShowViewShortcut(ERROR_LOG_VIEW);
         layout.addPerspectiveShortcut(ID);
     }
 

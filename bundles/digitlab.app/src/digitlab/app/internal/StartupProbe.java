@@ -16,7 +16,6 @@ import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
-import digitlab.app.DigitLabPerspective;
 
 /**
  * Measures the workbench start, for {@code bench/startup.sh}: with {@code -Ddigitlab.startup.probe=print}
@@ -101,7 +100,7 @@ final class StartupProbe {
     private static boolean inCanvasView(Control c) {
         for (Control w = c; w != null; w = w.getParent()) {
             Object element = w.getData(OWNING_ME);
-            if (element != null) return DigitLabPerspective.CANVAS_VIEW.equals(elementId(element));
+            if (element != null) return digitlab.ui.DigitLabViews.CANVAS.equals(elementId(element));
         }
         return false;
     }

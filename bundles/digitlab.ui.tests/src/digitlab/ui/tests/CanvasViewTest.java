@@ -2,16 +2,22 @@ package digitlab.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.canvas.ActivityView;
 import digitlab.ui.internal.canvas.DigitCanvasView;
@@ -19,7 +25,6 @@ import digitlab.ui.internal.canvas.DrawingArea;
 import digitlab.ui.internal.canvas.Guess;
 import digitlab.ui.internal.canvas.GuessEngine;
 import digitlab.ui.internal.canvas.Verdict;
-import digitlab.ui.internal.model.ModelAccess;
 
 /** Draws on the canvas with posted mouse events and checks what the view answers. */
 class CanvasViewTest {
@@ -30,8 +35,8 @@ class CanvasViewTest {
     void open() throws Exception {
         Ui.activate();
         view = Ui.show(DigitLabViews.CANVAS);
-        ModelAccess.shared().start();
-        Ui.waitUntil("the current model", 20_000, () -> ModelAccess.shared().current() != null);
+        Ui.models().start();
+        Ui.waitUntil("the current model", 20_000, () -> Ui.models().current() != null);
         view.drawingArea().clear();
         Ui.waitUntil("the empty canvas's message", 10_000, () -> view.shownGuess() != null && view.shownGuess().isEmpty()
                 && view.drawingArea().drawing().isEmpty());
@@ -140,12 +145,34 @@ class CanvasViewTest {
         assertTrue(Arrays.stream(toDoubles(first)).anyMatch(v -> v > 0), "some neuron fires");
     }
 
+    /**
+     * The canvas's one way out to other views is its workbench selection: its newest guess, which adapts to the
+     * preprocessed digit (what plugin views such as Saliency take) and is empty for an empty canvas.
+     */
+    @Test
+    void theCanvasPublishesItsGuessAsItsSelection() {
+        drawSeven();
+        Ui.waitUntil("a guess", 10_000, () -> view.shownGuess() != null && view.shownGuess().hasPrediction());
+        ISelection selection = Ui.page().getWorkbenchWindow().getSelectionService().getSelection(DigitLabViews.CANVAS);
+        Object first = ((IStructuredSelection) selection).getFirstElement();
+        assertSame(view.shownGuess(), first);
+        PreprocessedDigit digit = Adapters.adapt(first, PreprocessedDigit.class);
+        assertNotNull(digit, "the guess adapts to its digit");
+        assertSame(view.shownGuess().digit(), digit);
+        view.drawingArea().clear();
+        Ui.waitUntil("the empty guess", 10_000, () -> view.shownGuess() != null && view.shownGuess().isEmpty());
+        Object empty = ((IStructuredSelection) Ui.page().getWorkbenchWindow().getSelectionService()
+                .getSelection(DigitLabViews.CANVAS)).getFirstElement();
+        assertSame(view.shownGuess(), empty);
+        assertNull(Adapters.adapt(empty, PreprocessedDigit.class), "an empty canvas has no digit");
+    }
+
     @Test
     void canvasInferenceLatency() {
         drawSeven();
         Ui.waitUntil("a guess", 10_000, () -> view.shownGuess() != null && view.shownGuess().hasPrediction());
         GuessEngine engine = new GuessEngine();
-        var model = ModelAccess.shared().current();
+        var model = Ui.models().current();
         assertNotNull(model);
         var drawing = view.drawingArea().drawing();
         for (int i = 0; i < 50; i++) engine.guess(i, drawing, model); // warm-up

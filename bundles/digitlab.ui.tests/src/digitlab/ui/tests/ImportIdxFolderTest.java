@@ -52,7 +52,7 @@ class ImportIdxFolderTest {
     /** Runs the import's job and returns what it handed to the UI thread. */
     private static Outcome runImport(Path folder, IWorkbenchWindow window, boolean present) {
         AtomicReference<Outcome> seen = new AtomicReference<>();
-        IdxFolderImport.start(folder, Ui.display(), o -> {
+        IdxFolderImport.start(folder, Ui.shell(), o -> {
             if (present) IdxFolderImport.present(o, window);
             seen.set(o);
         });

@@ -68,12 +68,14 @@ class ModelFormatsUiTest {
         try {
             Model ready = ModelService.readyModel();
             List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Job export = ExportOnnxHandler.export(onnx, () -> new Object[] {ready, "the ready model"}, errors::add);
+            Job export = ExportOnnxHandler.export(onnx, () -> new Object[] {ready, "the ready model"}, Ui.shell(), errors::add).job();
             Ui.waitUntil("the export", 60_000, () -> export.getResult() != null);
+            Ui.pump(200); // a failure arrives on the UI thread after the job's end
             assertEquals(List.of(), errors);
             assertTrue(Files.size(onnx) > 1000);
-            Job imp = ImportModelHandler.importModel(onnx, dlm, errors::add);
+            Job imp = ImportModelHandler.importModel(onnx, dlm, Ui.shell(), errors::add).job();
             Ui.waitUntil("the import", 60_000, () -> imp.getResult() != null);
+            Ui.pump(200);
             assertEquals(List.of(), errors);
             assertTrue(Files.exists(dlm));
             Model current = ModelService.get().current().model();
@@ -116,8 +118,9 @@ class ModelFormatsUiTest {
             // what the menu item runs once its file is chosen: the run's model, named by the run
             Path onnx = dir.resolve("run.onnx");
             List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Job export = ExportOnnxHandler.export(onnx, () -> new Object[] {store.open(run.id()).loadModel(), "run " + run.id()}, errors::add);
+            Job export = ExportOnnxHandler.export(onnx, () -> new Object[] {store.open(run.id()).loadModel(), "run " + run.id()}, Ui.shell(), errors::add).job();
             Ui.waitUntil("the export", 60_000, () -> export.getResult() != null);
+            Ui.pump(200); // a failure arrives on the UI thread after the job's end
             assertEquals(List.of(), errors);
             assertEquals("onnx", ModelFiles.load(onnx).metadata().properties().get("origin"));
         } finally {

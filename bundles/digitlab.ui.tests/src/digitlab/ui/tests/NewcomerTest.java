@@ -28,7 +28,6 @@ import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.confusion.ConfusionView;
 import digitlab.ui.internal.confusion.ConfusionViewAccess;
 import digitlab.ui.internal.model.CurrentModelChoice;
-import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.prefs.PreferenceSaving;
 import digitlab.ui.internal.training.TrainingView;
 import digitlab.ui.internal.training.TrainingViewAccess;
@@ -48,8 +47,8 @@ class NewcomerTest {
             ConfusionView confusion = Ui.show(DigitLabViews.CONFUSION);
             CurrentModelChoice.useRun(run);
             assertEquals("run nc-first", ModelService.get().current().source(), "what the Saliency view prints");
-            Ui.waitUntil("the views to follow the run's model", 60_000, () -> ModelAccess.shared().current() != null
-                    && ModelAccess.shared().current().name().contains("nc-first"));
+            Ui.waitUntil("the views to follow the run's model", 60_000, () -> Ui.models().current() != null
+                    && Ui.models().current().name().contains("nc-first"));
             canvas.submit();
             Ui.waitUntil("the canvas to guess with run nc-first", 20_000, () -> canvas.shownGuess() != null
                     && canvas.shownGuess().modelName() != null && canvas.shownGuess().modelName().contains("nc-first"));
@@ -75,7 +74,7 @@ class NewcomerTest {
         } finally {
             CurrentModelChoice.useReady();
             Ui.waitUntil("the ready model back in the views", 20_000,
-                    () -> ModelAccess.shared().current() != null && ModelAccess.shared().current().name().startsWith("ready model"));
+                    () -> Ui.models().current() != null && Ui.models().current().name().startsWith("ready model"));
             store.delete(run.id());
         }
         assertEquals("", CurrentModelChoice.remembered());

@@ -34,7 +34,6 @@ import digitlab.ui.internal.canvas.DrawingArea;
 import digitlab.ui.internal.confusion.ConfusionView;
 import digitlab.ui.internal.confusion.ConfusionViewAccess;
 import digitlab.ui.internal.dataset.DatasetView;
-import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.runs.CompareDialogAccess;
 import digitlab.ui.internal.training.TrainingView;
 import digitlab.ui.internal.training.TrainingViewAccess;
@@ -61,8 +60,8 @@ class ReadmeScreenshotsTest {
         shell.setBounds(WINDOW);
         Ui.page().resetPerspective();
         Ui.activate();
-        ModelAccess.shared().start();
-        Ui.waitUntil("the current model", 30_000, () -> ModelAccess.shared().current() != null);
+        Ui.models().start();
+        Ui.waitUntil("the current model", 30_000, () -> Ui.models().current() != null);
 
         DigitCanvasView canvas = Ui.show(DigitLabViews.CANVAS);
         canvas.drawingArea().clear();

@@ -26,7 +26,6 @@ import digitlab.train.TrainingSession;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.DrawingArea;
-import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.training.TrainingView;
 
 /**
@@ -103,8 +102,8 @@ class TrainingOverheadTest {
     private static TrainingView openFollowingViews() throws Exception {
         Ui.activate();
         DigitCanvasView canvas = Ui.show(DigitLabViews.CANVAS);
-        ModelAccess.shared().start();
-        Ui.waitUntil("the current model", 20_000, () -> ModelAccess.shared().current() != null);
+        Ui.models().start();
+        Ui.waitUntil("the current model", 20_000, () -> Ui.models().current() != null);
         IAction follow = Ui.menuAction(canvas, "Follow Training");
         if (!follow.isChecked()) {
             follow.setChecked(true);

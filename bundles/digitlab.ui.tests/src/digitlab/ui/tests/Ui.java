@@ -27,6 +27,15 @@ final class Ui {
         return PlatformUI.getWorkbench().getDisplay();
     }
 
+    static org.eclipse.swt.widgets.Shell shell() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
+
+    /** The workbench's models, the service the views get from their sites. */
+    static digitlab.ui.internal.model.ModelAccess models() {
+        return PlatformUI.getWorkbench().getService(digitlab.ui.internal.model.ModelAccess.class);
+    }
+
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }

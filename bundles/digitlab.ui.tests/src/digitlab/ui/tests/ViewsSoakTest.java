@@ -35,7 +35,6 @@ import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.DrawingArea;
 import digitlab.ui.internal.canvas.Guess;
-import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 import digitlab.ui.internal.training.TrainingView;
 import digitlab.ui.internal.training.TrainingViewAccess;
@@ -173,8 +172,8 @@ class ViewsSoakTest {
         Ui.activate();
         for (String id : DigitLabViews.ALL) Ui.show(id);
         canvas = Ui.show(DigitLabViews.CANVAS);
-        ModelAccess.shared().start();
-        Ui.waitUntil("the current model", 60_000, () -> ModelAccess.shared().current() != null);
+        Ui.models().start();
+        Ui.waitUntil("the current model", 60_000, () -> Ui.models().current() != null);
         check(Ui.menuAction(canvas, "Follow Training"));
         check(Ui.menuAction(Ui.show(DigitLabViews.WEIGHTS), "Follow Training"));
         TrainingView training = Ui.show(DigitLabViews.TRAINING);
@@ -215,9 +214,9 @@ class ViewsSoakTest {
             problems.add("run " + run.id() + ": " + outcome.status() + " " + outcome.message());
             return run;
         }
-        PredictionModel before = ModelAccess.shared().current();
+        PredictionModel before = Ui.models().current();
         click(training, "Use as Current Model");
-        waitCounting("run " + run.id() + " to become the current model", 60_000, () -> ModelAccess.shared().current() != before);
+        waitCounting("run " + run.id() + " to become the current model", 60_000, () -> Ui.models().current() != before);
         Ui.show(DigitLabViews.ACTIVITY);
         Ui.show(DigitLabViews.CONFUSION);
         if (runs % 10 == 0) {

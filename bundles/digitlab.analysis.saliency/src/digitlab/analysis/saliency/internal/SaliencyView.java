@@ -11,12 +11,10 @@ import digitlab.train.CurrentModel;
 import digitlab.train.Datasets;
 import digitlab.train.ModelListener;
 import digitlab.train.ModelService;
+import digitlab.ui.DigitLabViews;
+import digitlab.ui.ViewJob;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.core.runtime.Adapters;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -25,7 +23,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
@@ -37,29 +34,23 @@ import org.eclipse.ui.part.ViewPart;
  *
  * <p>Inputs, all through public API: the drawing from the workbench selection (any selected element that
  * is, or adapts to, a {@link PreprocessedDigit}: the Digit Canvas publishes its preprocessed digit that way)
- * and the model from {@link ModelService}. The maps are computed in a background job, newest request wins;
- * the UI thread only paints.
+ * and the model from {@link ModelService}. The maps are computed by the lab's background idiom
+ * ({@link ViewJob}), newest request wins; the UI thread only paints.
  */
 public final class SaliencyView extends ViewPart {
-
-    /** The view id, as in plugin.xml. */
-    public static final String ID = "digitlab.analysis.saliency.view";
-
-    /** The Digit Canvas's view id (digitlab.ui's public {@code DigitLabViews.CANVAS}). */
-    static final String CANVAS_VIEW_ID = "digitlab.ui.views.canvas";
 
     private Combo method;
     private Label status;
     private SaliencyCanvas canvas;
     private volatile float[] pixels;
     private final ISelectionListener selectionListener = this::selectionChanged;
-    private final ModelListener modelListener = current -> recompute();
-    private Job job;
-    private volatile Display display;
+    /** A model changes on a model-service thread: the map is recomputed from the UI thread. */
+    private final ModelListener modelListener = current -> ViewJob.inUi(canvas, this::recompute);
+    /** Newest wins: a new drawing, model or method replaces the map being computed. */
+    private final ViewJob.Latest computing = new ViewJob.Latest();
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
         parent.setLayout(new GridLayout(3, false));
         method = new Combo(parent, SWT.READ_ONLY);
         method.setItems("Gradient (d log p / d pixel)", "Occlusion (5x5 patches)");
@@ -81,7 +72,7 @@ public final class SaliencyView extends ViewPart {
         ModelService.get().addListener(modelListener);
         // Opening this view activates it, so the window's selection is no longer the canvas's: ask the canvas
         // for its digit by the view id (a digit drawn before this view opened is shown at once).
-        ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection(CANVAS_VIEW_ID);
+        ISelection current = getSite().getWorkbenchWindow().getSelectionService().getSelection(DigitLabViews.CANVAS);
         if (current == null || current.isEmpty()) current = getSite().getWorkbenchWindow().getSelectionService().getSelection();
         if (current != null) selectionChanged(null, current);
     }
@@ -95,7 +86,7 @@ public final class SaliencyView extends ViewPart {
     public void dispose() {
         getSite().getWorkbenchWindow().getSelectionService().removeSelectionListener(selectionListener);
         ModelService.get().removeListener(modelListener);
-        if (job != null) job.cancel();
+        computing.cancel();
         super.dispose();
     }
 
@@ -108,79 +99,46 @@ public final class SaliencyView extends ViewPart {
     }
 
     private void loadRandomTestDigit() {
-        Job load = Job.create("Loading a test digit", monitor -> {
-            try {
-                Dataset mnist = Datasets.load("mnist", -1);
-                ImageSet test = mnist.part(Split.TEST);
-                float[] p = new float[test.pixelsPerImage()];
-                test.copyNormalized(ThreadLocalRandom.current().nextInt(test.size()), p, 0);
-                pixels = p;
-                recompute();
-                return Status.OK_STATUS;
-            } catch (Exception e) {
-                asyncSetStatus("Cannot load a test digit: " + e.getMessage());
-                return Status.OK_STATUS;
-            }
-        });
-        load.setSystem(true);
-        load.schedule();
+        ViewJob.of("Loading a test digit", monitor -> {
+            Dataset mnist = Datasets.load("mnist", -1);
+            ImageSet test = mnist.part(Split.TEST);
+            float[] p = new float[test.pixelsPerImage()];
+            test.copyNormalized(ThreadLocalRandom.current().nextInt(test.size()), p, 0);
+            return p;
+        }).whenDone(p -> {
+            pixels = p;
+            recompute();
+        }).whenFailed(e -> setStatus("Cannot load a test digit: " + e.getMessage())).schedule(getSite(), canvas);
     }
 
-    /** Starts a computation for the current pixels, model and method (cancelling a running one). */
+    /** Starts a computation for the current pixels, model and method (cancelling a running one). UI thread. */
     private void recompute() {
         float[] p = pixels;
         if (p == null) return;
-        if (display == null || display.isDisposed()) return;
-        display.asyncExec(() -> {
-            if (method.isDisposed()) return;
-            SaliencyMaps.Method m = method.getSelectionIndex() == 1 ? SaliencyMaps.Method.OCCLUSION : SaliencyMaps.Method.GRADIENT;
-            if (job != null) job.cancel();
-            job = new Job("Saliency map") {
-                @Override
-                protected IStatus run(IProgressMonitor monitor) {
-                    compute(m, p, monitor);
-                    return Status.OK_STATUS;
-                }
-            };
-            job.setSystem(true);
-            job.schedule();
-        });
+        SaliencyMaps.Method m = method.getSelectionIndex() == 1 ? SaliencyMaps.Method.OCCLUSION : SaliencyMaps.Method.GRADIENT;
+        computing.schedule(ViewJob.of("Saliency map", monitor -> compute(m, p)).whenDone(r -> {
+            canvas.show(p, r.map());
+            setStatus(r.text());
+        }).whenFailed(e -> setStatus("No saliency map: " + e.getMessage())), getSite(), canvas);
     }
 
-    private void compute(SaliencyMaps.Method m, float[] p, IProgressMonitor monitor) {
-        try {
-            CurrentModel current = ModelService.get().current();
-            int side = (int) Math.round(Math.sqrt(p.length));
-            SaliencyMap map = SaliencyMaps.compute(m, current.model().snapshot(),
-                    current.model().metadata().normalization(), p, side, side, KernelSelector.shared());
-            if (monitor.isCanceled()) return;
-            String label = current.model().metadata().classLabels().size() > map.predicted()
-                    ? current.model().metadata().classLabels().get(map.predicted()) : Integer.toString(map.predicted());
-            String text = String.format("Guess %s (%.0f %%) by %s. Red: pixels that matter most.", label,
-                    100 * map.probability(), current.source());
-            if (display.isDisposed()) return;
-            display.asyncExec(() -> {
-                if (canvas.isDisposed()) return;
-                canvas.show(p, map);
-                status.setText(text);
-                status.getParent().layout();
-            });
-        } catch (RuntimeException e) {
-            asyncSetStatus("No saliency map: " + e.getMessage());
-        }
+    private record Computed(SaliencyMap map, String text) {
+    }
+
+    private static Computed compute(SaliencyMaps.Method m, float[] p) {
+        CurrentModel current = ModelService.get().current();
+        int side = (int) Math.round(Math.sqrt(p.length));
+        SaliencyMap map = SaliencyMaps.compute(m, current.model().snapshot(),
+                current.model().metadata().normalization(), p, side, side, KernelSelector.shared());
+        String label = current.model().metadata().classLabels().size() > map.predicted()
+                ? current.model().metadata().classLabels().get(map.predicted()) : Integer.toString(map.predicted());
+        String text = String.format("Guess %s (%.0f %%) by %s. Red: pixels that matter most.", label,
+                100 * map.probability(), current.source());
+        return new Computed(map, text);
     }
 
     private void setStatus(String text) {
         status.setText(text);
-    }
-
-    private void asyncSetStatus(String text) {
-        if (display.isDisposed()) return;
-        display.asyncExec(() -> {
-            if (!status.isDisposed()) {
-                status.setText(text);
-                status.getParent().layout();
-            }
-        });
+        status.getParent().layout();
     }
 }

@@ -2,19 +2,23 @@ package digitlab.ui.internal.canvas;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.ISelectionService;
 import org.eclipse.ui.part.ViewPart;
 
 import digitlab.nn.Layer;
 import digitlab.nn.Network;
+import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
@@ -25,12 +29,9 @@ import digitlab.ui.internal.model.PredictionModel;
 /**
  * Network activity: for the digit on the canvas, the activation of every hidden neuron, one grid
  * per hidden layer (the outputs of the activation layers that follow a layer with weights). It
- * follows the canvas's guesses; it computes nothing itself.
+ * follows the canvas's guesses (the Digit Canvas's workbench selection); it computes nothing itself.
  */
 public final class ActivityView extends ViewPart {
-
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.activity";
 
     private ScrolledComposite scroller;
     private Composite content;
@@ -38,7 +39,9 @@ public final class ActivityView extends ViewPart {
     private final List<ActivityPanel> panels = new ArrayList<>();
     private final List<Integer> layerIndices = new ArrayList<>();
     private Network shownNetwork;
-    private final Consumer<Guess> listener = this::show;
+    /** The canvas's guesses: the selection of the Digit Canvas's part (see DigitSelectionProvider). */
+    private final ISelectionListener listener = (part, selection) -> show(guessIn(selection));
+    private ModelAccess models;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -56,10 +59,12 @@ public final class ActivityView extends ViewPart {
         ColorLegend legend = new ColorLegend(parent, ColorMap.SEQUENTIAL);
         legend.setRange(new ValueRange(0, 1), "activation as a share of its layer's strongest neuron");
         GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).hint(SWT.DEFAULT, SWT.DEFAULT).applyTo(legend);
-        CanvasSession.shared().addGuessListener(listener);
-        ModelAccess.shared().start();
+        models = getSite().getService(ModelAccess.class);
+        models.start();
+        ISelectionService selections = getSite().getWorkbenchWindow().getSelectionService();
+        selections.addSelectionListener(DigitLabViews.CANVAS, listener);
         ExportActions.contribute(getViewSite(), parent, "network-activity");
-        show(CanvasSession.shared().latest());
+        show(guessIn(selections.getSelection(DigitLabViews.CANVAS)));
     }
 
     /** Which layers count as hidden layers to show: activation outputs after a layer with weights. */
@@ -77,9 +82,13 @@ public final class ActivityView extends ViewPart {
         return out;
     }
 
+    private static Guess guessIn(ISelection selection) {
+        return selection instanceof IStructuredSelection s && s.getFirstElement() instanceof Guess g ? g : null;
+    }
+
     private void show(Guess g) {
         if (content == null || content.isDisposed()) return;
-        PredictionModel model = g != null && g.model() != null ? g.model() : ModelAccess.shared().current();
+        PredictionModel model = g != null && g.model() != null ? g.model() : models.current();
         Network network = model == null ? null : model.snapshot().network();
         if (network != shownNetwork) rebuildPanels(network);
         if (g == null || g.activations() == null) {
@@ -162,7 +171,7 @@ public final class ActivityView extends ViewPart {
 
     @Override
     public void dispose() {
-        CanvasSession.shared().removeGuessListener(listener);
+        getSite().getWorkbenchWindow().getSelectionService().removeSelectionListener(DigitLabViews.CANVAS, listener);
         super.dispose();
     }
 }

@@ -20,11 +20,12 @@ import org.eclipse.ui.part.ViewPart;
 
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.train.mydrawings.MyDrawingsStore;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
-import digitlab.ui.internal.UiThread;
 import digitlab.ui.internal.prefs.LabPreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.model.FollowTrainingAction;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.OpenModelAction;
 import digitlab.ui.internal.model.PredictionModel;
@@ -44,8 +45,6 @@ import digitlab.ui.internal.teach.Teacher;
  */
 public final class DigitCanvasView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.canvas";
     /** Live guesses while the pen moves: at most one request per this many milliseconds. */
     public static final int LIVE_INTERVAL_MS = 80;
 
@@ -53,7 +52,6 @@ public final class DigitCanvasView extends ViewPart {
     static final String CONTEXT = "digitlab.ui.contexts.canvas", SUBMIT_COMMAND = "digitlab.ui.commands.canvas.submit",
             CLEAR_COMMAND = "digitlab.ui.commands.canvas.clear";
     private static final String MEMENTO_LIVE = "liveGuessing";
-    private static final String MEMENTO_FOLLOW = "followTraining";
 
     private DrawingArea area;
     private PixelPreview preview;
@@ -65,7 +63,9 @@ public final class DigitCanvasView extends ViewPart {
     private CanvasHistory history;
     private Guess shown;
     private boolean liveGuessing = true;
-    private boolean followTraining;
+    private FollowTrainingAction follow;
+    /** The workbench's models (a workbench service, see ModelAccess). */
+    private volatile ModelAccess models;
     private PredictionModel guessedWith;
     private boolean liveTimerPending;
     private final Runnable liveTimer = this::liveTick;
@@ -76,27 +76,31 @@ public final class DigitCanvasView extends ViewPart {
     private TeachBar teachBar;
     private volatile Teacher.Outcome lastTeaching;
     /** Preferences > Digit Lab > Canvas applies to the open canvas at once. */
-    private final IPreferenceChangeListener preferences = e -> UiThread.asyncExec(Display.getDefault(), () -> {
-        if (area == null || area.isDisposed()) return;
-        if (LabPreferences.PEN_WIDTH.equals(e.getKey())) area.setPenWidth(LabPreferences.penWidth());
-        if (LabPreferences.LIVE_GUESSING.equals(e.getKey())) {
-            liveGuessing = LabPreferences.liveGuessing();
-            live.setSelection(liveGuessing);
-        }
-    });
+    private final IPreferenceChangeListener preferences = e -> {
+        if (area != null) ViewJob.inUi(area, () -> {
+            if (LabPreferences.PEN_WIDTH.equals(e.getKey())) area.setPenWidth(LabPreferences.penWidth());
+            if (LabPreferences.LIVE_GUESSING.equals(e.getKey())) {
+                liveGuessing = LabPreferences.liveGuessing();
+                live.setSelection(liveGuessing);
+            }
+        });
+    };
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
+        models = site.getService(ModelAccess.class);
         liveGuessing = LabPreferences.liveGuessing();
         if (memento != null && memento.getBoolean(MEMENTO_LIVE) != null) liveGuessing = memento.getBoolean(MEMENTO_LIVE);
-        if (memento != null && memento.getBoolean(MEMENTO_FOLLOW) != null) followTraining = memento.getBoolean(MEMENTO_FOLLOW);
+        follow = new FollowTrainingAction(memento, false,
+                "Guess with the newest snapshot of a run while it trains (else with the current model)",
+                () -> job.request(area.drawing()));
     }
 
     @Override
     public void saveState(IMemento memento) {
         memento.putBoolean(MEMENTO_LIVE, liveGuessing);
-        memento.putBoolean(MEMENTO_FOLLOW, followTraining);
+        follow.saveState(memento);
     }
 
     @Override
@@ -142,7 +146,7 @@ public final class DigitCanvasView extends ViewPart {
         parent.getShell().setDefaultButton(null);
         submit.setToolTipText("Guess now (Enter)");
 
-        job = new GuessJob(parent.getDisplay(), this::model,
+        job = new GuessJob(area, this::model,
                 g -> digitlab.ui.internal.UiTimings.time("canvas: show guess", () -> show(g)));
         area.addDrawingListener(this::drawingChanged);
         history = new CanvasHistory(area);
@@ -152,26 +156,15 @@ public final class DigitCanvasView extends ViewPart {
             if (e.detail == SWT.TRAVERSE_RETURN || e.detail == SWT.TRAVERSE_ESCAPE) e.doit = false;
         });
 
-        modelRefresh = new UiThrottle(parent.getDisplay(), 500, () -> {
+        modelRefresh = new UiThrottle(parent, 500, () -> {
             if (model() != guessedWith) job.request(area.drawing());
         });
-        ModelAccess.shared().addListener(modelListener);
-        ModelAccess.shared().start();
-        CanvasSession.shared().setLoader(this::load);
+        models.addListener(modelListener);
+        models.start();
         getSite().setSelectionProvider(selectionProvider);
         activateHandlers();
         ExportActions.contribute(getViewSite(), parent, "digit-canvas");
         getViewSite().getActionBars().getToolBarManager().add(new OpenModelAction(getSite().getShell()));
-        org.eclipse.jface.action.IAction follow = new org.eclipse.jface.action.Action("Follow Training",
-                org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
-            @Override
-            public void run() {
-                followTraining = isChecked();
-                job.request(area.drawing());
-            }
-        };
-        follow.setChecked(followTraining);
-        follow.setToolTipText("Guess with the newest snapshot of a run while it trains (else with the current model)");
         getViewSite().getActionBars().getMenuManager().add(follow);
         job.request(area.drawing());
     }
@@ -217,7 +210,7 @@ public final class DigitCanvasView extends ViewPart {
 
     /** The model to guess with: the current one, or a run's newest snapshot when following training. */
     private PredictionModel model() {
-        return ModelAccess.shared().shown(followTraining);
+        return follow.shown(models);
     }
 
     /** Guesses now, whatever the live setting. */
@@ -243,7 +236,8 @@ public final class DigitCanvasView extends ViewPart {
         job.request(area.drawing());
     }
 
-    private void load(Drawing d) {
+    /** Puts {@code d} on the canvas and guesses it (the Dataset and Confusion Matrix views load images so). */
+    public void load(Drawing d) {
         if (area == null || area.isDisposed()) return;
         area.setDrawing(d);
         job.request(d);
@@ -262,14 +256,13 @@ public final class DigitCanvasView extends ViewPart {
         status.setToolTipText("Model: " + model + "\nTime for the last guess (rasterize, preprocess, forward pass): "
                 + String.format("%.3f ms", g.nanos() / 1e6));
         verdict.getParent().layout(new org.eclipse.swt.widgets.Control[] {verdict, status});
-        CanvasSession.shared().publish(g);
-        selectionProvider.publish(g.digit());
+        selectionProvider.publish(g);
     }
 
     // ---------------------------------------------------------------- teaching (My drawings)
 
     private void createTeaching(Composite parent) {
-        teacher = new Teacher(parent.getDisplay(), MyDrawingsStore.workspace());
+        teacher = new Teacher(getSite(), parent, MyDrawingsStore.workspace());
         teachBar = new TeachBar(parent, this::teach, () -> FineTuneLauncher.start(getSite().getShell()));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(teachBar);
     }
@@ -330,9 +323,8 @@ public final class DigitCanvasView extends ViewPart {
 
     @Override
     public void dispose() {
-        ModelAccess.shared().removeListener(modelListener);
+        if (models != null) models.removeListener(modelListener);
         LabPreferences.removeListener(preferences);
-        CanvasSession.shared().setLoader(null);
         if (modelRefresh != null) modelRefresh.dispose();
         if (job != null) job.cancel();
         if (history != null) history.dispose();

@@ -10,9 +10,10 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import digitlab.data.preprocess.PreprocessedDigit;
 
 /**
- * Publishes the canvas's newest preprocessed digit as the workbench selection, so analysis views
- * contributed by plugins (for example the Saliency view) can follow what the user draws without
- * depending on this bundle: they listen to the selection service for a {@link PreprocessedDigit}.
+ * Publishes the canvas's newest {@link Guess} as the workbench selection: the one way the canvas's
+ * guesses reach other views. The Network Activity view listens to the selection of the canvas's part
+ * (its activations); analysis views contributed by plugins (for example the Saliency view) listen to
+ * the selection service for anything that adapts to a {@link PreprocessedDigit}, which a guess does.
  * UI thread only.
  */
 final class DigitSelectionProvider implements ISelectionProvider {
@@ -44,8 +45,8 @@ final class DigitSelectionProvider implements ISelectionProvider {
         }
     }
 
-    /** Publishes a digit, or an empty selection when nothing is drawn. */
-    void publish(PreprocessedDigit digit) {
-        setSelection(digit == null ? StructuredSelection.EMPTY : new StructuredSelection(digit));
+    /** Publishes a guess (also one on an empty canvas: it adapts to no digit). */
+    void publish(Guess guess) {
+        setSelection(new StructuredSelection(guess));
     }
 }

@@ -2,11 +2,15 @@ package digitlab.ui.internal.canvas;
 
 import java.util.List;
 
+import org.eclipse.core.runtime.IAdaptable;
+
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.ui.internal.model.PredictionModel;
 
 /**
- * The outcome of one guess on a drawing: what the network saw and what it said.
+ * The outcome of one guess on a drawing: what the network saw and what it said. The Digit Canvas publishes
+ * its newest guess as its workbench selection; views outside this bundle take the drawn digit from it by
+ * adapting it to {@link PreprocessedDigit} ({@code Adapters.adapt}), which is null when nothing is drawn.
  *
  * @param sequence    increases with every request, so a late answer never overwrites a newer one
  * @param drawing     the drawing guessed on
@@ -21,7 +25,13 @@ import digitlab.ui.internal.model.PredictionModel;
  * @param nanos       time taken: rasterize + preprocess + forward pass (+ activations)
  */
 public record Guess(long sequence, Drawing drawing, PreprocessedDigit digit, float[] outputs, float[] confidences,
-                    int best, float[][] activations, List<String> labels, PredictionModel model, long nanos) {
+                    int best, float[][] activations, List<String> labels, PredictionModel model, long nanos)
+        implements IAdaptable {
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        return adapter == PreprocessedDigit.class ? adapter.cast(digit) : null;
+    }
 
     /** The model's name, or null without a model. */
     public String modelName() {

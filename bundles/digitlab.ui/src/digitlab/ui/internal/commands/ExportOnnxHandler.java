@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -15,6 +13,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
+import digitlab.ui.ViewJob;
 import digitlab.nn.Model;
 import digitlab.nn.onnx.OnnxExport;
 import digitlab.train.CurrentModel;
@@ -54,32 +53,28 @@ public final class ExportOnnxHandler extends AbstractHandler {
         if (run != null) {
             export(file, () -> new Object[] {RunStore.workspace().open(run.id()).loadModel(),
                 "Digit Lab run " + run.id() + (run.name() == null ? "" : " (" + run.name() + ")") + "; " + run.architecture()},
-                    ImportModelHandler.dialog(shell, "Export Model as ONNX"));
+                    shell, ImportModelHandler.dialog(shell, "Export Model as ONNX"));
         } else {
             export(file, () -> {
                 CurrentModel c = ModelService.get().current();
                 return new Object[] {c.model(), "Digit Lab model: " + c.source() + "; " + c.model().snapshot().architecture()};
-            }, ImportModelHandler.dialog(shell, "Export Model as ONNX"));
+            }, shell, ImportModelHandler.dialog(shell, "Export Model as ONNX"));
         }
         return null;
     }
 
     /**
      * Exports the model and its description that {@code source} gives ({@code [Model, String]}) to {@code file} in
-     * a job; a failure's one-line message goes to {@code onError} (from the job's thread).
+     * a job ({@link ViewJob}); a failure's one-line message goes to {@code onError} on the UI thread of {@code shell}.
      */
-    public static Job export(Path file, Callable<Object[]> source, Consumer<String> onError) {
-        Job job = Job.create("Exporting the model to " + file.getFileName(), monitor -> {
-            try {
-                Object[] modelAndDescription = source.call();
-                OnnxExport.write((Model) modelAndDescription[0], (String) modelAndDescription[1], file);
-            } catch (Exception e) {
-                onError.accept("Cannot export the model to " + file + ": " + (e.getMessage() == null ? e : e.getMessage()));
-            }
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
+    public static ViewJob<Void> export(Path file, Callable<Object[]> source, Shell shell, Consumer<String> onError) {
+        return ViewJob.of("Exporting the model to " + file.getFileName(), monitor -> {
+            Object[] modelAndDescription = source.call();
+            OnnxExport.write((Model) modelAndDescription[0], (String) modelAndDescription[1], file);
+            return (Void) null;
+        }).inProgressView()
+                .whenFailed(e -> onError.accept("Cannot export the model to " + file + ": " + (e.getMessage() == null ? e : e.getMessage())))
+                .schedule(null, shell);
     }
 
     // the selected run of the Runs view (its context menu's command), when it has a model

@@ -5,18 +5,16 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
+import digitlab.ui.ViewJob;
 import digitlab.nn.Model;
 import digitlab.nn.io.ModelFormat;
 import digitlab.train.ModelFiles;
-import digitlab.ui.internal.UiThread;
 import digitlab.ui.internal.model.CurrentModelChoice;
 
 /**
@@ -48,36 +46,26 @@ public final class ImportModelHandler extends AbstractHandler {
         save.setOverwrite(true);
         String target = save.open();
         if (target == null) return null;
-        importModel(source, Path.of(target.contains(".") ? target : target + ModelFormat.EXTENSION), dialog(shell, "Import Model"));
+        importModel(source, Path.of(target.contains(".") ? target : target + ModelFormat.EXTENSION), shell, dialog(shell, "Import Model"));
         return null;
     }
 
     /**
      * Imports {@code source} into {@code target} in a job and makes it current; a failure's one-line message goes
-     * to {@code onError} (from the job's thread).
+     * to {@code onError} on the UI thread of {@code shell} ({@link ViewJob}).
      */
-    public static Job importModel(Path source, Path target, Consumer<String> onError) {
-        Job job = Job.create("Importing " + source.getFileName(), monitor -> {
-            try {
-                Model m = ModelFiles.load(source);
-                ModelFormat.save(m, target);
-                CurrentModelChoice.useFile(target);
-            } catch (Exception e) {
-                onError.accept(e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
+    public static ViewJob<Void> importModel(Path source, Path target, Shell shell, Consumer<String> onError) {
+        return ViewJob.of("Importing " + source.getFileName(), monitor -> {
+            Model m = ModelFiles.load(source);
+            ModelFormat.save(m, target);
+            CurrentModelChoice.useFile(target);
+            return (Void) null;
+        }).inProgressView().whenFailed(e -> onError.accept(e.getMessage() == null ? e.toString() : e.getMessage()))
+                .schedule(null, shell);
     }
 
-    /** Shows a message in an error dialog titled {@code title} on {@code shell}, from any thread. */
+    /** Shows a message in an error dialog titled {@code title} on {@code shell} (UI thread). */
     static Consumer<String> dialog(Shell shell, String title) {
-        return message -> {
-            if (shell == null || shell.isDisposed()) return;
-            UiThread.asyncExec(shell.getDisplay(), () -> {
-                if (!shell.isDisposed()) MessageDialog.openError(shell, title, message);
-            });
-        };
+        return message -> MessageDialog.openError(shell, title, message);
     }
 }

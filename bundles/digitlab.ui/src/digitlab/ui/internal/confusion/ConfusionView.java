@@ -1,11 +1,10 @@
 package digitlab.ui.internal.confusion;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -14,7 +13,6 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PartInitException;
@@ -25,8 +23,9 @@ import digitlab.data.Dataset;
 import digitlab.nn.Evaluation;
 import digitlab.train.Datasets;
 import digitlab.ui.DigitLabViews;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
-import digitlab.ui.internal.canvas.CanvasSession;
+import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.export.Csv;
 import digitlab.ui.internal.export.ExportActions;
@@ -34,7 +33,6 @@ import digitlab.ui.internal.gallery.GalleryPage;
 import digitlab.ui.internal.gallery.ImageGallery;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
-import digitlab.ui.internal.UiThread;
 
 /**
  * The confusion matrix of the current model on its dataset's test images: counts with
@@ -44,8 +42,6 @@ import digitlab.ui.internal.UiThread;
  */
 public final class ConfusionView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.confusion";
     /** The most images one gallery page shows. */
     public static final int GALLERY_LIMIT = 240;
 
@@ -66,12 +62,12 @@ public final class ConfusionView extends ViewPart {
     private static final java.util.Map<PredictionModel, CompletableFuture<ConfusionData>> EVALUATIONS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private UiThrottle refresh;
-    private Display display;
+    /** The workbench's models (a workbench service, see ModelAccess). */
+    private ModelAccess models;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
         info = new Label(parent, SWT.WRAP);
         info.setText("Evaluating \u2026");
@@ -113,7 +109,7 @@ public final class ConfusionView extends ViewPart {
         Action reevaluate = new Action("Evaluate Again") {
             @Override
             public void run() {
-                PredictionModel current = ModelAccess.shared().current();
+                PredictionModel current = models.current();
                 if (current != null) EVALUATIONS.remove(current); // really again: the dataset may have changed
                 evaluated = null;
                 evaluate();
@@ -127,16 +123,17 @@ public final class ConfusionView extends ViewPart {
             return d == null ? null : Csv.confusion(d.matrix(), d.labels());
         });
 
-        refresh = new UiThrottle(display, 1000, this::evaluate);
-        ModelAccess.shared().addListener(modelListener);
-        ModelAccess.shared().start();
+        refresh = new UiThrottle(parent, 1000, this::evaluate);
+        models = getSite().getService(ModelAccess.class);
+        models.addListener(modelListener);
+        models.start();
         evaluate();
     }
 
     /** Evaluates the current model in a job, unless it was already. UI thread. */
     private void evaluate() {
         if (info.isDisposed()) return;
-        PredictionModel model = ModelAccess.shared().current();
+        PredictionModel model = models.current();
         if (model == null) {
             info.setText("Loading the current model \u2026");
             return;
@@ -144,54 +141,54 @@ public final class ConfusionView extends ViewPart {
         if (model == evaluated) return;
         evaluated = model;
         info.setText("Evaluating " + model.name() + " on the test images \u2026");
-        evaluation(model).whenComplete((d, failure) -> {
-            String message;
-            if (d != null) {
-                Evaluation e = d.evaluation();
-                message = String.format("%s on %s test images: accuracy %.2f %% (%,d of %,d right, %,d wrong)", model.name(),
-                        d.datasetId(), 100 * e.accuracy(), e.correct(), e.size(), e.size() - e.correct());
-            } else {
-                Throwable t = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : failure;
-                message = "Cannot evaluate " + model.name() + ": " + (t.getMessage() == null ? t.toString() : t.getMessage());
-            }
-            UiThread.asyncExec(display, () -> {
-                if (info.isDisposed() || evaluated != model) return;
-                data = d;
-                info.setText(message);
-                matrix.setData(d);
-                gallery.setPage(null);
-                galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
-                info.getParent().layout();
-            });
-        });
+        ViewJob.of("Evaluating " + model.name(), monitor -> evaluation(model)).inProgressView()
+                .whenDone(d -> {
+                    Evaluation e = d.evaluation();
+                    show(model, d, String.format("%s on %s test images: accuracy %.2f %% (%,d of %,d right, %,d wrong)",
+                            model.name(), d.datasetId(), 100 * e.accuracy(), e.correct(), e.size(), e.size() - e.correct()));
+                })
+                .whenFailed(failure -> {
+                    Throwable t = failure instanceof ExecutionException x && x.getCause() != null ? x.getCause() : failure;
+                    show(model, null, "Cannot evaluate " + model.name() + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+                })
+                .schedule(getSite(), info);
+    }
+
+    private void show(PredictionModel model, ConfusionData d, String message) {
+        if (evaluated != model) return;
+        data = d;
+        info.setText(message);
+        matrix.setData(d);
+        gallery.setPage(null);
+        galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
+        info.getParent().layout();
     }
 
     /**
-     * The evaluation of {@code model} on its dataset's test images: the one already made or under way, else a new
-     * one in a job. One job per model however many views ask (a view opened while it runs waits for the same).
+     * The evaluation of {@code model} on its dataset's test images: the one already made, or the one another view's
+     * job is making (waits for it), else made by the calling job. One evaluation per model however many views ask.
+     * Background thread.
      */
-    private static CompletableFuture<ConfusionData> evaluation(PredictionModel model) {
+    private static ConfusionData evaluation(PredictionModel model) throws Exception {
         CompletableFuture<ConfusionData> f;
+        boolean mine = false;
         synchronized (EVALUATIONS) {
             f = EVALUATIONS.get(model);
-            if (f != null && !f.isCompletedExceptionally()) return f;
-            f = new CompletableFuture<>();
-            EVALUATIONS.put(model, f);
+            if (f == null || f.isCompletedExceptionally()) {
+                f = new CompletableFuture<>();
+                EVALUATIONS.put(model, f);
+                mine = true;
+            }
         }
-        CompletableFuture<ConfusionData> result = f;
-        Job job = Job.create("Evaluating " + model.name(), monitor -> {
+        if (mine) {
             try {
                 Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
-                result.complete(ConfusionData.evaluate(model, dataset));
-            } catch (Exception e) {
-                result.completeExceptionally(e);
+                f.complete(ConfusionData.evaluate(model, dataset));
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
             }
-            return Status.OK_STATUS;
-        });
-        job.setPriority(Job.LONG);
-        job.schedule();
-        return result;
+        }
+        return f.get();
     }
 
     private void cellSelected(int row, int col) {
@@ -210,23 +207,19 @@ public final class ConfusionView extends ViewPart {
         int captionHeight = gallery.captionHeight(row == col ? 2 : 3);
         String predicted = d.labels().get(col);
         String truth = d.labels().get(row);
-        Job job = Job.create("Rendering test images", monitor -> {
+        ViewJob.of("Rendering test images", monitor -> {
             String[] captions = new String[shown.length];
             for (int i = 0; i < shown.length; i++) {
                 captions[i] = GalleryCaptions.of(shown[i], d.evaluation(), predicted, col, truth, row);
             }
-            GalleryPage page = GalleryPage.render(d.images(), shown, captions,
+            return GalleryPage.render(d.images(), shown, captions,
                     GalleryPage.columnsFor(Math.max(100, width), d.images().width()), captionHeight, all.length);
-            UiThread.asyncExec(display, () -> {
-                if (gallery.isDisposed() || data != d) return;
-                gallery.setPage(page);
-                gallery.setToolTipText(GalleryCaptions.legend(predicted, truth, row == col));
-                galleryScroller.setMinSize(gallery.getSize());
-            });
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.schedule();
+        }).whenDone(page -> {
+            if (data != d) return;
+            gallery.setPage(page);
+            gallery.setToolTipText(GalleryCaptions.legend(predicted, truth, row == col));
+            galleryScroller.setMinSize(gallery.getSize());
+        }).schedule(getSite(), gallery);
     }
 
     private void openInCanvas(int t) {
@@ -235,9 +228,9 @@ public final class ConfusionView extends ViewPart {
         if (page == null || d == null) return;
         int position = page.positions()[t];
         String name = "test image #" + position + " (label " + d.labels().get(d.evaluation().label(position)) + ")";
-        CanvasSession.shared().load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         try {
-            getSite().getPage().showView(DigitLabViews.CANVAS);
+            DigitCanvasView canvas = (DigitCanvasView) getSite().getPage().showView(DigitLabViews.CANVAS);
+            canvas.load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         } catch (PartInitException e) {
             info.setText("Cannot open the canvas: " + e.getMessage());
         }
@@ -270,7 +263,7 @@ public final class ConfusionView extends ViewPart {
 
     @Override
     public void dispose() {
-        ModelAccess.shared().removeListener(modelListener);
+        if (models != null) models.removeListener(modelListener);
         if (refresh != null) refresh.dispose();
         super.dispose();
     }

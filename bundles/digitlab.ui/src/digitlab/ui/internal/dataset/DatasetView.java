@@ -3,8 +3,6 @@ package digitlab.ui.internal.dataset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -14,7 +12,6 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.layout.RowLayout;
 import digitlab.ui.internal.WheelGuard;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IMemento;
 import org.eclipse.ui.IViewSite;
@@ -26,12 +23,12 @@ import digitlab.data.ImageSet;
 import digitlab.data.Split;
 import digitlab.train.Datasets;
 import digitlab.ui.DigitLabViews;
-import digitlab.ui.internal.canvas.CanvasSession;
+import digitlab.ui.ViewJob;
+import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.gallery.GalleryPage;
 import digitlab.ui.internal.gallery.ImageGallery;
-import digitlab.ui.internal.UiThread;
 
 /**
  * Browses the active dataset: its training, validation or test images in a grid with their
@@ -40,8 +37,6 @@ import digitlab.ui.internal.UiThread;
  */
 public final class DatasetView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.dataset";
     /** Images per page. */
     public static final int PAGE = 200;
 
@@ -54,7 +49,6 @@ public final class DatasetView extends ViewPart {
     private Label info;
     private ScrolledComposite scroller;
     private ImageGallery gallery;
-    private Display display;
     private static final String DEFAULT_DATASET = "mnist";
 
     private String datasetId = DEFAULT_DATASET;
@@ -63,7 +57,9 @@ public final class DatasetView extends ViewPart {
     private int page;
     private volatile Dataset dataset;
     private int[] selection = new int[0];
-    private long requests;
+    /** Newest wins: a dataset chosen while another loads, a page turned while one renders. */
+    private final ViewJob.Latest loading = new ViewJob.Latest();
+    private final ViewJob.Latest rendering = new ViewJob.Latest();
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -89,7 +85,6 @@ public final class DatasetView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
         // the controls in groups that wrap onto a second line when the view is narrow; the page line below
         Composite bar = new Composite(parent, SWT.NONE);
@@ -103,10 +98,10 @@ public final class DatasetView extends ViewPart {
         Composite datasetGroup = group(bar, 4);
         new Label(datasetGroup, SWT.NONE).setText("Dataset:");
         datasetCombo = new Combo(datasetGroup, SWT.READ_ONLY);
-        Runnable imported = () -> UiThread.asyncExec(display, this::offerDatasets);
+        Runnable imported = () -> ViewJob.inUi(datasetCombo, this::offerDatasets);
         ImportedDatasets.addListener(imported);
         datasetCombo.addDisposeListener(e -> ImportedDatasets.removeListener(imported));
-        Runnable drawingsChanged = MyDrawingsActions.listen(display, () -> { // My drawings: taught or removed
+        Runnable drawingsChanged = MyDrawingsActions.listen(datasetCombo, () -> { // My drawings: taught or removed
             if (!info.isDisposed() && MyDrawingsActions.isMyDrawings(datasetId)) loadDataset();
         });
         datasetCombo.addDisposeListener(e -> MyDrawingsActions.unlisten(drawingsChanged));
@@ -213,7 +208,7 @@ public final class DatasetView extends ViewPart {
     private void removeImportedFolder() {
         String id = datasetId;
         if (MyDrawingsActions.isMyDrawings(id)) {
-            MyDrawingsActions.remove(display, dataset, split, gallery.page(), gallery.selected(), m -> {
+            MyDrawingsActions.remove(getSite(), info, dataset, split, gallery.page(), gallery.selected(), m -> {
                 if (!info.isDisposed()) info.setText(m);
             });
             return;
@@ -252,35 +247,21 @@ public final class DatasetView extends ViewPart {
         String id = datasetId;
         info.setText("Loading " + id + " \u2026");
         dataset = null;
-        Job job = Job.create("Loading dataset " + id, monitor -> {
-            Dataset d = null;
-            String error = null;
-            try {
-                d = Datasets.load(id, -1);
-            } catch (Exception e) {
-                error = e.getMessage() == null ? e.toString() : e.getMessage();
-            }
-            Dataset loaded = d;
-            String message = error;
-            UiThread.asyncExec(display, () -> {
-                if (info.isDisposed() || !id.equals(datasetId)) return;
-                if (loaded == null) {
-                    info.setText("Cannot load " + id + ": " + message);
-                    gallery.setPage(null);
-                    return;
-                }
-                dataset = loaded;
-                labelCombo.removeAll();
-                labelCombo.add("all");
-                for (String n : loaded.classNames()) labelCombo.add(n);
-                labelCombo.select(Math.min(label + 1, labelCombo.getItemCount() - 1));
-                // the combo's width follows its new items ("T-shirt/top" is wider than "all"); the bar may wrap anew
-                labelCombo.getParent().getParent().getParent().layout(new org.eclipse.swt.widgets.Control[] {labelCombo});
-                select();
-            });
-            return Status.OK_STATUS;
-        });
-        job.schedule();
+        loading.schedule(ViewJob.of("Loading dataset " + id, monitor -> Datasets.load(id, -1)).inProgressView().whenDone(loaded -> {
+            if (!id.equals(datasetId)) return;
+            dataset = loaded;
+            labelCombo.removeAll();
+            labelCombo.add("all");
+            for (String n : loaded.classNames()) labelCombo.add(n);
+            labelCombo.select(Math.min(label + 1, labelCombo.getItemCount() - 1));
+            // the combo's width follows its new items ("T-shirt/top" is wider than "all"); the bar may wrap anew
+            labelCombo.getParent().getParent().getParent().layout(new org.eclipse.swt.widgets.Control[] {labelCombo});
+            select();
+        }).whenFailed(e -> {
+            if (!id.equals(datasetId)) return;
+            info.setText("Cannot load " + id + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            gallery.setPage(null);
+        }), getSite(), info);
     }
 
     /** Recomputes the filtered positions (cheap: one pass over the labels) and shows the page. */
@@ -311,23 +292,17 @@ public final class DatasetView extends ViewPart {
         info.getParent().layout();
         int columns = GalleryPage.columnsFor(Math.max(100, scroller.getClientArea().width), set.width());
         int captionHeight = gallery.captionHeight(1);
-        long request = ++requests;
-        Job job = Job.create("Rendering dataset images", monitor -> {
+        rendering.schedule(ViewJob.of("Rendering dataset images", monitor -> {
             String[] captions = new String[positions.length];
             for (int i = 0; i < positions.length; i++) {
                 captions[i] = d.classNames().get(set.label(positions[i])) + "  #" + set.sourceIndex(positions[i]);
             }
-            GalleryPage p = GalleryPage.render(set, positions, captions, columns, captionHeight, selection.length);
-            UiThread.asyncExec(display, () -> {
-                if (gallery.isDisposed() || request != requests) return;
-                gallery.setPage(p);
-                scroller.setMinSize(gallery.getSize());
-                scroller.setOrigin(0, 0);
-            });
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.schedule();
+            return GalleryPage.render(set, positions, captions, columns, captionHeight, selection.length);
+        }).whenDone(p -> {
+            gallery.setPage(p);
+            scroller.setMinSize(gallery.getSize());
+            scroller.setOrigin(0, 0);
+        }), getSite(), gallery);
     }
 
     private void openInCanvas(int t) {
@@ -337,9 +312,9 @@ public final class DatasetView extends ViewPart {
         int pos = p.positions()[t];
         String name = split.label() + " image #" + p.images().sourceIndex(pos) + " (label "
                 + d.classNames().get(p.images().label(pos)) + ")";
-        CanvasSession.shared().load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         try {
-            getSite().getPage().showView(DigitLabViews.CANVAS);
+            DigitCanvasView canvas = (DigitCanvasView) getSite().getPage().showView(DigitLabViews.CANVAS);
+            canvas.load(Drawing.ofDatasetImage(p.ink(t), p.images().width(), p.images().height(), name));
         } catch (PartInitException e) {
             info.setText("Cannot open the canvas: " + e.getMessage());
         }
@@ -358,5 +333,12 @@ public final class DatasetView extends ViewPart {
     @Override
     public void setFocus() {
         gallery.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        loading.cancel();
+        rendering.cancel();
+        super.dispose();
     }
 }

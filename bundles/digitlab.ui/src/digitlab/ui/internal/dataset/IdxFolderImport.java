@@ -3,21 +3,18 @@ package digitlab.ui.internal.dataset;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 
+import digitlab.ui.ViewJob;
 import digitlab.data.Dataset;
 import digitlab.data.Split;
 import digitlab.data.idx.IdxFolderProvider;
 import digitlab.train.Datasets;
 import digitlab.ui.DigitLabViews;
-import digitlab.ui.internal.UiThread;
 
 /**
  * Imports a folder of the four standard IDX files as dataset {@code idx:/folder}: a job reads and checks every
@@ -74,19 +71,14 @@ public final class IdxFolderImport {
     }
 
     /**
-     * Checks {@code folder} in a job and hands the outcome to {@code onUiThread} on {@code display}'s thread.
+     * Checks {@code folder} in a job ({@link ViewJob}, shown in the Progress view) and hands the outcome to
+     * {@code onUiThread} on the UI thread while {@code shell} is open.
      *
      * @return the scheduled job
      */
-    public static Job start(Path folder, Display display, Consumer<Outcome> onUiThread) {
-        Job job = Job.create("Checking IDX dataset folder " + folder, monitor -> {
-            Outcome outcome = check(folder);
-            UiThread.asyncExec(display, () -> onUiThread.accept(outcome));
-            return Status.OK_STATUS;
-        });
-        job.setUser(true);
-        job.schedule();
-        return job;
+    public static ViewJob<Outcome> start(Path folder, Shell shell, Consumer<Outcome> onUiThread) {
+        return ViewJob.of("Checking IDX dataset folder " + folder, monitor -> check(folder)).inProgressView()
+                .whenDone(onUiThread).schedule(null, shell);
     }
 
     /**

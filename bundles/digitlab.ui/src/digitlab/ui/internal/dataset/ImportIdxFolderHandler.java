@@ -32,7 +32,7 @@ public final class ImportIdxFolderHandler extends AbstractHandler {
                 + "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each raw or .gz; classes.txt optional)");
         String folder = dialog.open();
         if (folder == null) return;
-        IdxFolderImport.start(Path.of(folder), window.getShell().getDisplay(),
+        IdxFolderImport.start(Path.of(folder), window.getShell(),
                 outcome -> IdxFolderImport.present(outcome, window));
     }
 }

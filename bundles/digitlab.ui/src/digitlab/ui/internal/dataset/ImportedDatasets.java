@@ -27,6 +27,10 @@ public final class ImportedDatasets {
     /** The preference key: the imported ids, one a line. */
     public static final String KEY = "importedFolders";
     private static final String NODE = "datasets";
+    /**
+     * Static like the preference node it stands for (one per workspace): the dataset choosers open in any view
+     * (Training form, Dataset view) hear of an import made by the File menu's handler, which knows no view.
+     */
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
 
     private ImportedDatasets() {

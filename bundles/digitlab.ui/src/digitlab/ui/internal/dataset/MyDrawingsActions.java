@@ -3,16 +3,15 @@ package digitlab.ui.internal.dataset;
 import java.io.IOException;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IWorkbenchPartSite;
 
 import digitlab.data.Dataset;
 import digitlab.data.Split;
 import digitlab.train.mydrawings.MyDrawing;
 import digitlab.train.mydrawings.MyDrawingsDataset;
 import digitlab.train.mydrawings.MyDrawingsStore;
-import digitlab.ui.internal.UiThread;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.gallery.GalleryPage;
 
 /**
@@ -34,31 +33,25 @@ final class MyDrawingsActions {
      * Removes the drawing behind image {@code t} of {@code page}; {@code done} gets a line for the user (UI
      * thread): what was removed, or why not.
      */
-    static void remove(Display display, Dataset dataset, Split split, GalleryPage page, int t, Consumer<String> done) {
+    static void remove(IWorkbenchPartSite site, Control owner, Dataset dataset, Split split, GalleryPage page, int t, Consumer<String> done) {
         if (!(dataset instanceof MyDrawingsDataset d) || page == null || t < 0 || t >= page.size()) {
             done.accept("Select a drawing first (click it), then Remove.");
             return;
         }
         MyDrawing drawing = d.drawing(split, page.images().sourceIndex(page.positions()[t]));
-        Job job = Job.create("Removing a drawing from My drawings", monitor -> {
-            String message;
+        ViewJob.of("Removing a drawing from My drawings", monitor -> {
             try {
-                message = MyDrawingsStore.workspace().remove(drawing.id()) ? "Removed a " + drawing.label() + " from My drawings."
+                return MyDrawingsStore.workspace().remove(drawing.id()) ? "Removed a " + drawing.label() + " from My drawings."
                         : "That drawing was removed already.";
             } catch (IOException e) {
-                message = "Cannot remove it: " + e.getMessage();
+                return "Cannot remove it: " + e.getMessage();
             }
-            String m = message;
-            UiThread.asyncExec(display, () -> done.accept(m));
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.schedule();
+        }).whenDone(done).schedule(site, owner);
     }
 
-    /** Calls {@code reload} on the UI thread after every change of My drawings until {@code display}'s widget goes. */
-    static Runnable listen(Display display, Runnable reload) {
-        Runnable l = () -> UiThread.asyncExec(display, reload);
+    /** Calls {@code reload} on the UI thread after every change of My drawings while {@code owner} lives. */
+    static Runnable listen(Control owner, Runnable reload) {
+        Runnable l = () -> ViewJob.inUi(owner, reload);
         MyDrawingsStore.workspace().addListener(l);
         return l;
     }

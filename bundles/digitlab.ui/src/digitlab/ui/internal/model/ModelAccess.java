@@ -21,7 +21,9 @@ import digitlab.train.TrainingJob;
 import digitlab.train.TrainingListener;
 
 /**
- * The models the views look at, one per workbench ({@link #shared()}):
+ * The models the views look at, one per workbench: a workbench service (contributed in plugin.xml through
+ * {@code org.eclipse.ui.services}, made by {@link ModelAccessFactory}), which a view gets from its site with
+ * {@code getSite().getService(ModelAccess.class)}:
  * <ul>
  * <li>{@link #current()}: the lab's current model ({@link ModelService}), which the canvas guesses
  * with; the ready model until the user picks another;</li>
@@ -34,8 +36,6 @@ import digitlab.train.TrainingListener;
  */
 public final class ModelAccess {
 
-    private static final ModelAccess SHARED = new ModelAccess();
-
     private final List<Consumer<PredictionModel>> listeners = new CopyOnWriteArrayList<>();
     private volatile PredictionModel current;
     private volatile PredictionModel live;
@@ -43,6 +43,10 @@ public final class ModelAccess {
     /** The live run's name, read once from its run.json (and again after a rename); null when not read yet. */
     private volatile String liveRunName;
     private boolean started;
+
+    /** Made once per workbench by {@link ModelAccessFactory}. */
+    ModelAccess() {
+    }
 
     private final ModelListener serviceListener = c -> publishCurrent(c);
 
@@ -68,11 +72,6 @@ public final class ModelAccess {
         }
     };
 
-    /** The workbench's instance. */
-    public static ModelAccess shared() {
-        return SHARED;
-    }
-
     /**
      * Loads the current model in the background (once) and starts following the model service and
      * every training job. Views call this when they open; it returns at once.
@@ -95,6 +94,8 @@ public final class ModelAccess {
             }
         });
         for (TrainingJob t : TrainingJob.all()) t.addListener(trainingListener);
+        // A plain platform job, not a ViewJob: no view owns it and nothing of it goes to a widget (listeners hand
+        // their own widget work to the UI thread).
         Job load = Job.create("Loading the current model", monitor -> {
             try {
                 CurrentModelChoice.restore(); // the model chosen in the last session, if any

@@ -2,8 +2,6 @@ package digitlab.ui.internal.model;
 
 import java.nio.file.Path;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -12,8 +10,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
+import digitlab.ui.ViewJob;
 import digitlab.nn.io.ModelFormat;
-import digitlab.ui.internal.UiThread;
 
 /**
  * "Open Model...": picks a model file and makes it the lab's current model: a {@code .dlm}, the original
@@ -41,21 +39,13 @@ public final class OpenModelAction extends Action {
         if (f != null) load(Path.of(f), shell);
     }
 
-    /** Loads {@code file} in the background and makes it current; errors go to a dialog on {@code shell}. */
+    /** Loads {@code file} in the background ({@link ViewJob}) and makes it current; errors go to a dialog on {@code shell}. */
     public static void load(Path file, Shell shell) {
-        Job job = Job.create("Loading model " + file.getFileName(), monitor -> {
-            try {
-                CurrentModelChoice.useFile(file);
-            } catch (Exception e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (shell != null && !shell.isDisposed()) {
-                    UiThread.asyncExec(shell.getDisplay(), () -> {
-                        if (!shell.isDisposed()) MessageDialog.openError(shell, "Open Model", message);
-                    });
-                }
-            }
-            return Status.OK_STATUS;
-        });
-        job.schedule();
+        ViewJob.of("Loading model " + file.getFileName(), monitor -> {
+            CurrentModelChoice.useFile(file);
+            return (Void) null;
+        }).inProgressView().whenFailed(e -> MessageDialog.openError(shell, "Open Model",
+                e.getMessage() == null ? e.toString() : e.getMessage()))
+                .schedule(null, shell);
     }
 }

@@ -15,9 +15,6 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
  */
 public final class CanvasPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
-    /** The page id (plugin.xml). */
-    public static final String ID = "digitlab.ui.preferences.canvas";
-
     /** A grid page. */
     public CanvasPreferencePage() {
         super(GRID);

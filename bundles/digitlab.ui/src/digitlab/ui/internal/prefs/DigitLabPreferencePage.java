@@ -12,9 +12,6 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 /** Preferences &gt; Digit Lab: the category the lab's pages sit under; it only says where things are. */
 public final class DigitLabPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
 
-    /** The page id (plugin.xml). */
-    public static final String ID = "digitlab.ui.preferences.digitlab";
-
     @Override
     public void init(IWorkbench workbench) {
         noDefaultAndApplyButton();

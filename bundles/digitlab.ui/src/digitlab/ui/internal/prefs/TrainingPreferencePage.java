@@ -17,9 +17,6 @@ import digitlab.train.RunStore;
  */
 public final class TrainingPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
-    /** The page id (plugin.xml). */
-    public static final String ID = "digitlab.ui.preferences.training";
-
     /** A grid page. */
     public TrainingPreferencePage() {
         super(GRID);

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -23,24 +22,22 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IMemento;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 import digitlab.train.Run;
-import digitlab.train.RunComparison;
 import digitlab.train.RunInfo;
 import digitlab.train.RunStore;
 import digitlab.train.RunStoreListener;
 import digitlab.train.TrainingJob;
 import digitlab.ui.DigitLabViews;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.training.TrainingView;
-import digitlab.ui.internal.UiThread;
 
 /**
  * The experiment runs: name, status, dataset, architecture, progress, accuracies, time. Open shows
@@ -50,13 +47,9 @@ import digitlab.ui.internal.UiThread;
  */
 public final class RunsView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.runs";
-
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private TableViewer viewer;
-    private Display display;
     private RunStore store;
     private UiThrottle refresh;
     private final RunStoreListener storeListener = (s, id) -> refresh.request();
@@ -86,7 +79,6 @@ public final class RunsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
         parent.setLayout(new FillLayout());
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
@@ -118,15 +110,12 @@ public final class RunsView extends ViewPart {
         ExportActions.contribute(getViewSite(), parent, "runs");
         ExportActions.contributeCsv(getViewSite(), "Selected Run's History", "history", this::selectedHistoryCsv);
 
-        refresh = new UiThrottle(display, 1000, this::reload);
-        Job init = Job.create("Opening the runs", monitor -> {
-            store = RunStore.workspace();
-            store.addListener(storeListener);
-            refresh.request();
-            return Status.OK_STATUS;
-        });
-        init.setSystem(true);
-        init.schedule();
+        refresh = new UiThrottle(parent, 1000, this::reload);
+        ViewJob.of("Opening the runs", monitor -> RunStore.workspace()).whenDone(s -> {
+            store = s;
+            s.addListener(storeListener);
+            reload();
+        }).schedule(getSite(), viewer.getTable());
     }
 
     private void column(String title, int width, Function<RunInfo, String> text) {
@@ -220,34 +209,25 @@ public final class RunsView extends ViewPart {
     public void reload() {
         RunStore s = store;
         if (s == null) return;
-        Job job = Job.create("Reading the runs", monitor -> {
-            try {
-                List<RunInfo> list = s.list();
-                UiThread.asyncExec(display, () -> {
-                    if (viewer.getTable().isDisposed()) return;
-                    runs = list;
-                    viewer.setInput(list);
-                });
-            } catch (IOException e) {
-                return Status.warning("Cannot read the runs under " + s.root() + ": " + e.getMessage());
-            }
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.schedule();
+        ViewJob.of("Reading the runs", monitor -> s.list()).whenDone(list -> {
+            runs = list;
+            viewer.setInput(list);
+        }).schedule(getSite(), viewer.getTable());
+    }
+
+    /** Runs {@code task} in the background, then {@code then} with its result; a failure is shown in a dialog. */
+    private <T> void inBackground(String name, ViewJob.Work<T> task, Consumer<T> then) {
+        ViewJob.of(name, task).inProgressView().whenDone(then)
+                .whenFailed(e -> MessageDialog.openError(viewer.getTable().getShell(), name,
+                        e.getMessage() == null ? e.toString() : e.getMessage()))
+                .schedule(getSite(), viewer.getTable());
     }
 
     private void inBackground(String name, IoTask task) {
-        Job job = Job.create(name, monitor -> {
-            try {
-                task.run();
-            } catch (IOException | RuntimeException e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                UiThread.asyncExec(display, () -> MessageDialog.openError(viewer.getTable().getShell(), name, message));
-            }
-            return Status.OK_STATUS;
-        });
-        job.schedule();
+        inBackground(name, monitor -> {
+            task.run();
+            return null;
+        }, nothing -> { });
     }
 
     private interface IoTask {
@@ -258,26 +238,21 @@ public final class RunsView extends ViewPart {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
         String id = sel.get(0).id();
-        inBackground("Opening run " + sel.get(0).name(), () -> {
-            Run run = store.open(id);
-            UiThread.asyncExec(display, () -> {
-                try {
-                    TrainingView v = (TrainingView) getSite().getPage().showView(DigitLabViews.TRAINING);
-                    v.showRun(run);
-                } catch (PartInitException e) {
-                    MessageDialog.openError(viewer.getTable().getShell(), "Open", e.getMessage());
-                }
-            });
+        inBackground("Opening run " + sel.get(0).name(), monitor -> store.open(id), run -> {
+            try {
+                TrainingView v = (TrainingView) getSite().getPage().showView(DigitLabViews.TRAINING);
+                v.showRun(run);
+            } catch (PartInitException e) {
+                MessageDialog.openError(viewer.getTable().getShell(), "Open", e.getMessage());
+            }
         });
     }
 
     private void compare() {
         List<RunInfo> sel = selected();
         if (sel.size() != 2 || store == null) return;
-        inBackground("Comparing runs", () -> {
-            RunComparison c = store.compare(sel.get(0).id(), sel.get(1).id());
-            UiThread.asyncExec(display, () -> new CompareDialog(viewer.getTable().getShell(), c).open());
-        });
+        inBackground("Comparing runs", monitor -> store.compare(sel.get(0).id(), sel.get(1).id()),
+                c -> new CompareDialog(viewer.getTable().getShell(), c).open());
     }
 
     private void useAsCurrent() {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
@@ -21,7 +20,7 @@ import digitlab.train.finetune.FineTuneJob;
 import digitlab.train.finetune.FineTuneResult;
 import digitlab.train.finetune.FineTuneSettings;
 import digitlab.train.mydrawings.MyDrawingsStore;
-import digitlab.ui.internal.UiThread;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.model.CurrentModelChoice;
 
 /**
@@ -70,9 +69,7 @@ public final class FineTuneLauncher {
             public void done(IJobChangeEvent event) {
                 FineTuneResult r = job.result();
                 if (r == null || !r.completed() || shell.isDisposed()) return;
-                UiThread.asyncExec(shell.getDisplay(), () -> {
-                    if (!shell.isDisposed()) offer(shell, r, baseName);
-                });
+                ViewJob.inUi(shell, () -> offer(shell, r, baseName));
             }
         });
         job.schedule();
@@ -88,18 +85,18 @@ public final class FineTuneLauncher {
         Predicate<String> ask = t -> offer.test(shell, t);
         if (!ask.test(text)) return;
         String name = "finetuned-" + STAMP.format(Instant.now()) + ModelFormat.EXTENSION;
-        Job use = Job.create("Using the fine-tuned model", monitor -> {
+        // a failure becomes the job's error status, which the platform shows and logs
+        ViewJob.of("Using the fine-tuned model", monitor -> {
             Path file = MyDrawingsStore.workspace().file().getParent().resolveSibling("models").resolve(name);
             try {
                 java.nio.file.Files.createDirectories(file.getParent());
                 ModelFormat.save(r.model(), file);
                 CurrentModelChoice.useFile(file); // current now and after a restart, like File > Open Model...
-                return Status.info("the current model is " + file);
+                return file;
             } catch (java.io.IOException e) {
-                return Status.error("the fine-tuned model cannot be saved, so the current model stays: " + e.getMessage());
+                throw new java.io.IOException("the fine-tuned model cannot be saved, so the current model stays: " + e.getMessage(), e);
             }
-        });
-        use.schedule();
+        }).inProgressView().schedule(null, shell);
     }
 
     private static String pct(double v) {

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IWorkbenchPartSite;
 
 import digitlab.train.mydrawings.MyDrawing;
 import digitlab.train.mydrawings.MyDrawingsStore;
 import digitlab.train.mydrawings.PenStroke;
-import digitlab.ui.internal.UiThread;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.canvas.Guess;
 import digitlab.ui.internal.canvas.GuessEngine;
@@ -34,25 +33,21 @@ public final class Teacher {
         }
     }
 
-    private final Display display;
+    private final IWorkbenchPartSite site;
+    private final Control owner;
     private final MyDrawingsStore store;
     private final GuessEngine engine = new GuessEngine();
 
-    /** A teacher adding to {@code store}, reporting on {@code display}'s thread. */
-    public Teacher(Display display, MyDrawingsStore store) {
-        this.display = display;
+    /** A teacher adding to {@code store}, reporting to the view of {@code site} while {@code owner} lives. */
+    public Teacher(IWorkbenchPartSite site, Control owner, MyDrawingsStore store) {
+        this.site = site;
+        this.owner = owner;
         this.store = store;
     }
 
     /** Adds {@code drawing} with {@code label}; {@code done} gets the outcome on the UI thread. */
     public void teach(Drawing drawing, int label, Consumer<Outcome> done) {
-        Job job = Job.create("Adding the drawing to My drawings", monitor -> {
-            Outcome o = add(drawing, label);
-            UiThread.asyncExec(display, () -> done.accept(o));
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.schedule();
+        ViewJob.of("Adding the drawing to My drawings", monitor -> add(drawing, label)).whenDone(done).schedule(site, owner);
     }
 
     /** The work of {@link #teach}, on the calling thread. */

@@ -2,16 +2,13 @@ package digitlab.ui.internal.training;
 
 import java.io.IOException;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 
+import digitlab.ui.ViewJob;
 import digitlab.train.Datasets;
-import digitlab.ui.internal.UiThread;
 
 /**
  * The training form's room: it scrolls sideways rather than hide its right edge, takes its natural width at
@@ -51,19 +48,15 @@ final class FormSizing {
     static void countTrainingImages(TrainingForm form) {
         String id = form.datasetId();
         if (!digitlab.ui.internal.dataset.ImportedDatasets.offered().contains(id)) return;
-        Display display = form.getDisplay();
-        Job counter = Job.create("Counting the training images of " + id, monitor -> {
+        // no whenFailed: an unknown or missing dataset is named by the form's own check
+        ViewJob.of("Counting the training images of " + id, monitor -> {
             try {
-                int n = Datasets.load(id, -1).part(digitlab.data.Split.TRAIN).size();
-                UiThread.asyncExec(display, () -> {
-                    if (!form.isDisposed()) form.setTrainingImages(id, n);
-                });
+                return Datasets.load(id, -1).part(digitlab.data.Split.TRAIN).size();
             } catch (IOException | RuntimeException e) {
-                // an unknown or missing dataset: the form's own check names it
+                return -1;
             }
-            return Status.OK_STATUS;
-        });
-        counter.setSystem(true);
-        counter.schedule();
+        }).whenDone(n -> {
+            if (n >= 0) form.setTrainingImages(id, n);
+        }).schedule(null, form);
     }
 }

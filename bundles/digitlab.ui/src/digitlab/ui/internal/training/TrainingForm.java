@@ -17,12 +17,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import digitlab.ui.ViewJob;
 import digitlab.nn.OptimizerRegistry;
 import digitlab.nn.Presets;
 import digitlab.ui.internal.dataset.ImportedDatasets;
 import digitlab.train.FieldProblem;
 import digitlab.train.TrainingRequest;
-import digitlab.ui.internal.UiThread;
 import digitlab.ui.internal.WheelGuard;
 import digitlab.ui.internal.CheckButtons;
 
@@ -91,7 +91,7 @@ final class TrainingForm extends Composite {
         dataset = combo("dataset", SWT.DROP_DOWN);
         offerDatasets();
         // Folders imported while the form is open join its list (imports run their last step on the UI thread).
-        Runnable imported = () -> UiThread.asyncExec(getDisplay(), this::offerDatasets);
+        Runnable imported = () -> ViewJob.inUi(this, this::offerDatasets);
         ImportedDatasets.addListener(imported);
         addDisposeListener(e -> ImportedDatasets.removeListener(imported));
         preset = combo("preset", SWT.READ_ONLY);

@@ -1,10 +1,7 @@
 package digitlab.ui.internal.training;
 
-import java.io.IOException;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -12,7 +9,6 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
@@ -24,16 +20,17 @@ import digitlab.train.EpochPoint;
 import digitlab.train.FieldProblem;
 import digitlab.train.MetricHistory;
 import digitlab.train.Run;
+import digitlab.train.RunInfo;
 import digitlab.train.RunOutcome;
 import digitlab.train.RunStatus;
 import digitlab.train.RunStore;
 import digitlab.train.TrainingJob;
 import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
-import digitlab.ui.internal.UiThread;
 
 /**
  * Training: the run's settings on the left (validated as you type; Start is disabled with the
@@ -44,8 +41,6 @@ import digitlab.ui.internal.UiThread;
  */
 public final class TrainingView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.training";
     /** Least time between two chart refreshes while a run trains. */
     public static final int REFRESH_MS = 250;
 
@@ -68,8 +63,8 @@ public final class TrainingView extends ViewPart {
     /** A new "threads per run" setting fills the form's field (unless a run is going). */
     private final IPreferenceChangeListener threadsPreference = e -> {
         if (!LabPreferences.THREADS.equals(e.getKey()) || status == null) return;
-        UiThread.asyncExec(status.getDisplay(), () -> {
-            if (!status.isDisposed() && job == null) form.setThreads(LabPreferences.threads());
+        ViewJob.inUi(status, () -> {
+            if (job == null) form.setThreads(LabPreferences.threads());
         });
     };
 
@@ -148,7 +143,7 @@ public final class TrainingView extends ViewPart {
         sash.setWeights(42, 58);
         sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left));
 
-        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS,
+        refresh = new UiThrottle(parent, REFRESH_MS,
                 () -> digitlab.ui.internal.UiTimings.time("training: chart and status refresh", this::refreshNow));
         form.addChangeListener(this::validated);
         form.addDatasetListener(() -> FormSizing.countTrainingImages(form));
@@ -187,26 +182,14 @@ public final class TrainingView extends ViewPart {
         RequestPreferences.save(request);
         start.setEnabled(false);
         setStatus("Starting \u2026");
-        Display display = status.getDisplay();
-        Job starter = Job.create("Starting a training run", monitor -> {
-            try {
-                TrainingJob j = TrainingJob.start(RunStore.workspace(), request);
-                UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) follow(j);
-                });
-                j.schedule();
-            } catch (IOException | RuntimeException e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                UiThread.asyncExec(display, () -> {
-                    if (status.isDisposed()) return;
-                    setStatus("Could not start: " + message);
-                    validated();
-                });
-            }
-            return Status.OK_STATUS;
-        });
-        starter.setSystem(true);
-        starter.schedule();
+        ViewJob.of("Starting a training run", monitor -> {
+            TrainingJob j = TrainingJob.start(RunStore.workspace(), request);
+            j.schedule();
+            return j;
+        }).whenDone(this::follow).whenFailed(e -> {
+            setStatus("Could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            validated();
+        }).schedule(getSite(), status);
     }
 
     /** Shows {@code j} live. UI thread. */
@@ -228,32 +211,19 @@ public final class TrainingView extends ViewPart {
     /** Shows a stored run (its settings and curves), e.g. opened from the runs view. */
     public void showRun(Run run) {
         if (job != null) return;
-        Display display = status.getDisplay();
-        Job loader = Job.create("Opening a run", monitor -> {
-            try {
-                TrainingRequest r = run.request();
-                MetricHistory h = run.history();
-                var info = run.info();
-                UiThread.asyncExec(display, () -> {
-                    if (status.isDisposed()) return;
-                    shownRun = run;
-                    shownName = info.name();
-                    shownHistory = h;
-                    form.setRequest(r);
-                    charts.setPlannedEpochs(r.epochs());
-                    charts.show(List.of(new MetricsCharts.Named(info.name(), h)));
-                    setStatus("Run " + info.name() + " \u2014 " + info.status().name().toLowerCase()
-                            + (info.message().isEmpty() ? "" : ": " + info.message()));
-                    makeCurrent.setEnabled(info.hasModel());
-                });
-            } catch (IOException e) {
-                UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) setStatus("Cannot open run " + run.id() + ": " + e.getMessage());
-                });
-            }
-            return Status.OK_STATUS;
-        });
-        loader.schedule();
+        record Stored(TrainingRequest request, MetricHistory history, RunInfo info) { }
+        ViewJob.of("Opening a run", monitor -> new Stored(run.request(), run.history(), run.info())).whenDone(r -> {
+            shownRun = run;
+            shownName = r.info().name();
+            shownHistory = r.history();
+            form.setRequest(r.request());
+            charts.setPlannedEpochs(r.request().epochs());
+            charts.show(List.of(new MetricsCharts.Named(r.info().name(), r.history())));
+            setStatus("Run " + r.info().name() + " \u2014 " + r.info().status().name().toLowerCase()
+                    + (r.info().message().isEmpty() ? "" : ": " + r.info().message()));
+            makeCurrent.setEnabled(r.info().hasModel());
+        }).whenFailed(e -> setStatus("Cannot open run " + run.id() + ": " + e.getMessage()))
+                .inProgressView().schedule(getSite(), status);
     }
 
     /** The throttled refresh: charts and status from the job's history. UI thread. */
@@ -306,20 +276,13 @@ public final class TrainingView extends ViewPart {
     private void useAsCurrent() {
         Run run = shownRun;
         if (run == null) return;
-        Display display = status.getDisplay();
         String name = shownName;
-        Job setter = Job.create("Making run " + name + " the current model", monitor -> {
-            try {
-                CurrentModelChoice.useRun(run);
-                UiThread.asyncExec(display, () -> {
-                    if (!status.isDisposed()) setStatus("The canvas now guesses with run " + name + ".");
-                });
-                return Status.OK_STATUS;
-            } catch (IOException e) {
-                return Status.error("Cannot load the model of run " + name + ": " + e.getMessage());
-            }
-        });
-        setter.schedule();
+        ViewJob.of("Making run " + name + " the current model", monitor -> {
+            CurrentModelChoice.useRun(run);
+            return null;
+        }).whenDone(nothing -> setStatus("The canvas now guesses with run " + name + "."))
+                .whenFailed(e -> setStatus("Cannot load the model of run " + name + ": " + e.getMessage()))
+                .inProgressView().schedule(getSite(), status);
     }
 
     /** Shows {@code text} in the status line, which wraps: the view lays out again when it needs another line. */

@@ -1,13 +1,8 @@
 package digitlab.ui.internal.weights;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -28,13 +23,14 @@ import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
+import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
+import digitlab.ui.internal.model.FollowTrainingAction;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
-import digitlab.ui.internal.UiThread;
 
 /**
  * Weight heatmaps of the current model. The first hidden layer shows each neuron's incoming
@@ -47,8 +43,6 @@ import digitlab.ui.internal.UiThread;
  */
 public final class WeightsView extends ViewPart {
 
-    /** The view id. */
-    public static final String ID = "digitlab.ui.views.weights";
     /** Least time between two re-renders while the model changes (training). */
     public static final int REFRESH_MS = 500;
 
@@ -63,21 +57,26 @@ public final class WeightsView extends ViewPart {
     private Image image;
     private WeightPicture shown;
     private boolean shared = true;
-    private boolean followTraining = true;
+    private FollowTrainingAction follow;
     private int layer;
     private UiThrottle refresh;
-    private RenderJob job;
+    /** The workbench's models (a workbench service, see ModelAccess). */
+    private ModelAccess models;
+    /** Renders pictures off the UI thread; only the newest request counts. */
+    private final ViewJob.Latest rendering = new ViewJob.Latest();
     private List<String> titles = List.of();
     /** The class labels when the output layer is shown (its neurons are the classes), else null. */
     private List<String> rowLabels;
     private List<String> nextRowLabels;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
     private int renders;
-    private org.eclipse.swt.widgets.Display display;
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
+        models = site.getService(ModelAccess.class);
+        follow = new FollowTrainingAction(memento, true,
+                "Show the weights of a run while it trains (else those of the current model)", this::render);
         if (memento != null) {
             if (memento.getBoolean(MEMENTO_SHARED) != null) shared = memento.getBoolean(MEMENTO_SHARED);
             if (memento.getInteger(MEMENTO_LAYER) != null) layer = Math.max(0, memento.getInteger(MEMENTO_LAYER));
@@ -88,11 +87,11 @@ public final class WeightsView extends ViewPart {
     public void saveState(IMemento memento) {
         memento.putBoolean(MEMENTO_SHARED, shared);
         memento.putInteger(MEMENTO_LAYER, layer);
+        follow.saveState(memento);
     }
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().numColumns(3).margins(6, 6).applyTo(parent);
         new Label(parent, SWT.NONE).setText("Layer:");
         layerCombo = new Combo(parent, SWT.READ_ONLY);
@@ -128,29 +127,19 @@ public final class WeightsView extends ViewPart {
         sharedAction.setToolTipText("One colour scale for all neurons (unchecked: each neuron its own)");
         getViewSite().getActionBars().getToolBarManager().add(sharedAction);
         getViewSite().getActionBars().getMenuManager().add(sharedAction);
-        IAction followAction = new Action("Follow Training", IAction.AS_CHECK_BOX) {
-            @Override
-            public void run() {
-                followTraining = isChecked();
-                render();
-            }
-        };
-        followAction.setChecked(followTraining);
-        followAction.setToolTipText("Show the weights of a run while it trains (else those of the current model)");
-        getViewSite().getActionBars().getMenuManager().add(followAction);
+        getViewSite().getActionBars().getMenuManager().add(follow);
         ExportActions.contribute(getViewSite(), parent, "weights");
 
-        job = new RenderJob();
-        refresh = new UiThrottle(parent.getDisplay(), REFRESH_MS, this::render);
-        ModelAccess.shared().addListener(modelListener);
-        ModelAccess.shared().start();
+        refresh = new UiThrottle(parent, REFRESH_MS, this::render);
+        models.addListener(modelListener);
+        models.start();
         render();
     }
 
     /** Asks the job for a picture of the current state (UI thread). */
     private void render() {
         if (picture == null || picture.isDisposed()) return;
-        PredictionModel model = ModelAccess.shared().shown(followTraining);
+        PredictionModel model = follow.shown(models);
         if (model == null) {
             setPicture(null);
             info.setText("No model yet \u2014 train one or open a model file.");
@@ -172,44 +161,23 @@ public final class WeightsView extends ViewPart {
         if (layerCombo.getSelectionIndex() != layer) layerCombo.select(layer);
         Rectangle area = scroller.getClientArea();
         nextRowLabels = layer == titles.size() - 1 ? model.labels() : null;
-        job.request(new Request(model, layer, shared, Math.max(100, area.width), Math.max(100, area.height)));
+        Request r = new Request(model, layer, shared, Math.max(100, area.width), Math.max(100, area.height));
+        rendering.schedule(ViewJob.of("Rendering weight heatmaps", monitor -> {
+            WeightLayers.Matrix m = WeightLayers.matrix(r.model.snapshot(), r.layer);
+            return new Rendered(m, WeightPicture.render(m, r.shared, r.width, r.height));
+        }).whenDone(done -> {
+                    WeightLayers.Matrix m = done.matrix();
+                    WeightPicture p = done.picture();
+                    digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
+                    info.setText(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
+                            + m.rows() + " \u00d7 " + m.cols() + " weights"));
+                }), getSite(), picture);
     }
 
     private record Request(PredictionModel model, int layer, boolean shared, int width, int height) {
     }
 
-    /** Renders pictures off the UI thread; only the newest request counts. */
-    private final class RenderJob extends Job {
-        private final AtomicReference<Request> next = new AtomicReference<>();
-
-        RenderJob() {
-            super("Rendering weight heatmaps");
-            setSystem(true);
-        }
-
-        void request(Request r) {
-            next.set(r);
-            schedule();
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            Request r;
-            while ((r = next.getAndSet(null)) != null) {
-                WeightLayers.Matrix m = WeightLayers.matrix(r.model.snapshot(), r.layer);
-                WeightPicture p = WeightPicture.render(m, r.shared, r.width, r.height);
-                String name = r.model.name();
-                if (display.isDisposed()) return Status.OK_STATUS;
-                UiThread.asyncExec(display, () -> {
-                    if (!picture.isDisposed()) {
-                        digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                        info.setText(name + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
-                                + m.rows() + " \u00d7 " + m.cols() + " weights"));
-                    }
-                });
-            }
-            return Status.OK_STATUS;
-        }
+    private record Rendered(WeightLayers.Matrix matrix, WeightPicture picture) {
     }
 
     private void setPicture(WeightPicture p) {
@@ -293,9 +261,9 @@ public final class WeightsView extends ViewPart {
 
     @Override
     public void dispose() {
-        ModelAccess.shared().removeListener(modelListener);
+        if (models != null) models.removeListener(modelListener);
         if (refresh != null) refresh.dispose();
-        if (job != null) job.cancel();
+        rendering.cancel();
         if (image != null) image.dispose();
         super.dispose();
     }
