@@ -16,58 +16,48 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code digitlab bench}: hands over to the core's benchmark ({@code digitlab.nn.internal.bench.Benchmark}),
  * which the performance work provides. It is looked up by name so this bundle does not need it at build time;
  * it may offer {@code static int run(String[], PrintStream, PrintStream)} (preferred) or {@code static void main(String[])}.
  */
-final class BenchCommand implements Command {
+@CommandLine.Command(name = "bench", sortOptions = false, descriptionHeading = "%n",
+        customSynopsis = "digitlab bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]",
+        description = {"measure training and inference speed", "",
+                "Trains and times the built-in networks (original 784-28-28-10 sigmoid, mlp 784-256-128-10 ReLU, and the"
+                        + " lenet CNN when the conv plugin is present) on synthetic data at each batch size and thread"
+                        + " count: training samples per second (median of timed epochs after warm-up; for 1 thread also"
+                        + " the rate by the thread's CPU time), single-image inference latency, GFLOP/s of the matrix"
+                        + " kernel over a training step's products, and the machine's measured FP32 peak; then the"
+                        + " latency of a canvas guess with the current model. A full run takes two to three minutes;"
+                        + " --quick about a third.", ""},
+        footer = {"", "Exit codes: 0 measured, 1 failed, 2 bad options."})
+final class BenchCommand extends Command {
 
     static final String BENCHMARK = "digitlab.nn.internal.bench.Benchmark";
 
-    @Override
-    public String name() {
-        return "bench";
-    }
+    @Option(names = "--json", description = "end with one JSON object (the figures of every table and the canvas guess)")
+    boolean json;
+    @Option(names = "--quick", description = "shorter repetitions (about a third of the time)")
+    boolean quick;
+    @Option(names = "--threads", paramLabel = "1,2", description = "thread counts to measure (default 1,2)")
+    String threads;
+    @Option(names = "--batches", paramLabel = "1,32,64,256", description = "batch sizes to measure (default 1,32,64,256)")
+    String batches;
 
     @Override
-    public String summary() {
-        return "measure training and inference speed";
-    }
-
-    @Override
-    public String help() {
-        Method run = method("run", String[].class, PrintStream.class, PrintStream.class);
-        if (run != null) {
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            PrintStream ps = new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
-            try {
-                run.invoke(null, new String[] {"--help"}, ps, ps);
-                return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-            } catch (ReflectiveOperationException e) {
-                // fall through to the short help
-            }
-        }
-        return """
-                Usage: digitlab bench [--json] [--quick] [--threads 1,2] [--batches 1,32,64,256]
-
-                Trains and times the built-in networks (original, mlp) at several batch sizes and thread
-                counts: training samples per second, single-image inference latency, GFLOP/s of the main
-                kernels against the machine's measured peak. With --json the last line is one JSON object.
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException {
+    int run() throws UsageException {
         // Checked here, so a mistake gets the same one-line message as every command (and the benchmark never
         // has to end the process over it).
-        Flags f = Flags.parse(name(), args, java.util.Set.of("threads", "batches"), java.util.Set.of("json", "quick"));
-        for (String list : new String[] {"threads", "batches"}) {
-            for (int v : f.integers(list)) {
-                if (v < 1 || v > 65_536) throw new UsageException("--" + list + ": " + v + " must be between 1 and 65536");
+        for (String list : new String[] {"--threads", "--batches"}) {
+            for (int v : Converters.integers(list, list.equals("--threads") ? threads : batches, list.equals("--threads") ? "1,2" : "1,32,64")) {
+                if (v < 1 || v > 65_536) throw new UsageException(list + ": " + v + " must be between 1 and 65536");
             }
         }
+        String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         Method run = method("run", String[].class, PrintStream.class, PrintStream.class);
         Method main = run == null ? method("main", String[].class) : null;
         if (run == null && main == null) {
@@ -78,12 +68,12 @@ final class BenchCommand implements Command {
             if (run != null) {
                 // With --json the benchmark's last line is its JSON object: held back, so the canvas figure joins it.
                 HeldLastLine held = new HeldLastLine(out);
-                PrintStream target = f.has("json") ? new PrintStream(held, true, StandardCharsets.UTF_8) : out;
+                PrintStream target = json ? new PrintStream(held, true, StandardCharsets.UTF_8) : out;
                 Object code = run.invoke(null, args, target, err);
                 target.flush();
                 int exit = code instanceof Integer i ? i : Cli.OK;
-                Map<String, Object> canvas = exit == Cli.OK ? canvasLatency(f.has("quick"), out) : null;
-                if (f.has("json")) out.println(withCanvas(held.last(), canvas));
+                Map<String, Object> canvas = exit == Cli.OK ? canvasLatency(quick, out) : null;
+                if (json) out.println(withCanvas(held.last(), canvas));
                 return exit;
             }
             main.invoke(null, (Object) args);
