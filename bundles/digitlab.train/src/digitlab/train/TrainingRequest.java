@@ -252,9 +252,9 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
     /** The core's training configuration for this request (snapshot interval {@code snapshotInterval}). */
     public TrainingConfig trainingConfig(int snapshotInterval) {
         Preset p = Presets.get(preset);
-        return p.config().withLoss(loss).withOptimizer(optimizer).withLearningRate(learningRate)
-                .withBatchSize(batchSize).withEpochs(epochs).withSeed(seed).withThreads(threads)
-                .withSchedule(schedule).withWeightDecay(weightDecay).withSnapshotInterval(snapshotInterval);
+        return p.config().toBuilder().loss(loss).optimizer(optimizer).learningRate(learningRate).batchSize(batchSize)
+                .epochs(epochs).seed(seed).threads(threads).schedule(schedule).weightDecay(weightDecay)
+                .snapshotInterval(snapshotInterval).build();
     }
 
     /** The run name to show: {@link #name()}, or e.g. "mlp 256-128 relu on mnist". */
