@@ -10,6 +10,7 @@ import digitlab.train.RunStore;
 import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
 import digitlab.train.TrainingSession;
+import digitlab.train.TrainingSetting;
 import digitlab.train.internal.AtomicFiles;
 import digitlab.train.internal.Json;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** {@code digitlab train}: trains a network as a run of the workspace and saves its model. */
+/**
+ * {@code digitlab train}: trains a network as a run of the workspace and saves its model. */
 @CommandLine.Command(name = "train", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab train [OPTIONS]",
         description = {"train a network on a dataset and save the model", "",
                 "Trains a network, one line per epoch, then evaluates it on the test images. Every run is kept in the"
@@ -35,14 +37,6 @@ import picocli.CommandLine.Option;
                 "Exit codes: 0 trained, 1 failed (diverged, data or disk problem), 2 bad options."})
 final class TrainCommand extends Command {
 
-    /** Request field -> the flag that sets it, for messages. */
-    private static final Map<String, String> FLAG_OF = Map.ofEntries(Map.entry("name", "--name"),
-            Map.entry("dataset", "--dataset"), Map.entry("preset", "--arch"), Map.entry("hiddenLayers", "--layers"),
-            Map.entry("activation", "--activation"), Map.entry("loss", "--loss"), Map.entry("optimizer", "--optimizer"),
-            Map.entry("learningRate", "--lr"), Map.entry("batchSize", "--batch"), Map.entry("epochs", "--epochs"),
-            Map.entry("seed", "--seed"), Map.entry("threads", "--threads"), Map.entry("augment", "--augment"),
-            Map.entry("validationImages", "--validation"), Map.entry("trainingLimit", "--limit"),
-            Map.entry("schedule", "--schedule"), Map.entry("weightDecay", "--weight-decay"));
     /** The options that may come with --resume (the others would change the run's configuration). */
     private static final Set<String> WITH_RESUME = Set.of("--resume", "--runs", "--out", "--json", "--help");
 
@@ -127,7 +121,8 @@ final class TrainCommand extends Command {
             List<FieldProblem> problems = request.validate();
             if (!problems.isEmpty()) {
                 FieldProblem p = problems.get(0);
-                throw new UsageException(FLAG_OF.getOrDefault(p.field(), p.field()) + ": " + p.message());
+                TrainingSetting setting = TrainingSetting.ofKey(p.field());
+                throw new UsageException((setting != null ? setting.flag() : p.field()) + ": " + p.message());
             }
             // Load (and cache) the data before creating a run, so a missing dataset leaves no empty run behind.
             try {
