@@ -6,9 +6,10 @@
 #
 # Installs what is missing with apt-get (as root): python3-torch, and the OpenBLAS it recommends
 # (without an optimised BLAS, Debian's torch falls back to the reference BLAS and runs several times
-# slower, which would make the comparison meaningless). Compiles digitlab.nn and digitlab.nn.conv
-# (for the lenet CNN) with javac into a temporary directory (no Maven/Tycho needed) and runs
-# digitlab.nn.internal.bench.Benchmark.
+# slower, which would make the comparison meaningless). Compiles digitlab.nn, digitlab.nn.conv
+# (for the lenet CNN) and digitlab.bench with javac into a temporary directory (no Maven/Tycho run; the
+# Gson and picocli jars are taken from the local Maven repository, where any build of the lab put them)
+# and runs digitlab.bench.BenchmarkMain.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,7 +74,7 @@ trap 'rm -rf "$WORK"' EXIT
 echo "== Compiling digitlab.nn with $JDK"
 "$JDK/bin/javac" --release 21 --add-modules jdk.incubator.vector -nowarn -d "$WORK/classes" \
     $(find "$ROOT/bundles/digitlab.nn/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
-[ -f "$WORK/classes/digitlab/nn/internal/bench/Benchmark.class" ] || { echo "compare-pytorch.sh: compiling digitlab.nn failed" >&2; exit 1; }
+[ -f "$WORK/classes/digitlab/nn/Network.class" ] || { echo "compare-pytorch.sh: compiling digitlab.nn failed" >&2; exit 1; }
 # The conv plugin (the lenet preset): Benchmark registers it when it finds it on the classpath.
 if [ -d "$ROOT/bundles/digitlab.nn.conv/src" ]; then
     echo "== Compiling digitlab.nn.conv"
@@ -82,10 +83,21 @@ if [ -d "$ROOT/bundles/digitlab.nn.conv/src" ]; then
     [ -f "$WORK/classes/digitlab/nn/conv/ConvLayers.class" ] || echo "compare-pytorch.sh: compiling digitlab.nn.conv failed; lenet will be skipped" >&2
 fi
 
+# The benchmark bundle: Gson writes its JSON, picocli reads its options (versions of target-platform/digitlab.target).
+M2=${MAVEN_REPO:-$HOME/.m2/repository}
+LIBS="$M2/com/google/code/gson/gson/2.15.0/gson-2.15.0.jar:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar"
+for jar in ${LIBS//:/ }; do
+    [ -f "$jar" ] || { echo "compare-pytorch.sh: $jar is missing; build the lab once (./digitlab build) so Maven fetches it" >&2; exit 1; }
+done
+echo "== Compiling digitlab.bench"
+"$JDK/bin/javac" --release 21 --add-modules jdk.incubator.vector -nowarn -cp "$WORK/classes:$LIBS" -d "$WORK/classes" \
+    $(find "$ROOT/bundles/digitlab.bench/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
+[ -f "$WORK/classes/digitlab/bench/BenchmarkMain.class" ] || { echo "compare-pytorch.sh: compiling digitlab.bench failed" >&2; exit 1; }
+
 echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== Digit Lab"
 "$JDK/bin/java" --add-modules jdk.incubator.vector \
-    -cp "$WORK/classes" digitlab.nn.internal.bench.Benchmark --json --threads "$THREADS" --batches "$BATCHES" "${QUICK[@]}" \
+    -cp "$WORK/classes:$LIBS" digitlab.bench.BenchmarkMain --json --threads "$THREADS" --batches "$BATCHES" "${QUICK[@]}" \
     2> >(grep -v -e 'WARNING: Using incubator modules' -e 'KernelSelector' -e '^INFO: digitlab.nn kernels' >&2) | tee "$WORK/digitlab.txt"
 # PyTorch trains with the same loss and optimizer as Digit Lab's presets.
 CONFIGS=$("$PY" -c 'import json, sys

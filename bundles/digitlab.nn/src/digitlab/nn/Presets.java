@@ -29,9 +29,8 @@ public final class Presets {
     public static final Preset ORIGINAL = new Preset("original",
             "the original project's network: 784-28-28-10, sigmoid hidden layers, softmax output",
             Architecture.mlp(MNIST, new int[] {28, 28}, "sigmoid", 0, 10, "softmax"),
-            TrainingConfig.defaults().withLoss("xent").withOptimizer("momentum").withMomentum(0.9, true)
-                    .withLearningRate(0.3).withBatchSize(32).withEpochs(30).withSchedule("cosine")
-                    .withWeightDecay(1e-4));
+            TrainingConfig.builder().loss("xent").optimizer("momentum").momentum(0.9).nesterov(true)
+                    .learningRate(0.3).batchSize(32).epochs(30).schedule("cosine").weightDecay(1e-4).build());
 
     /**
      * The multilayer perceptron 784-256-128-10 with ReLU, dropout 0.2 and softmax, trained with Adam
@@ -41,8 +40,8 @@ public final class Presets {
     public static final Preset MLP = new Preset("mlp",
             "784-256-128-10, ReLU, dropout 0.2, softmax output, cross-entropy, Adam",
             Architecture.mlp(MNIST, new int[] {256, 128}, "relu", 0.2, 10, "softmax"),
-            TrainingConfig.defaults().withLoss("xent").withOptimizer("adam").withLearningRate(0.002)
-                    .withBatchSize(64).withEpochs(10).withSchedule("cosine"));
+            TrainingConfig.builder().loss("xent").optimizer("adam")
+                    .learningRate(0.002).batchSize(64).epochs(10).schedule("cosine").build());
 
     private static final Map<String, Preset> REGISTRY = new ConcurrentHashMap<>();
 

@@ -218,45 +218,57 @@ public final class Run {
         AtomicFiles.writeString(dir.resolve(EVALUATION_FILE), Json.writePretty(report.toJsonMap()));
     }
 
-    /** TrainingRequest <-> the "request" object of run.json. */
+    /**
+     * TrainingRequest <-> the "request" object of run.json, keyed by {@link TrainingSetting#key()}; a setting an
+     * older run file lacks reads as its {@link TrainingSetting#fileDefault()}.
+     */
     static final class RequestJson {
         private RequestJson() {
         }
 
         static Map<String, Object> toMap(TrainingRequest r) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("dataset", r.dataset());
-            m.put("preset", r.preset());
-            m.put("hiddenLayers", new ArrayList<Object>(r.hiddenLayers()));
-            m.put("activation", r.activation());
-            m.put("loss", r.loss());
-            m.put("optimizer", r.optimizer());
-            m.put("learningRate", r.learningRate());
-            m.put("batchSize", r.batchSize());
-            m.put("epochs", r.epochs());
+            m.put(TrainingSetting.NAME.key(), r.name());
+            m.put(TrainingSetting.DATASET.key(), r.dataset());
+            m.put(TrainingSetting.PRESET.key(), r.preset());
+            m.put(TrainingSetting.HIDDEN_LAYERS.key(), new ArrayList<Object>(r.hiddenLayers()));
+            m.put(TrainingSetting.ACTIVATION.key(), r.activation());
+            m.put(TrainingSetting.LOSS.key(), r.loss());
+            m.put(TrainingSetting.OPTIMIZER.key(), r.optimizer());
+            m.put(TrainingSetting.LEARNING_RATE.key(), r.learningRate());
+            m.put(TrainingSetting.BATCH_SIZE.key(), r.batchSize());
+            m.put(TrainingSetting.EPOCHS.key(), r.epochs());
             // As text: a long seed does not survive a trip through a JSON number (a double).
-            m.put("seed", Long.toString(r.seed()));
-            m.put("threads", r.threads());
-            m.put("augment", r.augment());
-            m.put("validationImages", r.validationImages());
-            m.put("trainingLimit", r.trainingLimit());
-            m.put("schedule", r.schedule());
-            m.put("weightDecay", r.weightDecay());
+            m.put(TrainingSetting.SEED.key(), Long.toString(r.seed()));
+            m.put(TrainingSetting.THREADS.key(), r.threads());
+            m.put(TrainingSetting.AUGMENT.key(), r.augment());
+            m.put(TrainingSetting.VALIDATION_IMAGES.key(), r.validationImages());
+            m.put(TrainingSetting.TRAINING_LIMIT.key(), r.trainingLimit());
+            m.put(TrainingSetting.SCHEDULE.key(), r.schedule());
+            m.put(TrainingSetting.WEIGHT_DECAY.key(), r.weightDecay());
             return m;
         }
 
         static TrainingRequest fromMap(Map<String, Object> m) {
             List<Integer> hidden = new ArrayList<>();
-            for (Object o : Json.list(m, "hiddenLayers")) hidden.add(((Number) o).intValue());
-            return new TrainingRequest(Json.string(m, "name", ""), Json.string(m, "dataset", ""),
-                    Json.string(m, "preset", ""), hidden, Json.string(m, "activation", ""), Json.string(m, "loss", ""),
-                    Json.string(m, "optimizer", ""), Json.number(m, "learningRate", Double.NaN),
-                    (int) Json.number(m, "batchSize", 0), (int) Json.number(m, "epochs", 0),
-                    Long.parseLong(Json.string(m, "seed", "0")), (int) Json.number(m, "threads", 1),
-                    Json.bool(m, "augment", false), (int) Json.number(m, "validationImages", -1),
-                    (int) Json.number(m, "trainingLimit", 0), Json.string(m, "schedule", "constant"),
-                    Json.number(m, "weightDecay", 0));
+            for (Object o : Json.list(m, TrainingSetting.HIDDEN_LAYERS.key())) hidden.add(((Number) o).intValue());
+            return new TrainingRequest(text(m, TrainingSetting.NAME), text(m, TrainingSetting.DATASET),
+                    text(m, TrainingSetting.PRESET), hidden, text(m, TrainingSetting.ACTIVATION), text(m, TrainingSetting.LOSS),
+                    text(m, TrainingSetting.OPTIMIZER), number(m, TrainingSetting.LEARNING_RATE),
+                    (int) number(m, TrainingSetting.BATCH_SIZE), (int) number(m, TrainingSetting.EPOCHS),
+                    Long.parseLong(Json.string(m, TrainingSetting.SEED.key(), TrainingSetting.SEED.fileDefault().toString())),
+                    (int) number(m, TrainingSetting.THREADS),
+                    Json.bool(m, TrainingSetting.AUGMENT.key(), (Boolean) TrainingSetting.AUGMENT.fileDefault()),
+                    (int) number(m, TrainingSetting.VALIDATION_IMAGES), (int) number(m, TrainingSetting.TRAINING_LIMIT),
+                    text(m, TrainingSetting.SCHEDULE), number(m, TrainingSetting.WEIGHT_DECAY));
+        }
+
+        private static String text(Map<String, Object> m, TrainingSetting s) {
+            return Json.string(m, s.key(), (String) s.fileDefault());
+        }
+
+        private static double number(Map<String, Object> m, TrainingSetting s) {
+            return Json.number(m, s.key(), ((Number) s.fileDefault()).doubleValue());
         }
     }
 }

@@ -54,10 +54,8 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
                               int batchSize, int epochs, long seed, int threads, boolean augment,
                               int validationImages, int trainingLimit, String schedule, double weightDecay) {
 
-    /** Field names, in form order (the {@link FieldProblem#field()} values). */
-    public static final List<String> FIELDS = List.of("name", "dataset", "preset", "hiddenLayers", "activation",
-            "loss", "optimizer", "learningRate", "batchSize", "epochs", "seed", "threads", "augment",
-            "validationImages", "trainingLimit", "schedule", "weightDecay");
+    /** Field names, in form order (the {@link FieldProblem#field()} values): {@link TrainingSetting#keys()}. */
+    public static final List<String> FIELDS = TrainingSetting.keys();
 
     /** Upper limit on the number of hidden layers of an MLP. */
     public static final int MAX_HIDDEN_LAYERS = 100;
@@ -130,32 +128,32 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
     public List<FieldProblem> validate(DatasetRegistry registry) {
         Contributions.ensureLoaded();
         List<FieldProblem> problems = new ArrayList<>();
-        if (name.length() > 200) problems.add(new FieldProblem("name", "is longer than 200 characters"));
+        if (name.length() > 200) problems.add(new FieldProblem(TrainingSetting.NAME.key(), "is longer than 200 characters"));
         if (dataset.isEmpty()) {
-            problems.add(new FieldProblem("dataset", "is empty; known datasets: " + String.join(", ", registry.knownIds())));
+            problems.add(new FieldProblem(TrainingSetting.DATASET.key(), "is empty; known datasets: " + String.join(", ", registry.knownIds())));
         } else {
             try {
                 registry.resolve(dataset);
             } catch (UnknownDatasetException e) {
-                problems.add(new FieldProblem("dataset", e.getMessage()));
+                problems.add(new FieldProblem(TrainingSetting.DATASET.key(), e.getMessage()));
             }
         }
         Preset p = null;
         try {
             p = Presets.get(preset);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("preset", "unknown preset '" + preset + "'; known: " + String.join(", ", Presets.names())));
+            problems.add(new FieldProblem(TrainingSetting.PRESET.key(), "unknown preset '" + preset + "'; known: " + String.join(", ", Presets.names())));
         }
         MlpShape mlp = p == null ? null : MlpShape.of(p.architecture());
         boolean layersOk = true;
         if (hiddenLayers.size() > MAX_HIDDEN_LAYERS) {
-            problems.add(new FieldProblem("hiddenLayers", hiddenLayers.size() + " layers; at most " + MAX_HIDDEN_LAYERS));
+            problems.add(new FieldProblem(TrainingSetting.HIDDEN_LAYERS.key(), hiddenLayers.size() + " layers; at most " + MAX_HIDDEN_LAYERS));
             layersOk = false;
         } else {
             for (int i = 0; i < hiddenLayers.size(); i++) {
                 Integer w = hiddenLayers.get(i);
                 if (w == null || w < 1 || w > Architecture.MAX_LAYER_WIDTH) {
-                    problems.add(new FieldProblem("hiddenLayers", "layer " + (i + 1) + " has " + w
+                    problems.add(new FieldProblem(TrainingSetting.HIDDEN_LAYERS.key(), "layer " + (i + 1) + " has " + w
                             + " neurons; each layer needs 1 to " + Architecture.MAX_LAYER_WIDTH));
                     layersOk = false;
                     break;
@@ -163,52 +161,56 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
             }
         }
         if (p != null && mlp == null && !hiddenLayers.isEmpty()) {
-            problems.add(new FieldProblem("hiddenLayers", "the '" + p.name()
+            problems.add(new FieldProblem(TrainingSetting.HIDDEN_LAYERS.key(), "the '" + p.name()
                     + "' preset has a fixed architecture; leave the hidden layers empty"));
             layersOk = false;
         }
         if (!activation.isEmpty() && Activations.find(activation) == null) {
-            problems.add(new FieldProblem("activation", "unknown activation '" + activation + "'; known: "
+            problems.add(new FieldProblem(TrainingSetting.ACTIVATION.key(), "unknown activation '" + activation + "'; known: "
                     + String.join(", ", Activations.ids())));
             layersOk = false;
         } else if (!activation.isEmpty() && p != null && mlp == null) {
-            problems.add(new FieldProblem("activation", "the '" + p.name() + "' preset has a fixed architecture; leave it blank"));
+            problems.add(new FieldProblem(TrainingSetting.ACTIVATION.key(), "the '" + p.name() + "' preset has a fixed architecture; leave it blank"));
             layersOk = false;
         }
         try {
             Losses.get(loss);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("loss", "unknown loss '" + loss + "'; known: quadratic (mse), xent"));
+            problems.add(new FieldProblem(TrainingSetting.LOSS.key(), "unknown loss '" + loss + "'; known: quadratic (mse), xent"));
         }
         if (!OptimizerRegistry.standard().contains(optimizer)) {
-            problems.add(new FieldProblem("optimizer", "unknown optimizer '" + optimizer + "'; known: "
+            problems.add(new FieldProblem(TrainingSetting.OPTIMIZER.key(), "unknown optimizer '" + optimizer + "'; known: "
                     + String.join(", ", OptimizerRegistry.standard().names())));
         }
-        if (!(learningRate > 0 && learningRate <= 1000)) {
-            problems.add(new FieldProblem("learningRate", number(learningRate) + " must be above 0 and at most 1,000"));
+        TrainingSetting lr = TrainingSetting.LEARNING_RATE;
+        if (!(learningRate > lr.min() && learningRate <= lr.max())) {
+            problems.add(new FieldProblem(lr.key(), number(learningRate) + " must be above " + number(lr.min())
+                    + " and at most " + number(lr.max())));
         }
-        range(problems, "batchSize", batchSize, 1, 65_536);
-        range(problems, "epochs", epochs, 1, 100_000);
-        range(problems, "threads", threads, 1, 1024);
+        range(problems, TrainingSetting.BATCH_SIZE, batchSize);
+        range(problems, TrainingSetting.EPOCHS, epochs);
+        range(problems, TrainingSetting.THREADS, threads);
         if (validationImages < -1) {
-            problems.add(new FieldProblem("validationImages", validationImages
+            problems.add(new FieldProblem(TrainingSetting.VALIDATION_IMAGES.key(), validationImages
                     + " must be -1 (the dataset's default), 0 (none) or a number of images"));
         }
-        if (trainingLimit < 0) problems.add(new FieldProblem("trainingLimit", number(trainingLimit) + " must be 0 (all) or more"));
+        if (trainingLimit < 0) problems.add(new FieldProblem(TrainingSetting.TRAINING_LIMIT.key(), number(trainingLimit) + " must be 0 (all) or more"));
         try {
             LearningRateSchedule.parse(schedule);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("schedule", e.getMessage()));
+            problems.add(new FieldProblem(TrainingSetting.SCHEDULE.key(), e.getMessage()));
         }
-        if (!(weightDecay >= 0 && weightDecay < 1000)) {
-            problems.add(new FieldProblem("weightDecay", number(weightDecay) + " must be at least 0 (and below 1,000)"));
+        TrainingSetting wd = TrainingSetting.WEIGHT_DECAY;
+        if (!(weightDecay >= wd.min() && weightDecay < wd.max())) {
+            problems.add(new FieldProblem(wd.key(), number(weightDecay) + " must be at least " + number(wd.min())
+                    + " (and below " + number(wd.max()) + ")"));
         }
         // The whole network against the core's limits (parameter count, widths), before anything is allocated.
         if (p != null && layersOk) {
             try {
                 architecture(p.architecture().input(), classesOf(p.architecture())).validate();
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(mlp != null ? "hiddenLayers" : "preset", e.getMessage()));
+                problems.add(new FieldProblem((mlp != null ? TrainingSetting.HIDDEN_LAYERS : TrainingSetting.PRESET).key(), e.getMessage()));
             }
         }
         return problems;
@@ -252,9 +254,9 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
     /** The core's training configuration for this request (snapshot interval {@code snapshotInterval}). */
     public TrainingConfig trainingConfig(int snapshotInterval) {
         Preset p = Presets.get(preset);
-        return p.config().withLoss(loss).withOptimizer(optimizer).withLearningRate(learningRate)
-                .withBatchSize(batchSize).withEpochs(epochs).withSeed(seed).withThreads(threads)
-                .withSchedule(schedule).withWeightDecay(weightDecay).withSnapshotInterval(snapshotInterval);
+        return p.config().toBuilder().loss(loss).optimizer(optimizer).learningRate(learningRate).batchSize(batchSize)
+                .epochs(epochs).seed(seed).threads(threads).schedule(schedule).weightDecay(weightDecay)
+                .snapshotInterval(snapshotInterval).build();
     }
 
     /** The run name to show: {@link #name()}, or e.g. "mlp 256-128 relu on mnist". */
@@ -279,8 +281,9 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    private static void range(List<FieldProblem> problems, String field, long value, long min, long max) {
-        if (value < min || value > max) problems.add(new FieldProblem(field, number(value) + " must be between " + number(min) + " and " + number(max)));
+    private static void range(List<FieldProblem> problems, TrainingSetting setting, long value) {
+        String problem = setting.rangeProblem(value);
+        if (problem != null) problems.add(new FieldProblem(setting.key(), problem));
     }
 
     private static int classesOf(Architecture a) {

@@ -30,8 +30,8 @@ public final class Handwriting implements Supplier<Preset> {
     public static final Preset PRESET = new Preset("handwriting",
             "CNN for digits as people draw them: conv 5x5x20, pool, conv 5x5x40, pool, dense 150; drawn-style augmentation",
             Architecture.parse(ARCHITECTURE),
-            TrainingConfig.defaults().withLoss("xent").withOptimizer("adam").withLearningRate(0.002)
-                    .withBatchSize(64).withEpochs(20).withSchedule("cosine"),
+            TrainingConfig.builder().loss("xent").optimizer("adam")
+                    .learningRate(0.002).batchSize(64).epochs(20).schedule("cosine").build(),
             "drawn");
 
     /** Returns {@link #PRESET}. */

@@ -32,8 +32,8 @@ public final class LeNet implements Supplier<Preset> {
     public static final Preset PRESET = new Preset("lenet",
             "LeNet-5-style CNN: conv 5x5x16, pool, conv 5x5x32, pool, dense 128, softmax; Adam, 5 epochs",
             Architecture.parse(ARCHITECTURE),
-            TrainingConfig.defaults().withLoss("xent").withOptimizer("adam").withLearningRate(0.002)
-                    .withBatchSize(64).withEpochs(5).withSchedule("cosine"));
+            TrainingConfig.builder().loss("xent").optimizer("adam")
+                    .learningRate(0.002).batchSize(64).epochs(5).schedule("cosine").build());
 
     /** Returns {@link #PRESET}. */
     @Override

@@ -112,12 +112,13 @@ final class HeaderJson {
     TrainingConfig config(Object value, String where, boolean validate) throws ModelFormatException {
         Map<String, Object> m = object(value, where);
         try {
-            TrainingConfig c = new TrainingConfig(string(m, "loss", where), string(m, "optimizer", where),
-                    number(m, "learningRate", where), integer(m, "batchSize", where), integer(m, "epochs", where),
-                    string(m, "schedule", where), number(m, "weightDecay", where), number(m, "momentum", where),
-                    bool(m, "nesterov", where), number(m, "beta1", where), number(m, "beta2", where),
-                    number(m, "epsilon", where), longString(m, "seed", where), integer(m, "threads", where),
-                    integer(m, "snapshotInterval", where));
+            TrainingConfig c = TrainingConfig.builder().loss(string(m, "loss", where)).optimizer(string(m, "optimizer", where))
+                    .learningRate(number(m, "learningRate", where)).batchSize(integer(m, "batchSize", where))
+                    .epochs(integer(m, "epochs", where)).schedule(string(m, "schedule", where))
+                    .weightDecay(number(m, "weightDecay", where)).momentum(number(m, "momentum", where))
+                    .nesterov(bool(m, "nesterov", where)).beta1(number(m, "beta1", where)).beta2(number(m, "beta2", where))
+                    .epsilon(number(m, "epsilon", where)).seed(longString(m, "seed", where))
+                    .threads(integer(m, "threads", where)).snapshotInterval(integer(m, "snapshotInterval", where)).build();
             return validate ? c.validate() : c;
         } catch (IllegalArgumentException e) {
             throw fail(where + ": " + e.getMessage());

@@ -1,7 +1,6 @@
 package digitlab.train.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +14,6 @@ import digitlab.nn.Network;
 import digitlab.nn.TrainingConfig;
 import digitlab.train.Datasets;
 import digitlab.train.ModelService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,22 +37,5 @@ class BenchCanvasTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CanvasLatency.measure(model, Datasets.load("mnist", -1).part(Split.TEST), 1, 1, 0));
         assertEquals("the model takes 16 inputs, not a 28x28 image", e.getMessage());
-    }
-
-    @Test
-    void everyLineButTheLastIsPassedOnAtOnce() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        BenchCommand.HeldLastLine held = new BenchCommand.HeldLastLine(out);
-        PrintStream in = new PrintStream(held, true, StandardCharsets.UTF_8);
-        in.println("table");
-        in.println("row");
-        assertEquals("table\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
-        in.println("{\"a\":1}");
-        assertEquals("table\nrow\n", bytes.toString(StandardCharsets.UTF_8).replace("\r", ""));
-        assertEquals("{\"a\":1}", held.last());
-        assertNull(held.last());
-        in.print("unfinished");
-        assertEquals("unfinished", held.last());
     }
 }

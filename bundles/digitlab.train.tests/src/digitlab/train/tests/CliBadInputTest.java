@@ -169,6 +169,19 @@ class CliBadInputTest {
         c.add(new Case(2, "--threads", "bench", "--threads", "abc"));
         c.add(new Case(2, "--batches", "bench", "--batches", "0"));
         c.add(new Case(2, "--threads", "bench", "--threads"));
+        // switches take no value; stray words; the other commands' flags
+        c.add(new Case(2, "--augment takes no value", train("--augment=false")));
+        c.add(new Case(2, "unexpected argument 'extra'", train("extra")));
+        c.add(new Case(2, "did you mean --epochs", train("--epoch", "2")));
+        c.add(new Case(2, "unknown option --nosuch", "eval-images", "--nosuch", dir.toString()));
+        c.add(new Case(2, "no folder given", "eval-images"));
+        c.add(new Case(2, "--format", "export", "--format", "xml", "--out", dir.resolve("x.onnx").toString()));
+        c.add(new Case(2, "--out is required", "export", "--model", good.toString()));
+        c.add(new Case(2, "--out needs a value", "import", good.toString(), "--out"));
+        c.add(new Case(2, "name one model file", "import", "--out", dir.resolve("x.dlm").toString()));
+        for (String v : new String[] {"abc", "0", "101"}) c.add(new Case(2, "--epochs", "finetune", "--epochs", v));
+        for (String v : new String[] {"abc", "0", "2"}) c.add(new Case(2, "--share", "finetune", "--share", v));
+        c.add(new Case(2, "--json takes no value", "finetune", "--json=1"));
         // the command itself
         c.add(new Case(2, "unknown command", "fly"));
         return c;

@@ -61,6 +61,28 @@ class CliTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
     }
 
+    /** Every command's help: its usage line, every option it parses, the exit codes; an unknown one suggests the right one. */
+    @Test
+    void everyCommandHelpListsItsOptions() {
+        java.util.Map<String, List<String>> options = java.util.Map.of(
+                "train", List.of("--dataset", "--arch", "--layers", "--lr", "--epochs", "--augment", "--no-augment", "--resume", "--json"),
+                "eval", List.of("--model", "--dataset", "--split", "--threads", "--json"),
+                "predict", List.of("--image", "--model", "--json", "IMAGE_OR_FOLDER"),
+                "eval-images", List.of("--model", "--json", "FOLDER"),
+                "bench", List.of("--json", "--quick", "--threads", "--batches"),
+                "finetune", List.of("--model", "--epochs", "--lr", "--mnist", "--share", "--seed", "--threads", "--out", "--json"),
+                "export", List.of("--model", "--format", "--out", "--json"),
+                "import", List.of("--out", "--json", "FILE"));
+        for (var e : options.entrySet()) {
+            Result r = cli(e.getKey(), "--help");
+            assertEquals(0, r.code(), e.getKey());
+            assertTrue(r.out().startsWith("Usage: digitlab " + e.getKey()), r.out());
+            assertTrue(r.out().contains("Exit codes: 0 "), r.out());
+            for (String o : e.getValue()) assertTrue(r.out().contains(o), e.getKey() + " --help does not name " + o + ":\n" + r.out());
+            assertTrue(cli("--help").out().contains("  " + e.getKey() + " "), "the overview names " + e.getKey());
+        }
+    }
+
     @Test
     void helpAndUsageErrors() {
         assertEquals(0, cli("--help").code());

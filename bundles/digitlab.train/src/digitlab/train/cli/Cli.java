@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
- * The headless commands of {@code ./digitlab}: {@code train}, {@code eval}, {@code predict}, {@code bench}.
+ * The headless commands of {@code ./digitlab}: {@code train}, {@code eval}, {@code predict}, {@code bench}, ...
  * Plain Java (no OSGi needed), so tests call {@link #run} directly; the product runs it through the Equinox
- * application {@code digitlab.train.cli} ({@link CliApplication}).
+ * application {@code digitlab.train.cli} ({@link CliApplication}). Each command is a picocli command object
+ * ({@link Command}); picocli parses its options, {@link UsageMessages} words its parse errors.
  *
  * <p>Exit codes: {@value #OK} success, {@value #FAILURE} failure (missing or broken file, unavailable dataset,
  * diverged or failed training), {@value #USAGE} usage error (unknown command or flag, bad value, unknown
@@ -24,8 +27,9 @@ public final class Cli {
     /** Exit code: the command line is wrong. */
     public static final int USAGE = 2;
 
-    private final List<Command> commands = List.of(new TrainCommand(), new EvalCommand(), new PredictCommand(),
-            new EvalImagesCommand(), new BenchCommand(), new FineTuneCommand(), new ExportCommand(), new ImportCommand());
+    /** The commands, in the order of the overview; a fresh object for every run (picocli fills its fields). */
+    static final List<Supplier<Command>> COMMANDS = List.of(TrainCommand::new, EvalCommand::new, PredictCommand::new,
+            EvalImagesCommand::new, BenchCommand::new, FineTuneCommand::new, ExportCommand::new, ImportCommand::new);
 
     /**
      * Runs {@code args[0]} with the remaining arguments.
@@ -34,7 +38,7 @@ public final class Cli {
      */
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("digitlab: a command is needed: train, eval, predict, bench, finetune, export or import (digitlab --help)");
+            err.println("digitlab: a command is needed: " + String.join(", ", names()) + " (digitlab --help)");
             return USAGE;
         }
         String name = args[0];
@@ -42,22 +46,31 @@ public final class Cli {
             out.print(overview());
             return OK;
         }
-        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-        if (command == null) {
-            err.println("digitlab: unknown command '" + name + "'; commands: "
-                    + String.join(", ", commands.stream().map(Command::name).toList()));
+        CommandLine cl = COMMANDS.stream().map(s -> commandLine(s.get())).filter(c -> c.getCommandName().equals(name))
+                .findFirst().orElse(null);
+        if (cl == null) {
+            err.println("digitlab: unknown command '" + name + "'; commands: " + String.join(", ", names()));
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-            out.print(command.help());
+            out.print(usage(cl));
             return OK;
         }
         boolean json = Arrays.asList(rest).contains("--json");
         String message;
         int code;
         try {
-            return command.run(rest, out, err);
+            UsageMessages.refuseSwitchValues(cl, rest);
+            try {
+                cl.parseArgs(rest);
+            } catch (CommandLine.ParameterException e) {
+                throw new UsageException(UsageMessages.of(e));
+            }
+            Command command = cl.getCommand();
+            command.out = out;
+            command.err = err;
+            return command.run();
         } catch (UsageException e) {
             message = e.getMessage() + " (see digitlab " + name + " --help)";
             code = USAGE;
@@ -83,10 +96,35 @@ public final class Cli {
         return code;
     }
 
-    /** The overview printed by {@code --help}. */
+    /** A command's picocli command line, with the house's number converters. */
+    static CommandLine commandLine(Command command) {
+        CommandLine cl = new CommandLine(command);
+        Converters.register(cl);
+        return cl;
+    }
+
+    /** A command's {@code --help} text: "Usage: digitlab NAME ...", what it does, its options, exit codes. */
+    static String usage(CommandLine cl) {
+        String name = cl.getCommandName();
+        cl.setCommandName("digitlab " + name);
+        cl.setUsageHelpWidth(110);
+        cl.setUsageHelpLongOptionsMaxWidth(28);
+        String text = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        cl.setCommandName(name);
+        return text;
+    }
+
+    private static List<String> names() {
+        return COMMANDS.stream().map(s -> commandLine(s.get()).getCommandName()).toList();
+    }
+
+    /** The overview printed by {@code --help}: each command with the first line of its description. */
     String overview() {
         StringBuilder sb = new StringBuilder("Usage: digitlab COMMAND [OPTIONS]\n\nHeadless commands:\n");
-        for (Command c : commands) sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
+        for (Supplier<Command> s : COMMANDS) {
+            CommandLine cl = commandLine(s.get());
+            sb.append(String.format("  %-12s %s%n", cl.getCommandName(), cl.getCommandSpec().usageMessage().description()[0]));
+        }
         sb.append("\nRun \"digitlab COMMAND --help\" for a command's options.\n"
                 + "Exit codes: 0 success, 1 failure, 2 usage error.\n");
         return sb.toString();

@@ -16,52 +16,41 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code digitlab eval}: accuracy, loss, confusion matrix and per-class figures of a saved model, or of the
  * current model (the ready model shipped with the lab) when no {@code --model} is given, as {@code predict} does.
  */
-final class EvalCommand implements Command {
+@CommandLine.Command(name = "eval", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab eval [--model FILE] [OPTIONS]",
+        description = {"evaluate a model (default: the current one): accuracy, confusion matrix, per-class figures", ""},
+        footer = {"", "Exit codes: 0 evaluated, 1 missing or broken file or dataset, 2 bad options."})
+final class EvalCommand extends Command {
+
+    @Option(names = "--model", paramLabel = "FILE", description = "the model to evaluate: .dlm, the original project's"
+            + " JSON network or ONNX, recognised by content (default: the current model, i.e. the ready model shipped"
+            + " with Digit Lab, as predict uses)")
+    String model;
+    @Option(names = "--dataset", paramLabel = "ID", description = "mnist, fashion, idx:/folder ... (default: the dataset the model was trained on)")
+    String dataset;
+    @Option(names = "--split", paramLabel = "NAME", description = "test (default), validation or train")
+    String split = "test";
+    @Option(names = "--threads", paramLabel = "N", description = "threads to use (default: all cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--json", description = "end with one JSON line: test_accuracy, loss, confusion, precision, recall, f1")
+    boolean json;
 
     @Override
-    public String name() {
-        return "eval";
-    }
-
-    @Override
-    public String summary() {
-        return "evaluate a model (default: the current one): accuracy, confusion matrix, per-class figures";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: digitlab eval [--model FILE] [OPTIONS]
-
-                  --model FILE      the model to evaluate: .dlm, the original project's JSON network or
-                                    ONNX, recognised by content (default: the current model, i.e. the
-                                    ready model shipped with Digit Lab, as predict uses)
-                  --dataset ID      mnist, fashion, idx:/folder ... (default: the dataset the model was trained on)
-                  --split NAME      test (default), validation or train
-                  --threads N       threads to use (default: all cores)
-                  --json            end with one JSON line: test_accuracy, loss, confusion, precision, recall, f1
-
-                Exit codes: 0 evaluated, 1 missing or broken file or dataset, 2 bad options.
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Flags f = Flags.parse(name(), args, Set.of("model", "dataset", "split", "threads"), Set.of("json"));
-        Path file = f.has("model") ? Path.of(f.required("model")) : null;
+    int run() throws UsageException, IOException {
+        if (model != null && model.isBlank()) throw new UsageException("--model is required to name a file; it is empty");
+        Path file = model != null ? Path.of(model) : null;
         Split split;
         try {
-            split = Split.parse(f.string("split", "test"));
+            split = Split.parse(this.split);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--split: " + e.getMessage());
         }
-        int threads = f.integer("threads", Runtime.getRuntime().availableProcessors());
         if (threads < 1 || threads > 1024) throw new UsageException("--threads: " + threads + " must be between 1 and 1024");
         Model model;
         String modelName;
@@ -79,7 +68,7 @@ final class EvalCommand implements Command {
             model = current.model();
             modelName = current.source();
         }
-        String datasetId = f.string("dataset", model.metadata().datasetId());
+        String datasetId = dataset != null ? dataset : model.metadata().datasetId();
         Dataset dataset;
         try {
             dataset = Datasets.load(datasetId, -1);
@@ -100,7 +89,7 @@ final class EvalCommand implements Command {
             return Cli.FAILURE;
         }
         print(r, out);
-        if (f.has("json")) {
+        if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
             if (split == Split.TEST) j.put("test_accuracy", r.accuracy());
             j.put("accuracy", r.accuracy());

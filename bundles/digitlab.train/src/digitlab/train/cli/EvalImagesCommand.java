@@ -8,7 +8,6 @@ import digitlab.nn.Model;
 import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code digitlab eval-images}: a model's accuracy on labelled images of digits outside any dataset, per folder:
@@ -29,37 +31,24 @@ import java.util.stream.Stream;
  * {@code label}, {@code width} and {@code strokes}, lists of x, y in canvas coordinates 0..1), digitised as the
  * canvas digitises strokes. The repository's realistic test set (bench/realworld) is laid out this way.
  */
-final class EvalImagesCommand implements Command {
+@CommandLine.Command(name = "eval-images", sortOptions = false, descriptionHeading = "%n",
+        customSynopsis = "digitlab eval-images [--model FILE] [--json] FOLDER...",
+        description = {"accuracy on folders of labelled digit images and recorded canvas strokes", "",
+                "Guesses every labelled image under each FOLDER (recursively) and reports the accuracy per folder, per"
+                        + " class and overall. Images are named LABEL_anything.png (.jpg, .gif, .bmp; the label is the"
+                        + " first character) and digitised like pictures in the canvas (stroke width normalised); files"
+                        + " NAME.jsonl hold canvas strokes, one JSON object a line ({\"label\": 3, \"strokes\":"
+                        + " [[x, y, x, y, ...], ...]} in canvas coordinates 0..1), digitised like strokes in the canvas."
+                        + " bench/realworld in the repository is such a test set.", ""},
+        footer = {"", "Exit codes: 0 measured, 1 a folder without labelled images or a broken file, 2 bad options."})
+final class EvalImagesCommand extends Command {
 
-    @Override
-    public String name() {
-        return "eval-images";
-    }
-
-    @Override
-    public String summary() {
-        return "accuracy on folders of labelled digit images and recorded canvas strokes";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: digitlab eval-images [--model FILE] [--json] FOLDER...
-
-                Guesses every labelled image under each FOLDER (recursively) and reports the accuracy per
-                folder, per class and overall. Images are named LABEL_anything.png (.jpg, .gif, .bmp; the label
-                is the first character) and digitised like pictures in the canvas (stroke width normalised);
-                files NAME.jsonl hold canvas strokes, one JSON object a line ({"label": 3, "strokes":
-                [[x, y, x, y, ...], ...]} in canvas coordinates 0..1), digitised like strokes in the canvas.
-                bench/realworld in the repository is such a test set.
-
-                  --model FILE      the model (.dlm, original JSON network or ONNX); default: the current model
-                  --json            end with one JSON line: variants (name, images, accuracy, per_class),
-                                    images, accuracy
-
-                Exit codes: 0 measured, 1 a folder without labelled images or a broken file, 2 bad options.
-                """;
-    }
+    @Parameters(paramLabel = "FOLDER", description = "folders of labelled images and stroke files")
+    List<String> folders = new ArrayList<>();
+    @Option(names = "--model", paramLabel = "FILE", description = "the model (.dlm, original JSON network or ONNX); default: the current model")
+    Path modelFile;
+    @Option(names = "--json", description = "end with one JSON line: variants (name, images, accuracy, per_class), images, accuracy")
+    boolean json;
 
     /** The results of one folder or stroke file. */
     private record Variant(String name, int[] right, int[] total) {
@@ -77,10 +66,9 @@ final class EvalImagesCommand implements Command {
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Flags f = Flags.parse(name(), args, Set.of("model"), Set.of("json"), true);
-        if (f.operands().isEmpty()) throw new UsageException("no folder given: name folders of labelled images");
-        Model model = f.has("model") ? Cli.loadModel(Path.of(f.string("model", ""))) : ModelService.get().current().model();
+    int run() throws UsageException, IOException {
+        if (folders.isEmpty()) throw new UsageException("no folder given: name folders of labelled images");
+        Model model = modelFile != null ? Cli.loadModel(modelFile) : ModelService.get().current().model();
         int classes = model.snapshot().network().outputSize();
         if (model.snapshot().network().inputSize() != PreprocessedDigit.SIZE * PreprocessedDigit.SIZE) {
             err.println("digitlab eval-images: the model takes " + model.snapshot().network().inputSize()
@@ -88,7 +76,7 @@ final class EvalImagesCommand implements Command {
             return Cli.FAILURE;
         }
         List<Variant> variants = new ArrayList<>();
-        for (String name : f.operands()) {
+        for (String name : folders) {
             Path root = Path.of(name);
             if (!Files.isDirectory(root)) throw new IOException(root + ": not a folder");
             Map<Path, List<Path>> byFolder = new TreeMap<>();
@@ -122,7 +110,7 @@ final class EvalImagesCommand implements Command {
                     100.0 * v.correct() / v.images(), perClass));
         }
         out.println(String.format(Locale.ROOT, "%-30s %6d  %6.2f %%", "all", all, 100.0 * right / all));
-        if (f.has("json")) {
+        if (json) {
             List<Object> vs = new ArrayList<>();
             for (Variant v : variants) {
                 Map<String, Object> j = new LinkedHashMap<>();

@@ -14,7 +14,6 @@ import digitlab.train.internal.Json;
 import digitlab.train.mydrawings.MyDrawingsDataset;
 import digitlab.train.mydrawings.MyDrawingsStore;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,74 +21,61 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code digitlab finetune}: continues training a model (default: the current one) on MNIST mixed with
  * My drawings ({@link FineTuner}), prints accuracy on MNIST test and on the held-out drawings before and
  * after, and saves the result as a new model file; the model it started from is not changed.
  */
-final class FineTuneCommand implements Command {
+@CommandLine.Command(name = "finetune", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab finetune [--model FILE] [--epochs N] [OPTIONS]",
+        description = {"fine-tune a model on MNIST mixed with My drawings; accuracy before and after", "",
+                "Continues training the model on MNIST mixed with the drawings taught in the canvas (My drawings, in the"
+                        + " workspace), repeated and slightly varied so that a few dozen of them count, and prints the"
+                        + " accuracy on the MNIST test images and on the held-out part of My drawings before and after."
+                        + " The model started from is not changed; the result is saved as a new model file.", ""},
+        footer = {"", "Exit codes: 0 fine-tuned, 1 no drawings yet, a damaged My drawings file, a broken model, 2 bad options."})
+final class FineTuneCommand extends Command {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    @Override
-    public String name() {
-        return "finetune";
-    }
+    @Option(names = "--model", paramLabel = "FILE", description = "the model to start from (.dlm, original JSON network or ONNX; default: the current model)")
+    String modelFile;
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the mix, 1-100 (default ${DEFAULT-VALUE})")
+    int epochs = FineTuneSettings.DEFAULT_EPOCHS;
+    @Option(names = "--lr", paramLabel = "RATE", description = "learning rate, above 0 and at most 0.1 (default ${DEFAULT-VALUE})")
+    double lr = FineTuneSettings.DEFAULT_LEARNING_RATE;
+    @Option(names = "--mnist", paramLabel = "N", description = "MNIST training images per epoch, 1-60000 (default ${DEFAULT-VALUE})")
+    int mnist = FineTuneSettings.DEFAULT_MNIST_PER_EPOCH;
+    @Option(names = "--share", paramLabel = "F", description = "the drawings' share of each epoch, above 0 and at most 0.9 (default ${DEFAULT-VALUE})")
+    double share = FineTuneSettings.DEFAULT_DRAWING_SHARE;
+    @Option(names = "--seed", paramLabel = "N", description = "seed for shuffling and the drawings' variations (default ${DEFAULT-VALUE})")
+    long seed = FineTuneSettings.defaults().seed();
+    @Option(names = "--threads", paramLabel = "N", description = "threads to use (default: all cores)")
+    int threads = FineTuneSettings.defaults().threads();
+    @Option(names = "--out", paramLabel = "FILE", description = "where to save the fine-tuned model (default: WORKSPACE/models/finetuned-TIME.dlm)")
+    String outFile;
+    @Option(names = "--json", description = "end with one JSON line: before/after figures and the model's path")
+    boolean json;
 
     @Override
-    public String summary() {
-        return "fine-tune a model on MNIST mixed with My drawings; accuracy before and after";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: digitlab finetune [--model FILE] [--epochs N] [OPTIONS]
-
-                Continues training the model on MNIST mixed with the drawings taught in the canvas (My drawings,
-                in the workspace), repeated and slightly varied so that a few dozen of them count, and prints the
-                accuracy on the MNIST test images and on the held-out part of My drawings before and after.
-                The model started from is not changed; the result is saved as a new model file.
-
-                  --model FILE      the model to start from (.dlm, original JSON network or ONNX; default: the current model)
-                  --epochs N        passes over the mix, 1-100 (default %d)
-                  --lr RATE         learning rate, above 0 and at most 0.1 (default %s)
-                  --mnist N         MNIST training images per epoch, 1-60000 (default %d)
-                  --share F         the drawings' share of each epoch, above 0 and at most 0.9 (default %s)
-                  --seed N          seed for shuffling and the drawings' variations (default 1)
-                  --threads N       threads to use (default: all cores)
-                  --out FILE        where to save the fine-tuned model (default: WORKSPACE/models/finetuned-TIME.dlm)
-                  --json            end with one JSON line: before/after figures and the model's path
-
-                Exit codes: 0 fine-tuned, 1 no drawings yet, a damaged My drawings file, a broken model, 2 bad options.
-                """.formatted(FineTuneSettings.DEFAULT_EPOCHS, FineTuneSettings.DEFAULT_LEARNING_RATE,
-                FineTuneSettings.DEFAULT_MNIST_PER_EPOCH, FineTuneSettings.DEFAULT_DRAWING_SHARE);
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Flags f = Flags.parse(name(), args, Set.of("model", "epochs", "lr", "mnist", "share", "seed", "threads", "out"),
-                Set.of("json"));
-        FineTuneSettings defaults = FineTuneSettings.defaults();
-        FineTuneSettings settings = defaults.withEpochs(f.integer("epochs", defaults.epochs()))
-                .withLearningRate(f.number("lr", defaults.learningRate()))
-                .withMnistPerEpoch(f.integer("mnist", defaults.mnistPerEpoch()))
-                .withDrawingShare(f.number("share", defaults.drawingShare()))
-                .withSeed(f.longValue("seed", defaults.seed()))
-                .withThreads(f.integer("threads", defaults.threads()));
+    int run() throws UsageException, IOException {
+        FineTuneSettings settings = FineTuneSettings.defaults().withEpochs(epochs).withLearningRate(lr).withMnistPerEpoch(mnist)
+                .withDrawingShare(share).withSeed(seed).withThreads(threads);
         try {
             settings.validate();
         } catch (IllegalArgumentException e) {
             throw new UsageException(flagOf(e.getMessage()) + e.getMessage());
         }
-        Path outFile = f.has("out") ? Path.of(f.required("out")) : null;
+        if (outFile != null && outFile.isBlank()) throw new UsageException("--out is required to name a file; it is empty");
+        Path outFile = this.outFile != null ? Path.of(this.outFile) : null;
         if (outFile != null && Files.isDirectory(outFile)) throw new UsageException("--out: " + outFile + " is a folder; give a file name");
+        if (modelFile != null && modelFile.isBlank()) throw new UsageException("--model is required to name a file; it is empty");
         Model model;
         String modelName;
-        if (f.has("model")) {
-            Path file = Path.of(f.required("model"));
+        if (modelFile != null) {
+            Path file = Path.of(modelFile);
             model = Cli.loadModel(file);
             modelName = file.toString();
         } else {
@@ -141,7 +127,7 @@ final class FineTuneCommand implements Command {
         out.println("trained drawings:    " + pct(r.trainedBefore()) + " -> " + pct(r.trainedAfter()) + "  (" + r.trainedDrawings()
                 + ", " + r.repeats() + " copies each per epoch)");
         out.println(String.format(Locale.ROOT, "%.1f s; saved %s (use it with --model, or open it in the workbench)", r.seconds(), saved));
-        if (f.has("json")) {
+        if (json) {
             Map<String, Object> j = r.toJsonMap();
             j.put("model", saved.toAbsolutePath().toString());
             j.put("base", modelName);

@@ -8,7 +8,6 @@ import digitlab.nn.Model;
 import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,66 +18,55 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code digitlab predict}: the digit in each of many images, with the preprocessing of pictures in the canvas
  * (stroke width normalised to MNIST's). One start of the lab for any number of images: files are guessed in the
  * order given, folders' images (recursively, in name order) in their place.
  */
-final class PredictCommand implements Command {
+@CommandLine.Command(name = "predict", sortOptions = false, descriptionHeading = "%n",
+        customSynopsis = {"digitlab predict [--model FILE] [--json] IMAGE_OR_FOLDER...",
+                "       digitlab predict --image FILE [--model FILE] [--json]"},
+        description = {"classify images of digits (files or folders)", "",
+                "Brings each image into MNIST's form as the canvas does with pictures (dark-on-light or light-on-dark;"
+                        + " the strokes made as wide as MNIST's, whatever pen wrote them; the ink box scaled into 20x20"
+                        + " and centred by its centre of mass in 28x28) and guesses the digit. Folders are searched for"
+                        + " .png, .jpg, .gif and .bmp files, in name order.", ""},
+        footer = {"", "One image without --json: the guess and the probability of every class. More images: one line each,"
+                + " \"FILE: LABEL (P %%)\". An image that cannot be read or shows nothing gets its own error line (on"
+                + " standard error; with --json also as {\"file\", \"error\"}) and the others are still guessed.",
+                "Exit codes: 0 all guessed, 1 a file could not be guessed or the model is broken, 2 bad options."})
+final class PredictCommand extends Command {
 
     /** The file name endings looked for in folders. */
     static final Set<String> IMAGE_ENDINGS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
-    @Override
-    public String name() {
-        return "predict";
-    }
+    @Parameters(paramLabel = "IMAGE_OR_FOLDER", description = "image files or folders of images")
+    List<String> operands = new ArrayList<>();
+    @Option(names = "--image", paramLabel = "FILE", description = "an image (as the first operand)")
+    String image;
+    @Option(names = "--model", paramLabel = "FILE", description = "the model (.dlm, the original project's JSON network or"
+            + " ONNX, recognised by content); default: the current model (the ready model shipped with Digit Lab unless"
+            + " another is chosen)")
+    Path modelFile;
+    @Option(names = "--json", description = "one JSON object per image and line: file, digit, label, probabilities (or file, error)")
+    boolean json;
 
     @Override
-    public String summary() {
-        return "classify images of digits (files or folders)";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: digitlab predict [--model FILE] [--json] IMAGE_OR_FOLDER...
-                       digitlab predict --image FILE [--model FILE] [--json]
-
-                Brings each image into MNIST's form as the canvas does with pictures (dark-on-light or
-                light-on-dark; the strokes made as wide as MNIST's, whatever pen wrote them; the ink box scaled
-                into 20x20 and centred by its centre of mass in 28x28) and guesses the digit. Folders are
-                searched for .png, .jpg, .gif and .bmp files, in name order.
-
-                  --image FILE      an image (as the first operand)
-                  --model FILE      the model (.dlm, the original project's JSON network or ONNX, recognised by
-                                    content); default: the current model (the ready model shipped with
-                                    Digit Lab unless another is chosen)
-                  --json            one JSON object per image and line: file, digit, label, probabilities
-                                    (or file, error)
-
-                One image without --json: the guess and the probability of every class. More images: one line
-                each, "FILE: LABEL (P %)". An image that cannot be read or shows nothing gets its own error line
-                (on standard error; with --json also as {"file", "error"}) and the others are still guessed.
-                Exit codes: 0 all guessed, 1 a file could not be guessed or the model is broken, 2 bad options.
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Flags f = Flags.parse(name(), args, Set.of("image", "model"), Set.of("json"), true);
+    int run() throws UsageException, IOException {
         List<String> named = new ArrayList<>();
-        if (f.has("image")) named.add(f.string("image", ""));
-        named.addAll(f.operands());
+        if (image != null) named.add(image);
+        named.addAll(operands);
         if (named.isEmpty()) throw new UsageException("no image given: name image files or folders (or --image FILE)");
-        Model model = f.has("model") ? Cli.loadModel(Path.of(f.string("model", ""))) : ModelService.get().current().model();
+        Model model = modelFile != null ? Cli.loadModel(modelFile) : ModelService.get().current().model();
         int inputs = model.snapshot().network().inputSize();
         if (inputs != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             err.println("digitlab predict: the model takes " + inputs + " inputs, images give 28x28 = 784");
             return Cli.FAILURE;
         }
-        boolean json = f.has("json");
         List<Path> images = new ArrayList<>();
         int failed = 0;
         for (String name : named) {
@@ -87,7 +75,7 @@ final class PredictCommand implements Command {
                 List<Path> found = imagesIn(p);
                 if (found.isEmpty()) {
                     failed++;
-                    error(out, err, json, p, "no images (.png, .jpg, .gif, .bmp) in the folder");
+                    error(p, "no images (.png, .jpg, .gif, .bmp) in the folder");
                 }
                 images.addAll(found);
             } else {
@@ -103,12 +91,12 @@ final class PredictCommand implements Command {
                 digit = digitizer.fromFile(image);
             } catch (IOException e) {
                 failed++;
-                error(out, err, json, image, stripFile(Cli.oneLine(e), image));
+                error(image, stripFile(Cli.oneLine(e), image));
                 continue;
             }
             if (digit.isEmpty()) {
                 failed++;
-                error(out, err, json, image, "nothing drawn (the image is blank)");
+                error(image, "nothing drawn (the image is blank)");
                 continue;
             }
             float[] p = model.predictPixels(digit.get().pixels());
@@ -146,7 +134,7 @@ final class PredictCommand implements Command {
         return dot > 0 && IMAGE_ENDINGS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static void error(PrintStream out, PrintStream err, boolean json, Path file, String problem) {
+    private void error(Path file, String problem) {
         err.println("digitlab predict: " + file + ": " + problem);
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();

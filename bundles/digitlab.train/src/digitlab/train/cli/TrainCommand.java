@@ -10,10 +10,10 @@ import digitlab.train.RunStore;
 import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
 import digitlab.train.TrainingSession;
+import digitlab.train.TrainingSetting;
 import digitlab.train.internal.AtomicFiles;
 import digitlab.train.internal.Json;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,79 +24,74 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
-/** {@code digitlab train}: trains a network as a run of the workspace and saves its model. */
-final class TrainCommand implements Command {
+/**
+ * {@code digitlab train}: trains a network as a run of the workspace and saves its model. */
+@CommandLine.Command(name = "train", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab train [OPTIONS]",
+        description = {"train a network on a dataset and save the model", "",
+                "Trains a network, one line per epoch, then evaluates it on the test images. Every run is kept in the"
+                        + " workspace (runs/<id>: configuration, metric history, checkpoints, model, evaluation).", ""},
+        footer = {"", "Ctrl+C stops after the current batch and saves a checkpoint (resume with --resume RUN).",
+                "Exit codes: 0 trained, 1 failed (diverged, data or disk problem), 2 bad options."})
+final class TrainCommand extends Command {
 
-    private static final Set<String> VALUES = Set.of("dataset", "arch", "layers", "activation", "loss", "optimizer", "lr",
-            "batch", "epochs", "seed", "threads", "validation", "limit", "schedule", "weight-decay", "out", "name",
-            "resume", "runs");
-    private static final Set<String> SWITCHES = Set.of("augment", "no-augment", "json");
-    /** Request field -> the flag that sets it, for messages. */
-    private static final Map<String, String> FLAG_OF = Map.ofEntries(Map.entry("name", "--name"),
-            Map.entry("dataset", "--dataset"), Map.entry("preset", "--arch"), Map.entry("hiddenLayers", "--layers"),
-            Map.entry("activation", "--activation"), Map.entry("loss", "--loss"), Map.entry("optimizer", "--optimizer"),
-            Map.entry("learningRate", "--lr"), Map.entry("batchSize", "--batch"), Map.entry("epochs", "--epochs"),
-            Map.entry("seed", "--seed"), Map.entry("threads", "--threads"), Map.entry("augment", "--augment"),
-            Map.entry("validationImages", "--validation"), Map.entry("trainingLimit", "--limit"),
-            Map.entry("schedule", "--schedule"), Map.entry("weightDecay", "--weight-decay"));
+    /** The options that may come with --resume (the others would change the run's configuration). */
+    private static final Set<String> WITH_RESUME = Set.of("--resume", "--runs", "--out", "--json", "--help");
 
-    @Override
-    public String name() {
-        return "train";
-    }
-
-    @Override
-    public String summary() {
-        return "train a network on a dataset and save the model";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: digitlab train [OPTIONS]
-
-                Trains a network, one line per epoch, then evaluates it on the test images. Every run is kept
-                in the workspace (runs/<id>: configuration, metric history, checkpoints, model, evaluation).
-
-                  --dataset ID        mnist (default), fashion, idx:/folder/with/idx/files, or a plugin's dataset
-                  --arch NAME         architecture preset: original (784-28-28-10 sigmoid), mlp (784-256-128-10
-                                      ReLU, default), or a plugin's (e.g. lenet); it sets the defaults below
-                  --layers 256,128    hidden layer sizes (MLP presets)
-                  --activation NAME   hidden activation: sigmoid, tanh, relu, leakyrelu
-                  --loss NAME         mse (quadratic) or xent (softmax cross-entropy)
-                  --optimizer NAME    sgd, momentum, adam, adamw
-                  --lr X              learning rate
-                  --batch N           mini-batch size
-                  --epochs N          passes over the training images
-                  --seed N            random seed (same seed, same model)
-                  --threads N         threads to use (default: all cores)
-                  --augment           distort the training images (seeded): the preset's recipe, for most
-                                      presets shifts, rotations, scaling and elastic distortion; for
-                                      handwriting (on by default) also slant, pen width, low resolution
-                  --no-augment        train on the images as they are
-                  --validation N      images held out for validation (default 5000 for MNIST; 0 = none)
-                  --limit N           train on the first N training images only
-                  --schedule S        learning-rate schedule: constant, cosine, step:EVERY:GAMMA
-                  --weight-decay X    L2 weight decay
-                  --name TEXT         a name for the run
-                  --out FILE          also save the model to FILE (.dlm)
-                  --resume RUN        continue a stopped run (its id) from its last checkpoint
-                  --runs DIR          folder of the runs (default: the workspace's runs folder)
-                  --json              end with one JSON line: test_accuracy, epochs, seconds,
-                                      samples_per_second, model, run, status
-
-                Ctrl+C stops after the current batch and saves a checkpoint (resume with --resume RUN).
-                Exit codes: 0 trained, 1 failed (diverged, data or disk problem), 2 bad options.
-                """;
-    }
+    @Option(names = "--dataset", paramLabel = "ID", description = "mnist (default), fashion, idx:/folder/with/idx/files, or a plugin's dataset")
+    String dataset;
+    @Option(names = "--arch", paramLabel = "NAME", description = "architecture preset: original (784-28-28-10 sigmoid), mlp"
+            + " (784-256-128-10 ReLU, default), or a plugin's (e.g. lenet); it sets the defaults below")
+    String arch;
+    @Option(names = "--layers", paramLabel = "256,128", description = "hidden layer sizes (MLP presets)")
+    String layers;
+    @Option(names = "--activation", paramLabel = "NAME", description = "hidden activation: sigmoid, tanh, relu, leakyrelu")
+    String activation;
+    @Option(names = "--loss", paramLabel = "NAME", description = "mse (quadratic) or xent (softmax cross-entropy)")
+    String loss;
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, adam, adamw")
+    String optimizer;
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate")
+    Double lr;
+    @Option(names = "--batch", paramLabel = "N", description = "mini-batch size")
+    Integer batch;
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training images")
+    Integer epochs;
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (same seed, same model)")
+    Long seed;
+    @Option(names = "--threads", paramLabel = "N", description = "threads to use (default: all cores)")
+    Integer threads;
+    @Option(names = "--augment", description = "distort the training images (seeded): the preset's recipe, for most presets"
+            + " shifts, rotations, scaling and elastic distortion; for handwriting (on by default) also slant, pen width,"
+            + " low resolution")
+    boolean augment;
+    @Option(names = "--no-augment", description = "train on the images as they are")
+    boolean noAugment;
+    @Option(names = "--validation", paramLabel = "N", description = "images held out for validation (default 5000 for MNIST; 0 = none)")
+    Integer validation;
+    @Option(names = "--limit", paramLabel = "N", description = "train on the first N training images only")
+    Integer limit;
+    @Option(names = "--schedule", paramLabel = "S", description = "learning-rate schedule: constant, cosine, step:EVERY:GAMMA")
+    String schedule;
+    @Option(names = "--weight-decay", paramLabel = "X", description = "L2 weight decay")
+    Double weightDecay;
+    @Option(names = "--name", paramLabel = "TEXT", description = "a name for the run")
+    String name;
+    @Option(names = "--out", paramLabel = "FILE", description = "also save the model to FILE (.dlm)")
+    Path outFile;
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped run (its id) from its last checkpoint")
+    String resume;
+    @Option(names = "--runs", paramLabel = "DIR", description = "folder of the runs (default: the workspace's runs folder)")
+    Path runs;
+    @Option(names = "--json", description = "end with one JSON line: test_accuracy, epochs, seconds, samples_per_second,"
+            + " model, run, status")
+    boolean json;
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Flags f = Flags.parse(name(), args, VALUES, SWITCHES);
-        boolean json = f.has("json");
-        RunStore store = f.has("runs") ? new RunStore(Path.of(f.string("runs", ""))) : RunStore.workspace();
-        Path outFile = f.has("out") ? Path.of(f.string("out", "")) : null;
+    int run() throws UsageException, IOException {
+        RunStore store = runs != null ? new RunStore(runs) : RunStore.workspace();
         if (outFile != null) {
             if (Files.isDirectory(outFile)) throw new UsageException("--out: " + outFile + " is a folder; give a file name");
             // Fail now, not after an hour of training, when the model cannot be written there.
@@ -106,13 +101,13 @@ final class TrainCommand implements Command {
         }
 
         TrainingSession session;
-        if (f.has("resume")) {
-            for (String flag : VALUES) {
-                if (f.has(flag) && !Set.of("resume", "runs", "out").contains(flag)) {
-                    throw new UsageException("--" + flag + " cannot be combined with --resume (the run keeps its configuration)");
+        if (resume != null) {
+            for (var option : spec.commandLine().getParseResult().matchedOptions()) {
+                if (!WITH_RESUME.contains(option.longestName())) {
+                    throw new UsageException(option.longestName() + " cannot be combined with --resume (the run keeps its configuration)");
                 }
             }
-            Run run = store.open(f.string("resume", ""));
+            Run run = store.open(resume);
             try {
                 session = TrainingSession.resume(run);
             } catch (IllegalStateException e) {
@@ -122,11 +117,12 @@ final class TrainCommand implements Command {
             Datasets.load(session.request().dataset(), session.request().validationImages());
             out.println("resuming run " + run.id() + " (" + session.request().displayName() + ")");
         } else {
-            TrainingRequest request = request(f);
+            TrainingRequest request = request();
             List<FieldProblem> problems = request.validate();
             if (!problems.isEmpty()) {
                 FieldProblem p = problems.get(0);
-                throw new UsageException(FLAG_OF.getOrDefault(p.field(), p.field()) + ": " + p.message());
+                TrainingSetting setting = TrainingSetting.ofKey(p.field());
+                throw new UsageException((setting != null ? setting.flag() : p.field()) + ": " + p.message());
             }
             // Load (and cache) the data before creating a run, so a missing dataset leaves no empty run behind.
             try {
@@ -202,26 +198,31 @@ final class TrainCommand implements Command {
         return o.status() == RunStatus.COMPLETED ? Cli.OK : Cli.FAILURE;
     }
 
-    private static TrainingRequest request(Flags f) throws UsageException {
-        if (f.has("augment") && f.has("no-augment")) {
+    private TrainingRequest request() throws UsageException {
+        if (augment && noAugment) {
             throw new UsageException("--augment and --no-augment contradict each other; give one");
         }
         TrainingRequest.Builder b;
         try {
-            b = TrainingRequest.forPreset(f.string("arch", "mlp")).toBuilder();
+            b = TrainingRequest.forPreset(arch != null ? arch : "mlp").toBuilder();
         } catch (IllegalArgumentException e) {
             throw new UsageException("--arch: " + e.getMessage());
         }
         TrainingRequest d = b.build();
-        if (f.has("layers")) b.hiddenLayers(f.integers("layers"));
-        return b.dataset(f.string("dataset", d.dataset())).activation(f.string("activation", d.activation()))
-                .loss(f.string("loss", d.loss())).optimizer(f.string("optimizer", d.optimizer()))
-                .learningRate(f.number("lr", d.learningRate())).batchSize(f.integer("batch", d.batchSize()))
-                .epochs(f.integer("epochs", d.epochs())).seed(f.longValue("seed", d.seed()))
-                .threads(f.integer("threads", d.threads())).augment(f.has("augment") || d.augment() && !f.has("no-augment"))
-                .validationImages(f.integer("validation", d.validationImages()))
-                .trainingLimit(f.integer("limit", d.trainingLimit())).schedule(f.string("schedule", d.schedule()))
-                .weightDecay(f.number("weight-decay", d.weightDecay())).name(f.string("name", "")).build();
+        if (layers != null) b.hiddenLayers(Converters.integers("--layers", layers, "256,128"));
+        return b.dataset(or(dataset, d.dataset())).activation(or(activation, d.activation()))
+                .loss(or(loss, d.loss())).optimizer(or(optimizer, d.optimizer()))
+                .learningRate(or(lr, d.learningRate())).batchSize(or(batch, d.batchSize()))
+                .epochs(or(epochs, d.epochs())).seed(or(seed, d.seed()))
+                .threads(or(threads, d.threads())).augment(augment || d.augment() && !noAugment)
+                .validationImages(or(validation, d.validationImages()))
+                .trainingLimit(or(limit, d.trainingLimit())).schedule(or(schedule, d.schedule()))
+                .weightDecay(or(weightDecay, d.weightDecay())).name(or(name, "")).build();
+    }
+
+    /** The option's value, or the preset's when it was not given. */
+    private static <T> T or(T given, T preset) {
+        return given != null ? given : preset;
     }
 
     static String epochLine(EpochPoint p) {

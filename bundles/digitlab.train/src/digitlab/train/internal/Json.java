@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * <p>Java shapes: object -> {@code Map<String, Object>} in file order, array -> {@code List<Object>},
  * number -> {@code Double}, string -> {@code String}, true/false -> {@code Boolean}, null -> {@code null}.
+ * Built on the core's reader rather than Gson for the reason written at {@link digitlab.nn.io.Json}: a
+ * broken run file gets a message naming the problem, and duplicate keys are refused.
  */
 public final class Json {
 

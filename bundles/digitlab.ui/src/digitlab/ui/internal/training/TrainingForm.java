@@ -23,6 +23,7 @@ import digitlab.nn.Presets;
 import digitlab.ui.internal.dataset.ImportedDatasets;
 import digitlab.train.FieldProblem;
 import digitlab.train.TrainingRequest;
+import digitlab.train.TrainingSetting;
 import digitlab.ui.internal.WheelGuard;
 import digitlab.ui.internal.CheckButtons;
 
@@ -34,27 +35,11 @@ import digitlab.ui.internal.CheckButtons;
  */
 final class TrainingForm extends Composite {
 
-    /** Field labels for messages, by {@link TrainingRequest} field name. */
+    /** Field labels for messages, by {@link TrainingRequest} field name ({@link TrainingSetting#label()}). */
     static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
-        LABELS.put("name", "Run name");
-        LABELS.put("dataset", "Dataset");
-        LABELS.put("preset", "Architecture");
-        LABELS.put("hiddenLayers", "Hidden layers");
-        LABELS.put("activation", "Activation");
-        LABELS.put("loss", "Loss");
-        LABELS.put("optimizer", "Optimizer");
-        LABELS.put("learningRate", "Learning rate");
-        LABELS.put("batchSize", "Batch size");
-        LABELS.put("epochs", "Epochs");
-        LABELS.put("seed", "Seed");
-        LABELS.put("threads", "Threads");
-        LABELS.put("augment", "Augmentation");
-        LABELS.put("validationImages", "Validation images");
-        LABELS.put("trainingLimit", "Training images");
-        LABELS.put("schedule", "LR schedule");
-        LABELS.put("weightDecay", "Weight decay");
+        for (TrainingSetting s : TrainingSetting.values()) LABELS.put(s.key(), s.label());
     }
 
     private final Text name;
@@ -86,41 +71,41 @@ final class TrainingForm extends Composite {
     TrainingForm(Composite parent) {
         super(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(14, 5).applyTo(this);
-        name = text("name");
+        name = text(TrainingSetting.NAME.key());
         name.setMessage("generated from the settings");
-        dataset = combo("dataset", SWT.DROP_DOWN);
+        dataset = combo(TrainingSetting.DATASET.key(), SWT.DROP_DOWN);
         offerDatasets();
         // Folders imported while the form is open join its list (imports run their last step on the UI thread).
         Runnable imported = () -> ViewJob.inUi(this, this::offerDatasets);
         ImportedDatasets.addListener(imported);
         addDisposeListener(e -> ImportedDatasets.removeListener(imported));
-        preset = combo("preset", SWT.READ_ONLY);
+        preset = combo(TrainingSetting.PRESET.key(), SWT.READ_ONLY);
         preset.setItems(Presets.names().toArray(new String[0]));
         preset.addListener(SWT.Selection, e -> presetChanged());
-        label("hiddenLayers");
+        label(TrainingSetting.HIDDEN_LAYERS.key());
         layers = new LayerListEditor(this);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(layers);
         controls.put("hiddenLayers", layers.table());
         decorate("hiddenLayers", layers.table());
         layers.addChangeListener(this::changed);
-        activation = combo("activation", SWT.READ_ONLY);
+        activation = combo(TrainingSetting.ACTIVATION.key(), SWT.READ_ONLY);
         activation.setItems("sigmoid", "tanh", "relu", "leakyrelu");
-        loss = combo("loss", SWT.READ_ONLY);
+        loss = combo(TrainingSetting.LOSS.key(), SWT.READ_ONLY);
         loss.setItems("xent", "quadratic");
-        optimizer = combo("optimizer", SWT.READ_ONLY);
+        optimizer = combo(TrainingSetting.OPTIMIZER.key(), SWT.READ_ONLY);
         optimizer.setItems(OptimizerRegistry.standard().names().toArray(new String[0]));
-        learningRate = text("learningRate");
-        batchSize = text("batchSize");
-        epochs = text("epochs");
-        seed = text("seed");
-        trainingLimit = text("trainingLimit");
+        learningRate = text(TrainingSetting.LEARNING_RATE.key());
+        batchSize = text(TrainingSetting.BATCH_SIZE.key());
+        epochs = text(TrainingSetting.EPOCHS.key());
+        seed = text(TrainingSetting.SEED.key());
+        trainingLimit = text(TrainingSetting.TRAINING_LIMIT.key());
         trainingLimit.setToolTipText("Train on the first this-many training images only (0 = all): for quick trials");
-        schedule = combo("schedule", SWT.DROP_DOWN);
+        schedule = combo(TrainingSetting.SCHEDULE.key(), SWT.DROP_DOWN);
         schedule.setItems("constant", "cosine", "step:3:0.5");
-        weightDecay = text("weightDecay");
-        threads = text("threads");
+        weightDecay = text(TrainingSetting.WEIGHT_DECAY.key());
+        threads = text(TrainingSetting.THREADS.key());
         threads.setToolTipText("Kernel threads for this run; by default one core is left for the workbench");
-        label("augment");
+        label(TrainingSetting.AUGMENT.key());
         augment = new Button(this, SWT.CHECK);
         augment.setText("shift, rotate, scale");
         augment.setToolTipText("Random shifts, rotations and scaling of the training images");
@@ -240,36 +225,36 @@ final class TrainingForm extends Composite {
             try {
                 widths.add(Integer.parseInt(entries.get(i).trim()));
             } catch (NumberFormatException e) {
-                found.add(new FieldProblem("hiddenLayers", "layer " + (i + 1) + ": '" + entries.get(i)
+                found.add(new FieldProblem(TrainingSetting.HIDDEN_LAYERS.key(), "layer " + (i + 1) + ": '" + entries.get(i)
                         + "' is not a whole number"));
             }
         }
         b.hiddenLayers(widths);
-        Double lr = FieldParsing.decimal(learningRate, "learningRate", found);
+        Double lr = FieldParsing.decimal(learningRate, TrainingSetting.LEARNING_RATE.key(), found);
         if (lr != null) b.learningRate(lr);
-        Long batch = FieldParsing.whole(batchSize, "batchSize", Integer.MAX_VALUE, found);
+        Long batch = FieldParsing.whole(batchSize, TrainingSetting.BATCH_SIZE.key(), Integer.MAX_VALUE, found);
         if (batch != null) b.batchSize(batch.intValue());
-        Long ep = FieldParsing.whole(epochs, "epochs", Integer.MAX_VALUE, found);
+        Long ep = FieldParsing.whole(epochs, TrainingSetting.EPOCHS.key(), Integer.MAX_VALUE, found);
         if (ep != null) b.epochs(ep.intValue());
-        Long sd = FieldParsing.whole(seed, "seed", Long.MAX_VALUE, found);
+        Long sd = FieldParsing.whole(seed, TrainingSetting.SEED.key(), Long.MAX_VALUE, found);
         if (sd != null) b.seed(sd);
-        Long limit = FieldParsing.whole(trainingLimit, "trainingLimit", Integer.MAX_VALUE, found);
+        Long limit = FieldParsing.whole(trainingLimit, TrainingSetting.TRAINING_LIMIT.key(), Integer.MAX_VALUE, found);
         if (limit != null) {
             b.trainingLimit(limit.intValue());
             if (trainingImages > 0 && limit > trainingImages) {
-                found.add(new FieldProblem("trainingLimit", String.format("%,d is more than the %,d training images of %s",
+                found.add(new FieldProblem(TrainingSetting.TRAINING_LIMIT.key(), String.format("%,d is more than the %,d training images of %s",
                         limit, trainingImages, trainingImagesOf)));
             }
         }
-        Long th = FieldParsing.whole(threads, "threads", Integer.MAX_VALUE, found);
+        Long th = FieldParsing.whole(threads, TrainingSetting.THREADS.key(), Integer.MAX_VALUE, found);
         if (th != null) {
             b.threads(th.intValue());
             int cores = Runtime.getRuntime().availableProcessors();
             if (th > cores) {
-                found.add(new FieldProblem("threads", String.format("%,d is more than the %d cores of this computer", th, cores)));
+                found.add(new FieldProblem(TrainingSetting.THREADS.key(), String.format("%,d is more than the %d cores of this computer", th, cores)));
             }
         }
-        Double wd = FieldParsing.decimal(weightDecay, "weightDecay", found);
+        Double wd = FieldParsing.decimal(weightDecay, TrainingSetting.WEIGHT_DECAY.key(), found);
         if (wd != null) b.weightDecay(wd);
         TrainingRequest r = b.build();
         for (FieldProblem p : r.validate()) {

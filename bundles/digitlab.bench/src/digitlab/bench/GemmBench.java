@@ -1,4 +1,4 @@
-package digitlab.nn.internal.bench;
+package digitlab.bench;
 
 import java.util.List;
 import java.util.SplittableRandom;

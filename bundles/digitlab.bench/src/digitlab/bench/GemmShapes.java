@@ -1,4 +1,4 @@
-package digitlab.nn.internal.bench;
+package digitlab.bench;
 
 import java.util.ArrayList;
 import java.util.List;
