@@ -49,7 +49,7 @@ class LiveModelTest {
     void aFashionRunFollowedLiveIsLabelledWithItsClasses() throws Exception {
         FashionLike fashion = new FashionLike("fashion-live-test", Datasets.load("mnist", -1));
         Datasets.registry().register(fashion);
-        ModelAccess access = ModelAccess.shared();
+        ModelAccess access = Ui.models();
         List<PredictionModel> followed = new CopyOnWriteArrayList<>();
         Consumer<PredictionModel> listener = current -> {
             PredictionModel live = access.live();
