@@ -100,8 +100,10 @@ public final class WeightsView extends ViewPart {
             layer = layerCombo.getSelectionIndex();
             render();
         });
-        info = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(info);
+        info = new Label(parent, SWT.WRAP);
+        // a width hint lets the label take what the row leaves and wrap a long model name instead of cutting it
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(100, SWT.DEFAULT)
+                .applyTo(info);
 
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(scroller);
@@ -142,8 +144,7 @@ public final class WeightsView extends ViewPart {
         PredictionModel model = follow.shown(models);
         if (model == null) {
             setPicture(null);
-            info.setText("No model yet \u2014 train one or open a model file.");
-            info.getParent().layout();
+            showInfo("No model yet \u2014 train one or open a model file.");
             return;
         }
         List<String> newTitles = WeightLayers.titles(model.snapshot());
@@ -154,7 +155,7 @@ public final class WeightsView extends ViewPart {
         }
         if (titles.isEmpty()) {
             setPicture(null);
-            info.setText("This model has no weight matrices to show.");
+            showInfo("This model has no weight matrices to show.");
             return;
         }
         if (layer >= titles.size()) layer = 0;
@@ -169,9 +170,17 @@ public final class WeightsView extends ViewPart {
                     WeightLayers.Matrix m = done.matrix();
                     WeightPicture p = done.picture();
                     digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                    info.setText(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
+                    showInfo(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
                             + m.rows() + " \u00d7 " + m.cols() + " weights"));
                 }), getSite(), picture);
+    }
+
+    /** The line beside the layer chooser, wrapped when the view is narrow; laid out again for its new height. */
+    private void showInfo(String text) {
+        if (text.equals(info.getText())) return;
+        info.setText(text);
+        info.setToolTipText(text);
+        info.getParent().layout(true);
     }
 
     private record Request(PredictionModel model, int layer, boolean shared, int width, int height) {
