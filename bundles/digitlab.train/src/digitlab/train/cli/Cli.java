@@ -25,7 +25,7 @@ public final class Cli {
     public static final int USAGE = 2;
 
     private final List<Command> commands = List.of(new TrainCommand(), new EvalCommand(), new PredictCommand(),
-            new EvalImagesCommand(), new BenchCommand(), new FineTuneCommand(), new ExportCommand(), new ImportCommand());
+            new EvalImagesCommand(), new BenchCommand(), new FineTuneCommand(), new ExportCommand(), new ImportCommand(), new EmbedCommand());
 
     /**
      * Runs {@code args[0]} with the remaining arguments.
@@ -34,7 +34,7 @@ public final class Cli {
      */
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("digitlab: a command is needed: train, eval, predict, bench, finetune, export or import (digitlab --help)");
+            err.println("digitlab: a command is needed: train, eval, predict, bench, finetune, export, import or embed (digitlab --help)");
             return USAGE;
         }
         String name = args[0];
