@@ -25,6 +25,8 @@ public final class DigitLabPerspective implements IPerspectiveFactory {
     public static final String CONFUSION_VIEW = "digitlab.ui.views.confusion";
     public static final String DATASET_VIEW = "digitlab.ui.views.dataset";
     public static final String ACTIVITY_VIEW = "digitlab.ui.views.activity";
+    /** Projector: the test images in a layer's space, mapped to 2-D (opens beside Weights, Confusion, Dataset). */
+    public static final String PROJECTOR_VIEW = "digitlab.ui.views.projector";
 
     /** Platform views the product shows. */
     public static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
@@ -47,13 +49,14 @@ public final class DigitLabPerspective implements IPerspectiveFactory {
         add(analysis, WEIGHTS_VIEW);
         add(analysis, CONFUSION_VIEW);
         add(analysis, DATASET_VIEW);
+        analysis.addPlaceholder(PROJECTOR_VIEW); // not open at first: Window > Show View > Projector
 
         IFolderLayout bottom = layout.createFolder("digitlab.bottom", IPageLayout.BOTTOM, 0.78f, "digitlab.left");
         add(bottom, PROGRESS_VIEW);
         add(bottom, ERROR_LOG_VIEW);
 
         for (String id : new String[] {CANVAS_VIEW, ACTIVITY_VIEW, TRAINING_VIEW, RUNS_VIEW, WEIGHTS_VIEW,
-                CONFUSION_VIEW, DATASET_VIEW, PROGRESS_VIEW, ERROR_LOG_VIEW}) {
+                CONFUSION_VIEW, DATASET_VIEW, PROJECTOR_VIEW, PROGRESS_VIEW, ERROR_LOG_VIEW}) {
             layout.addShowViewShortcut(id);
         }
         layout.addPerspectiveShortcut(ID);

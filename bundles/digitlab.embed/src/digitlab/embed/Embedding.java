@@ -35,4 +35,14 @@ public record Embedding(EmbedMethod method, ActivationSet points, double[] xy, P
     public double knnAgreement() {
         return KnnAgreement.of(xy, points.labels(), KnnAgreement.K);
     }
+
+    /** The map as CSV: a header {@code index,label,guess,x,y}, then one line per point. */
+    public String csv() {
+        StringBuilder sb = new StringBuilder("index,label,guess,x,y\n");
+        for (int i = 0; i < size(); i++) {
+            sb.append(points.indices()[i]).append(',').append(points.labels()[i]).append(',')
+                    .append(points.guesses()[i]).append(',').append((float) x(i)).append(',').append((float) y(i)).append('\n');
+        }
+        return sb.toString();
+    }
 }

@@ -147,7 +147,7 @@ final class EmbedCommand implements Command {
         Embedding map = Embedder.embed(model, new ImageSetSource(test), request, null, KernelSelector.create(threads),
                 threads, EmbedProgress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        AtomicFiles.writeString(outFile, csv(map));
+        AtomicFiles.writeString(outFile, map.csv());
         double agreement = map.knnAgreement();
         out.println(String.format(Locale.ROOT, "%s of layer %s over %d test images of %s in %.1f s; "
                 + "kNN label agreement %.3f; wrote %s", method.label(), Layers.describe(network, layer), limit,
@@ -164,16 +164,5 @@ final class EmbedCommand implements Command {
             out.println(Json.write(j));
         }
         return Cli.OK;
-    }
-
-    /** The map as CSV: {@code index,label,guess,x,y}, one line per image. */
-    static String csv(Embedding map) {
-        StringBuilder sb = new StringBuilder("index,label,guess,x,y\n");
-        var p = map.points();
-        for (int i = 0; i < map.size(); i++) {
-            sb.append(p.indices()[i]).append(',').append(p.labels()[i]).append(',').append(p.guesses()[i]).append(',')
-                    .append((float) map.x(i)).append(',').append((float) map.y(i)).append('\n');
-        }
-        return sb.toString();
     }
 }
