@@ -15,7 +15,8 @@ public final class Embedder {
 
     /**
      * The map asked for by {@code request}, of images {@code 0 .. limit-1} of {@code pixels} (values in [0, 1]).
-     * Activations already computed for the same model, layer and limit may be passed as {@code known}.
+     * Activations already computed for the same model, layer and limit may be passed as {@code known} (then
+     * {@code pixels} is not read and may be null).
      *
      * @throws IllegalArgumentException for a layer that does not exist, a limit outside 1..size, settings that
      *                                  do not fit, or images that do not fit the model

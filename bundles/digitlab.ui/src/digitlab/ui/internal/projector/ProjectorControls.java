@@ -8,6 +8,7 @@ import digitlab.nn.Network;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -38,33 +39,45 @@ public final class ProjectorControls {
     private Network network;
 
     ProjectorControls(Composite parent) {
+        // a row that wraps in a narrow view, each label staying with its control
         row = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(12).applyTo(row);
-        new Label(row, SWT.NONE).setText("Layer");
-        layer = new Combo(row, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(170, SWT.DEFAULT).applyTo(layer);
-        new Label(row, SWT.NONE).setText("Method");
-        method = new Combo(row, SWT.READ_ONLY);
+        RowLayout wrap = new RowLayout(SWT.HORIZONTAL);
+        wrap.wrap = true;
+        wrap.center = true;
+        wrap.marginLeft = wrap.marginRight = wrap.marginTop = wrap.marginBottom = 0;
+        wrap.spacing = 10;
+        row.setLayout(wrap);
+        layer = new Combo(pair("Layer"), SWT.READ_ONLY);
+        // as wide as a dense layer's name; a convolution's long spec shows in the list, not in the row
+        GridDataFactory.swtDefaults().hint(190, SWT.DEFAULT).applyTo(layer);
+        method = new Combo(pair("Method"), SWT.READ_ONLY);
         for (EmbedMethod m : EmbedMethod.values()) method.add(m.label());
         method.select(0);
-        new Label(row, SWT.NONE).setText("Images");
-        images = spinner(100, 10_000, EmbedRequest.DEFAULT_LIMIT, 100);
-        new Label(row, SWT.NONE).setText("Perplexity");
-        perplexity = spinner(2, 100, (int) TsneSettings.DEFAULT.perplexity(), 5);
-        new Label(row, SWT.NONE).setText("Iterations");
-        iterations = spinner(50, 5000, TsneSettings.DEFAULT.iterations(), 50);
-        map = new Button(row, SWT.PUSH);
+        images = spinner(pair("Images"), 100, 10_000, EmbedRequest.DEFAULT_LIMIT, 100);
+        perplexity = spinner(pair("Perplexity"), 2, 100, (int) TsneSettings.DEFAULT.perplexity(), 5);
+        iterations = spinner(pair("Iterations"), 50, 5000, TsneSettings.DEFAULT.iterations(), 50);
+        Composite buttons = pair(null);
+        map = new Button(buttons, SWT.PUSH);
         map.setText("Map");
-        cancel = new Button(row, SWT.PUSH);
+        map.setToolTipText("Compute the map with these settings (in the background)");
+        cancel = new Button(buttons, SWT.PUSH);
         cancel.setText("Cancel");
         cancel.setEnabled(false);
         method.addListener(SWT.Selection, e -> updateEnablement());
         updateEnablement();
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(row); // wraps to the view's width
     }
 
-    private Spinner spinner(int min, int max, int value, int step) {
-        Spinner s = new Spinner(row, SWT.BORDER);
+    /** A small group of the row: a label (if any) and what is added to it after. */
+    private Composite pair(String label) {
+        Composite c = new Composite(row, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(5, 0).applyTo(c);
+        if (label != null) new Label(c, SWT.NONE).setText(label);
+        return c;
+    }
+
+    private static Spinner spinner(Composite parent, int min, int max, int value, int step) {
+        Spinner s = new Spinner(parent, SWT.BORDER);
         s.setValues(value, min, max, 0, step, step * 10);
         return s;
     }
@@ -84,7 +97,7 @@ public final class ProjectorControls {
         layer.removeAll();
         for (int n = 1; n <= net.layers().size(); n++) layer.add(Layers.describe(net, n));
         layer.select((sameLayers && keep > 0 ? keep : Layers.lastHidden(net)) - 1);
-        row.layout(true, true);
+        row.getParent().layout(true, true);
     }
 
     EmbedMethod selectedMethod() {

@@ -81,6 +81,8 @@ public final class ProjectorView extends ViewPart {
         controls = new ProjectorControls(parent);
         status = new Label(parent, SWT.WRAP);
         status.setText("Loading the current model \u2026");
+        status.setToolTipText("kNN label agreement: the share of images whose 10 nearest neighbours in the map mostly "
+                + "share their label (1 = classes in clean clusters)");
         GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(status);
         scatter = new ScatterCanvas(parent);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(scatter);
@@ -112,7 +114,7 @@ public final class ProjectorView extends ViewPart {
             mappedOnce = true;
             compute();
         } else if (model != shownModel) {
-            status.setText("The current model is now " + model.name() + "; press Map to map it.");
+            setStatus("The current model is now " + model.name() + "; press Map to map it.");
         }
     }
 
@@ -135,7 +137,7 @@ public final class ProjectorView extends ViewPart {
         job.setPriority(Job.LONG);
         running = job;
         controls.setRunning(true);
-        status.setText(what + " \u2026");
+        setStatus(what + " \u2026");
         getSite().getService(IWorkbenchSiteProgressService.class).schedule(job);
     }
 
@@ -162,9 +164,8 @@ public final class ProjectorView extends ViewPart {
                 result = Embedder.embed(m, new ImageSetSource(test), r, cache.activations(key),
                         KernelSelector.create(threads), threads, progress(monitor));
                 cache.put(key, result);
-                message = String.format(Locale.ROOT, "%s of %s in %.1f s; kNN label agreement %.3f (the share of "
-                        + "images whose 10 nearest map neighbours mostly share their label)", what, model.name(),
-                        (System.nanoTime() - start) / 1e9, result.knnAgreement());
+                message = String.format(Locale.ROOT, "%s of %s in %.1f s; kNN label agreement %.3f", what,
+                        model.name(), (System.nanoTime() - start) / 1e9, result.knnAgreement());
             } else {
                 message = String.format(Locale.ROOT, "%s of %s (kept from before); kNN label agreement %.3f", what,
                         model.name(), result.knnAgreement());
@@ -195,11 +196,17 @@ public final class ProjectorView extends ViewPart {
                     selection.setSelection(StructuredSelection.EMPTY);
                     placeDrawing(CanvasSession.shared().latest());
                 }
-                if (running == null || running == job) status.setText(text);
+                if (running == null || running == job) setStatus(text);
                 return Status.OK_STATUS;
             }
         }.schedule();
         return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    /** Shows {@code text} on the status line, laid out again so a long one wraps. */
+    private void setStatus(String text) {
+        status.setText(text);
+        status.getParent().layout(true, true);
     }
 
     /** The job's monitor as the maths' progress: 1,000 ticks, the phase as sub-task, cancel from the monitor. */

@@ -241,26 +241,32 @@ public final class ScatterCanvas extends Canvas {
         paintLegend(g, a);
     }
 
+    /** The classes, then the two marks; the classes in two columns when one does not fit the height. */
     private void paintLegend(GC g, Rectangle a) {
-        int x = a.width - LEGEND_WIDTH + 8, line = g.getFontMetrics().getHeight() + 3;
-        int y = MARGIN;
+        int left = a.width - LEGEND_WIDTH + 8, line = g.getFontMetrics().getHeight() + 3;
+        int rows = classNames.size();
+        int columns = MARGIN + (rows + 4) * line <= a.height || rows < 2 ? 1 : 2;
+        int perColumn = (rows + columns - 1) / columns;
+        int columnWidth = (LEGEND_WIDTH - 8) / columns;
         g.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        g.drawText("class", x, y, true);
-        y += line;
-        for (int c = 0; c < classNames.size(); c++) {
+        g.drawText("class", left, MARGIN, true);
+        int top = MARGIN + line;
+        for (int c = 0; c < rows; c++) {
+            int x = left + (c / perColumn) * columnWidth, y = top + (c % perColumn) * line;
             g.setBackground(colours[c % colours.length]);
             g.fillOval(x, y + line / 2 - 5, 9, 9);
-            g.drawText(classNames.get(c), x + 16, y, true);
-            y += line;
+            g.setClipping(x, y, columnWidth - 2, line);
+            g.drawText(classNames.get(c), x + 14, y, true);
+            g.setClipping((Rectangle) null);
         }
-        y += line / 2;
+        int y = top + perColumn * line + line / 3;
         g.setBackground(colours[0]);
-        g.fillOval(x, y + line / 2 - 5, 9, 9);
-        g.drawOval(x - 1, y + line / 2 - 6, 10, 10);
-        g.drawText("wrong guess", x + 16, y, true);
+        g.fillOval(left, y + line / 2 - 5, 9, 9);
+        g.drawOval(left - 1, y + line / 2 - 6, 10, 10);
+        g.drawText("wrong guess", left + 14, y, true);
         y += line;
-        diamond(g, x + 4, y + line / 2, 6);
-        g.drawText("your drawing", x + 16, y, true);
+        diamond(g, left + 4, y + line / 2, 5);
+        g.drawText("your drawing", left + 14, y, true);
     }
 
     private void paintDrawing(GC gc) {
