@@ -29,7 +29,7 @@ public final class ScatterCanvas extends Canvas {
     private static final RGB[] PALETTE = {new RGB(78, 121, 167), new RGB(242, 142, 43), new RGB(225, 87, 89),
             new RGB(118, 183, 178), new RGB(89, 161, 79), new RGB(237, 201, 72), new RGB(176, 122, 161),
             new RGB(255, 157, 167), new RGB(156, 117, 95), new RGB(186, 176, 172)};
-    private static final int LEGEND_WIDTH = 120, MARGIN = 12, DOT = 5, PICK_RADIUS = 10, ZOOM = 3;
+    private static final int LEGEND_WIDTH = 120, MARGIN = 12, BOTTOM_LINE = 16, DOT = 5, PICK_RADIUS = 10, ZOOM = 3;
 
     private final Color[] colours = new Color[PALETTE.length];
     private Embedding map;
@@ -160,7 +160,8 @@ public final class ScatterCanvas extends Canvas {
             minY = Math.min(minY, map.y(i));
             maxY = Math.max(maxY, map.y(i));
         }
-        double w = Math.max(1, a.width - LEGEND_WIDTH - 2 * MARGIN), h = Math.max(1, a.height - 2 * MARGIN);
+        // the bottom line holds the marks' legend
+        double w = Math.max(1, a.width - LEGEND_WIDTH - 2 * MARGIN), h = Math.max(1, a.height - 2 * MARGIN - BOTTOM_LINE);
         double spanX = Math.max(maxX - minX, 1e-12), spanY = Math.max(maxY - minY, 1e-12);
         scale = Math.min(w / spanX, h / spanY);
         originX = MARGIN + (w - spanX * scale) / 2;
@@ -241,16 +242,23 @@ public final class ScatterCanvas extends Canvas {
         paintLegend(g, a);
     }
 
-    /** The classes, then the two marks; the classes in two columns when one does not fit the height. */
+    /**
+     * The classes on the right (two columns when one does not fit the height), the two marks in one line along the
+     * bottom (the plot leaves that line free), so every entry shows even in a short view.
+     */
     private void paintLegend(GC g, Rectangle a) {
-        int left = a.width - LEGEND_WIDTH + 8, line = g.getFontMetrics().getHeight() + 3;
+        int left = a.width - LEGEND_WIDTH + 8, line = g.getFontMetrics().getHeight() + 2;
         int rows = classNames.size();
-        int columns = MARGIN + (rows + 4) * line <= a.height || rows < 2 ? 1 : 2;
+        boolean header = MARGIN + (rows + 1) * line <= a.height - line;
+        int columns = header || rows < 2 ? 1 : 2;
         int perColumn = (rows + columns - 1) / columns;
         int columnWidth = (LEGEND_WIDTH - 8) / columns;
         g.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        g.drawText("class", left, MARGIN, true);
-        int top = MARGIN + line;
+        int top = MARGIN / 2;
+        if (header) {
+            g.drawText("class", left, top, true);
+            top += line;
+        }
         for (int c = 0; c < rows; c++) {
             int x = left + (c / perColumn) * columnWidth, y = top + (c % perColumn) * line;
             g.setBackground(colours[c % colours.length]);
@@ -259,14 +267,14 @@ public final class ScatterCanvas extends Canvas {
             g.drawText(classNames.get(c), x + 14, y, true);
             g.setClipping((Rectangle) null);
         }
-        int y = top + perColumn * line + line / 3;
+        int y = a.height - line - 2, x = 8;
         g.setBackground(colours[0]);
-        g.fillOval(left, y + line / 2 - 5, 9, 9);
-        g.drawOval(left - 1, y + line / 2 - 6, 10, 10);
-        g.drawText("wrong guess", left + 14, y, true);
-        y += line;
-        diamond(g, left + 4, y + line / 2, 5);
-        g.drawText("your drawing", left + 14, y, true);
+        g.fillOval(x, y + line / 2 - 5, 9, 9);
+        g.drawOval(x - 1, y + line / 2 - 6, 10, 10);
+        g.drawText("wrong guess", x + 14, y, true);
+        x += 14 + g.textExtent("wrong guess").x + 16;
+        diamond(g, x + 4, y + line / 2, 5);
+        g.drawText("your drawing", x + 14, y, true);
     }
 
     private void paintDrawing(GC gc) {
