@@ -58,6 +58,8 @@ public final class ProjectorView extends ViewPart {
     private final EmbeddingCache cache = new EmbeddingCache(8);
     /** Cache keys of the models seen: one per snapshot, never shared (a snapshot is immutable). */
     private final Map<ModelSnapshot, String> modelKeys = new WeakHashMap<>();
+    /** Numbers the keys: a key is never given twice, even after its model is gone. */
+    private long modelCount;
     private final SelectionSource selection = new SelectionSource();
     private Display display;
     private ProjectorControls controls;
@@ -68,6 +70,7 @@ public final class ProjectorView extends ViewPart {
     private int shownLayer;
     private ImageSet shownImages;
     private boolean mappedOnce;
+    private PredictionModel lastCurrent;
     private final Consumer<Guess> guessListener = g -> placeDrawing(g);
     private final Consumer<PredictionModel> modelListener = m -> {
         Display d = display;
@@ -109,11 +112,13 @@ public final class ProjectorView extends ViewPart {
         if (status == null || status.isDisposed()) return;
         PredictionModel model = ModelAccess.shared().current();
         if (model == null) return;
+        if (model == lastCurrent) return; // a training snapshot, not a new current model
+        lastCurrent = model;
         controls.setNetwork(model.snapshot().network());
         if (!mappedOnce) {
             mappedOnce = true;
             compute();
-        } else if (model != shownModel) {
+        } else if (running == null && model != shownModel) {
             setStatus("The current model is now " + model.name() + "; press Map to map it.");
         }
     }
@@ -124,7 +129,7 @@ public final class ProjectorView extends ViewPart {
         if (model == null) return;
         EmbedRequest request = controls.request();
         if (running != null) running.cancel();
-        String key = modelKeys.computeIfAbsent(model.snapshot(), s -> "model-" + modelKeys.size() + "-" + model.name());
+        String key = modelKeys.computeIfAbsent(model.snapshot(), s -> "model-" + ++modelCount + ": " + model.name());
         EmbeddingCache.Key cacheKey = new EmbeddingCache.Key(key, request);
         String what = request.method().label() + " of layer " + Layers.describe(model.snapshot().network(), request.layer())
                 + " over " + String.format(Locale.ROOT, "%,d", request.limit()) + " test images";

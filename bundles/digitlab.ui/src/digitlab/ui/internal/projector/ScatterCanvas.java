@@ -97,18 +97,22 @@ public final class ScatterCanvas extends Canvas {
         selectListener.accept(i);
     }
 
+    /** The map shown, or null. */
     public Embedding map() {
         return map;
     }
 
+    /** The point under the mouse, or -1. */
     public int hovered() {
         return hovered;
     }
 
+    /** The selected point, or -1. */
     public int selected() {
         return selected;
     }
 
+    /** The user's drawing's map position {@code {x, y}}, or null. */
     public double[] drawing() {
         return drawing;
     }
