@@ -137,6 +137,8 @@ run 0 plugins
 contains "com.example.dropped"
 contains "dropins"
 contains "$repo_zip"  # where the examples came from
+checks=$((checks + 1))
+grep '^com.example.hello ' <<<"$out" | grep -qF "$work/other-repo" || fail "com.example.hello not listed from $work/other-repo: $out"
 has_bundle com.example.dropped
 checks=$((checks + 1))
 grep -qs "dropins/com.example.broken_1.0.0.jar" "$DIGITLAB_WORKSPACE/.metadata/.log" "$lab/configuration/"*.log \
@@ -151,6 +153,8 @@ lacks_bundle com.example.dropped
 # --- uninstall what was installed -------------------------------------------------------------------------------
 run 0 uninstall digitlab.examples.feature
 lacks_bundle digitlab.analysis.saliency
+run 0 uninstall com.example.hello
+lacks_bundle com.example.hello
 
 echo "test-plugins: $checks checks, $failures failed, $(( $(date +%s) - started )) s" >&2
 [ "$failures" = 0 ]

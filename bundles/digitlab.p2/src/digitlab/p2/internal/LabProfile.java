@@ -16,6 +16,7 @@ import org.eclipse.equinox.p2.core.ProvisionException;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
 import org.eclipse.equinox.p2.metadata.IInstallableUnit;
+import org.eclipse.equinox.p2.metadata.IInstallableUnitFragment;
 import org.eclipse.equinox.p2.metadata.IRequirement;
 import org.eclipse.equinox.p2.metadata.MetadataFactory;
 import org.eclipse.equinox.p2.metadata.MetadataFactory.InstallableUnitDescription;
@@ -127,7 +128,9 @@ public final class LabProfile {
     /**
      * @return the product and the lab's feature, with everything they require, transitively (requirements whose
      *         filter does not match the profile's environment do not count: the product requires the features it
-     *         installs as separate roots, such as the examples, only under such a filter)
+     *         installs as separate roots, such as the examples, only under such a filter). Configuration units
+     *         (IInstallableUnitFragment, e.g. {@code tooling.osgi.bundle.default}) are not followed: their host
+     *         requirement matches every bundle, plugins included, without depending on them.
      */
     public Set<IInstallableUnit> labCore(IProfile profile) {
         List<IInstallableUnit> all = new ArrayList<>();
@@ -140,7 +143,7 @@ public final class LabProfile {
         }
         while (!todo.isEmpty()) {
             IInstallableUnit iu = todo.pop();
-            if (!core.add(iu)) continue;
+            if (!core.add(iu) || iu instanceof IInstallableUnitFragment) continue;
             for (IRequirement requirement : iu.getRequirements()) {
                 if (requirement.getFilter() != null && !requirement.getFilter().isMatch(environment)) continue;
                 for (IInstallableUnit candidate : all) {
@@ -179,7 +182,7 @@ public final class LabProfile {
             Deque<IInstallableUnit> todo = new ArrayDeque<>(List.of(root));
             while (!todo.isEmpty()) {
                 IInstallableUnit next = todo.pop();
-                if (!seen.add(next)) continue;
+                if (!seen.add(next) || next instanceof IInstallableUnitFragment) continue;
                 for (IRequirement requirement : next.getRequirements()) {
                     if (requirement.getFilter() != null && !requirement.getFilter().isMatch(environment)) continue;
                     for (IInstallableUnit candidate : all) {

@@ -33,11 +33,11 @@ public final class Uninstaller {
         IProfile profile = lab.profile();
         IInstallableUnit iu = lab.find(profile, id);
         if (iu == null) throw new PluginException("'" + id + "' is not installed ('digitlab plugins' lists what is)");
-        if (lab.labCore(profile).contains(iu)) {
-            throw new PluginException("'" + id + "' is part of Digit Lab itself and cannot be uninstalled");
-        }
         if (LabProfile.isFromDropins(profile, iu)) {
             throw new PluginException("'" + id + "' comes from the dropins folder: remove it from there (it is gone at the next start)");
+        }
+        if (lab.labCore(profile).contains(iu)) {
+            throw new PluginException("'" + id + "' is part of Digit Lab itself and cannot be uninstalled");
         }
         if (!LabProfile.isRoot(profile, iu)) {
             List<String> with = new ArrayList<>();
