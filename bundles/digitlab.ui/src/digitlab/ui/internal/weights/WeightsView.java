@@ -29,6 +29,7 @@ import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
 import digitlab.ui.internal.model.FollowTrainingAction;
+import digitlab.ui.internal.model.EpochSlider;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 
@@ -70,6 +71,12 @@ public final class WeightsView extends ViewPart {
     private List<String> nextRowLabels;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
     private int renders;
+    /** Time travel: the run's epochs. */
+    private EpochSlider slider;
+    /** The model of the epoch the slider shows, or null to show the usual one. */
+    private PredictionModel epochModel;
+    /** What the slider last could not show (a deleted run ...), shown before the line above the picture; or null. */
+    private String notice;
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -102,6 +109,15 @@ public final class WeightsView extends ViewPart {
         });
         info = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(info);
+        slider = new EpochSlider(parent, getSite(), models, m -> {
+            notice = null;
+            epochModel = m;
+            render();
+        }, problem -> {
+            notice = problem;
+            setInfo(info.getText());
+        });
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(slider);
 
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(scroller);
@@ -139,10 +155,10 @@ public final class WeightsView extends ViewPart {
     /** Asks the job for a picture of the current state (UI thread). */
     private void render() {
         if (picture == null || picture.isDisposed()) return;
-        PredictionModel model = follow.shown(models);
+        PredictionModel model = epochModel != null ? epochModel : follow.shown(models);
         if (model == null) {
             setPicture(null);
-            info.setText("No model yet \u2014 train one or open a model file.");
+            setInfo("No model yet \u2014 train one or open a model file.");
             info.getParent().layout();
             return;
         }
@@ -154,7 +170,7 @@ public final class WeightsView extends ViewPart {
         }
         if (titles.isEmpty()) {
             setPicture(null);
-            info.setText("This model has no weight matrices to show.");
+            setInfo("This model has no weight matrices to show.");
             return;
         }
         if (layer >= titles.size()) layer = 0;
@@ -169,9 +185,16 @@ public final class WeightsView extends ViewPart {
                     WeightLayers.Matrix m = done.matrix();
                     WeightPicture p = done.picture();
                     digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                    info.setText(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
+                    setInfo(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
                             + m.rows() + " \u00d7 " + m.cols() + " weights"));
                 }), getSite(), picture);
+    }
+
+    /** The line above the picture: {@code text}, after the slider's notice if there is one. */
+    private void setInfo(String text) {
+        String n = notice;
+        info.setText(n == null || text.startsWith(n) ? text : n + "; showing the usual model. " + text);
+        info.getParent().layout();
     }
 
     private record Request(PredictionModel model, int layer, boolean shared, int width, int height) {
@@ -247,6 +270,11 @@ public final class WeightsView extends ViewPart {
     /** The picture shown (for tests), or null. */
     public WeightPicture shownPicture() {
         return shown;
+    }
+
+    /** The epoch slider (for tests). */
+    public EpochSlider epochSlider() {
+        return slider;
     }
 
     /** How many pictures were put on screen (for tests of throttled refreshing). */
