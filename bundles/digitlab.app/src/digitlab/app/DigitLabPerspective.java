@@ -41,6 +41,7 @@ public final class DigitLabPerspective implements IPerspectiveFactory {
         add(analysis, DigitLabViews.WEIGHTS);
         add(analysis, DigitLabViews.CONFUSION);
         add(analysis, DigitLabViews.DATASET);
+        analysis.addPlaceholder(DigitLabViews.PROJECTOR); // not open at first: Window > Show View > Projector
 
         IFolderLayout bottom = layout.createFolder("digitlab.bottom", IPageLayout.BOTTOM, 0.78f, "digitlab.left");
         add(bottom, PROGRESS_VIEW);

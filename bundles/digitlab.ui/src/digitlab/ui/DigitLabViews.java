@@ -22,9 +22,11 @@ public final class DigitLabViews {
     public static final String CONFUSION = "digitlab.ui.views.confusion";
     /** Dataset browser. */
     public static final String DATASET = "digitlab.ui.views.dataset";
+    /** Projector: the test images in one layer's space, mapped to 2-D (PCA, t-SNE), with the drawing among them. */
+    public static final String PROJECTOR = "digitlab.ui.views.projector";
 
     /** All of them, in the order of the perspective. */
-    public static final List<String> ALL = List.of(CANVAS, ACTIVITY, TRAINING, RUNS, WEIGHTS, CONFUSION, DATASET);
+    public static final List<String> ALL = List.of(CANVAS, ACTIVITY, TRAINING, RUNS, WEIGHTS, CONFUSION, DATASET, PROJECTOR);
 
     private DigitLabViews() {
     }

@@ -39,8 +39,8 @@ import org.eclipse.ui.progress.UIJob;
  * had already finished and its delivery was waiting for the UI thread (so "newest request wins" is just:
  * cancel the old one, start a new one). A work that sees {@code monitor.isCanceled()} may return anything.</li>
  * <li><b>The view shows busy</b>: with a site, the job is scheduled through the site's
- * {@link IWorkbenchSiteProgressService}, which shows the view busy while it runs (title in italics,
- * busy cursor). Without a site (handlers, dialogs) it is scheduled plainly.</li>
+ * {@link IWorkbenchSiteProgressService}, which shows the view busy while it runs (its title in
+ * italics). Without a site (handlers, dialogs) it is scheduled plainly.</li>
  * <li><b>Failures are shown once</b>: an exception of the work goes to {@code whenFailed}; without a
  * {@code whenFailed} it becomes the job's error status, which the platform reports and logs.</li>
  * </ul>

@@ -16,7 +16,8 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 /**
  * Menus: File (the lab's Open Model, Save Model As, Import and Export commands come from digitlab.ui; Exit),
  * Edit (Undo, Redo: retargeted to the active view's operation history), Window (Show View, Reset
- * Perspective, Preferences) and Help (Key Assist, About). Views and plugins add to the "additions" groups.
+ * Perspective, Preferences) and Help (Help Contents and Search: the guides of digitlab.help; Key Assist, About).
+ * Views and plugins add to the "additions" groups.
  */
 final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
 
@@ -26,6 +27,8 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction undo;
     private IWorkbenchAction redo;
+    private IWorkbenchAction helpContents;
+    private IWorkbenchAction helpSearch;
     private IContributionItem showViews;
 
     DigitLabActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -40,7 +43,10 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
         resetPerspective = ActionFactory.RESET_PERSPECTIVE.create(window);
         undo = ActionFactory.UNDO.create(window); // retargeted to the active view's operation history
         redo = ActionFactory.REDO.create(window);
-        for (IWorkbenchAction action : new IWorkbenchAction[] {exit, about, preferences, resetPerspective, undo, redo}) {
+        helpContents = ActionFactory.HELP_CONTENTS.create(window); // the user and plugin guides (digitlab.help)
+        helpSearch = ActionFactory.HELP_SEARCH.create(window);
+        for (IWorkbenchAction action : new IWorkbenchAction[] {exit, about, preferences, resetPerspective, undo, redo,
+                helpContents, helpSearch}) {
             register(action); // so key bindings (Ctrl+Q etc.) reach them and they are disposed with the window
         }
         showViews = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
@@ -74,6 +80,8 @@ final class DigitLabActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(helpContents);
+        help.add(helpSearch);
         help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(new Separator());
         help.add(new GroupMarker("keys")); // Key Assist... (plugin.xml, the platform's showKeyAssist command)

@@ -29,7 +29,8 @@ public final class Cli {
 
     /** The commands, in the order of the overview; a fresh object for every run (picocli fills its fields). */
     static final List<Supplier<Command>> COMMANDS = List.of(TrainCommand::new, EvalCommand::new, PredictCommand::new,
-            EvalImagesCommand::new, BenchCommand::new, FineTuneCommand::new, ExportCommand::new, ImportCommand::new);
+            EvalImagesCommand::new, BenchCommand::new, FineTuneCommand::new, ExportCommand::new, ImportCommand::new,
+            EmbedCommand::new);
 
     /**
      * Runs {@code args[0]} with the remaining arguments.

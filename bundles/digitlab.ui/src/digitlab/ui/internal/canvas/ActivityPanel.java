@@ -148,6 +148,13 @@ final class ActivityPanel extends Canvas {
                 ? title + " \u2014 " + shape.channels() + " feature maps of " + shape.height() + "\u00d7" + shape.width()
                         + ", " + active + " of " + values.length + " values active"
                 : title + " \u2014 " + values.length + " neurons, " + active + " active";
+        if (gc.textExtent(header).x + 4 > a.width) {
+            // the short form for a narrow view (e.g. at 1366x768) rather than a header cut at the edge
+            header = maps()
+                    ? title + " — " + shape.channels() + " maps " + shape.height() + "×" + shape.width()
+                            + ", " + active + "/" + values.length + " active"
+                    : title + " — " + active + "/" + values.length + " active";
+        }
         gc.drawString(header, 2, 0, true);
         int top = headerHeight(gc);
         if (image != null) gc.drawImage(image, 0, top);

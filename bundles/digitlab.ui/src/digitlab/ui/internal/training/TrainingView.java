@@ -104,6 +104,11 @@ public final class TrainingView extends ViewPart {
         form = new TrainingForm(left);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
         scroller.setContent(left);
+        // the form at its natural size before the view is first sized: left at 0 x 0 until then, it had the layer
+        // table allocated at 0 x 0 too when the sash first gave the scroller its width, and GTK laid the table's
+        // scroll bars out at a negative length ("Gtk-CRITICAL ... gtk_box_gadget_distribute: assertion 'size >= 0'
+        // failed in GtkScrollbar" at every start; releng/check-start-stderr.sh looks for it)
+        left.setSize(left.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         // never narrower than the form's natural width: a narrow view scrolls sideways instead of hiding
         // the combo arrows and the layer buttons
         scroller.addListener(SWT.Resize, e -> FormSizing.fitForm(scroller, left));

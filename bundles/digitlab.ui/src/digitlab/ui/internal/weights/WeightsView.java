@@ -107,15 +107,17 @@ public final class WeightsView extends ViewPart {
             layer = layerCombo.getSelectionIndex();
             render();
         });
-        info = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(info);
+        info = new Label(parent, SWT.WRAP);
+        // a width hint lets the label take what the row leaves and wrap a long model name instead of cutting it
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(100, SWT.DEFAULT)
+                .applyTo(info);
         slider = new EpochSlider(parent, getSite(), models, m -> {
             notice = null;
             epochModel = m;
             render();
         }, problem -> {
             notice = problem;
-            setInfo(info.getText());
+            showInfo(info.getText());
         });
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(slider);
 
@@ -158,8 +160,7 @@ public final class WeightsView extends ViewPart {
         PredictionModel model = epochModel != null ? epochModel : follow.shown(models);
         if (model == null) {
             setPicture(null);
-            setInfo("No model yet \u2014 train one or open a model file.");
-            info.getParent().layout();
+            showInfo("No model yet \u2014 train one or open a model file.");
             return;
         }
         List<String> newTitles = WeightLayers.titles(model.snapshot());
@@ -170,7 +171,7 @@ public final class WeightsView extends ViewPart {
         }
         if (titles.isEmpty()) {
             setPicture(null);
-            setInfo("This model has no weight matrices to show.");
+            showInfo("This model has no weight matrices to show.");
             return;
         }
         if (layer >= titles.size()) layer = 0;
@@ -185,16 +186,22 @@ public final class WeightsView extends ViewPart {
                     WeightLayers.Matrix m = done.matrix();
                     WeightPicture p = done.picture();
                     digitlab.ui.internal.UiTimings.time("weights: picture swap", () -> setPicture(p));
-                    setInfo(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
+                    showInfo(r.model.name() + (p.tiles() ? "  \u00b7  " + m.units() : "  \u00b7  "
                             + m.rows() + " \u00d7 " + m.cols() + " weights"));
                 }), getSite(), picture);
     }
 
-    /** The line above the picture: {@code text}, after the slider's notice if there is one. */
-    private void setInfo(String text) {
+    /**
+     * The line beside the layer chooser, wrapped when the view is narrow; laid out again for its new height. After
+     * the slider's notice, if there is one.
+     */
+    private void showInfo(String text) {
         String n = notice;
-        info.setText(n == null || text.startsWith(n) ? text : n + "; showing the usual model. " + text);
-        info.getParent().layout();
+        String shown = n == null || text.startsWith(n) ? text : n + "; showing the usual model. " + text;
+        if (shown.equals(info.getText())) return;
+        info.setText(shown);
+        info.setToolTipText(shown);
+        info.getParent().layout(true);
     }
 
     private record Request(PredictionModel model, int layer, boolean shared, int width, int height) {
