@@ -63,6 +63,12 @@ class EpochModelsTest {
         CliTest.assertOneLine(CliTest.cli("predict", "--model", run.id() + "@last", "x.png"), 2,
                 "the epoch 'last' is not a number");
         CliTest.assertOneLine(CliTest.cli("eval", "--model", "no-such-run@1"), 2, "--model no-such-run@1: no run 'no-such-run'");
+        CliTest.Result embed = CliTest.cli("embed", "--model", run.id() + "@1", "--method", "pca", "--limit", "100", "--out",
+                dir.resolve("map.csv").toString());
+        assertEquals(0, embed.code(), embed.err());
+        assertEquals(101, java.nio.file.Files.readAllLines(dir.resolve("map.csv")).size(), "header and 100 points");
+        CliTest.assertOneLine(CliTest.cli("embed", "--model", run.id() + "@3", "--method", "pca", "--out",
+                dir.resolve("x.csv").toString()), 2, "run " + run.id() + " has epochs 1-2; there is no epoch 3");
     }
 
     @Test

@@ -56,7 +56,7 @@ final class EvalCommand extends Command {
         String modelName;
         if (file != null) {
             model = Cli.loadModel(file);
-            modelName = file.toAbsolutePath().toString();
+            modelName = java.nio.file.Files.exists(file) ? file.toAbsolutePath().toString() : file.toString(); // RUN@EPOCH as given
         } else {
             CurrentModel current;
             try {
