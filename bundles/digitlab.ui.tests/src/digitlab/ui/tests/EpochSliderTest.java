@@ -36,9 +36,10 @@ import digitlab.train.TrainingSession;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.confusion.ConfusionView;
 import digitlab.ui.internal.model.EpochSlider;
+import digitlab.ui.internal.projector.ProjectorView;
 import digitlab.ui.internal.weights.WeightsView;
 
-/** Time travel: the epoch slider of the Confusion Matrix and Weights views on a real two-epoch run. */
+/** Time travel: the epoch slider of the Confusion Matrix, Weights and Projector views on a real two-epoch run. */
 class EpochSliderTest {
 
     @Test
@@ -76,6 +77,12 @@ class EpochSliderTest {
             Ui.waitUntil("the weights slider", 30_000, () -> weights.epochSlider().epochs().equals(List.of(1, 2)));
             moveTo(weights.epochSlider().scale(), 0);
             Ui.waitUntil("the weights of epoch 1", 30_000, () -> weights.infoText().startsWith("run slider run \u2014 epoch 1"));
+            ProjectorView projector = Ui.show(DigitLabViews.PROJECTOR);
+            Ui.waitUntil("the projector's slider", 30_000, () -> projector.epochSlider().epochs().equals(List.of(1, 2)));
+            Ui.waitUntil("the first map", 120_000, () -> !projector.isComputing());
+            moveTo(projector.epochSlider().scale(), 0);
+            Ui.waitUntil("the map of epoch 1", 120_000, () -> !projector.isComputing()
+                    && projector.statusText().contains(" of run slider run \u2014 epoch 1"));
             for (int[] size : new int[][] {{1394, 871}, {1366, 768}}) {
                 Ui.shell().setBounds(0, 0, size[0], size[1]);
                 Ui.drain();
@@ -83,6 +90,8 @@ class EpochSliderTest {
                 snap("epoch-slider-weights-" + size[0] + "x" + size[1] + ".png");
                 Ui.show(DigitLabViews.CONFUSION);
                 snap("epoch-slider-confusion-" + size[0] + "x" + size[1] + ".png");
+                Ui.show(DigitLabViews.PROJECTOR);
+                snap("epoch-slider-projector-" + size[0] + "x" + size[1] + ".png");
             }
 
             // Bad input: the run is deleted while the slider shows its epoch 1.
@@ -91,8 +100,11 @@ class EpochSliderTest {
                     () -> view.infoText().contains("run slider run no longer exists (deleted?)"));
             Ui.waitUntil("the weights view's message", 30_000,
                     () -> weights.infoText().contains("run slider run no longer exists (deleted?)"));
+            Ui.waitUntil("the projector's message", 30_000,
+                    () -> projector.statusText().contains("run slider run no longer exists (deleted?)"));
             assertEquals(0, slider.pinnedEpoch(), "back to the current model");
             assertTrue(slider.epochs().isEmpty());
+            Ui.close(projector);
             Ui.close(weights);
             Ui.close(view);
         } finally {
