@@ -20,7 +20,7 @@ public final class KnnAgreement {
         int n = labels.length;
         if (n <= k) throw new IllegalArgumentException("kNN agreement: " + n + " points, " + k + " neighbours");
         boolean[] agrees = new boolean[n];
-        Parallel.forRange(Parallel.availableProcessors(), 16, n, (from, to) -> {
+        Parallel.forRange(Runtime.getRuntime().availableProcessors(), 16, n, (from, to) -> {
             double[] bestD = new double[k];
             int[] best = new int[k];
             for (int i = from; i < to; i++) {

@@ -5,7 +5,8 @@ import digitlab.nn.Model;
 import digitlab.nn.ModelSnapshot;
 import digitlab.nn.Network;
 import digitlab.nn.SampleSource;
-import digitlab.nn.Workspace;
+import digitlab.nn.Argmax;
+import digitlab.nn.BatchBuffers;
 import digitlab.nn.kernel.Kernels;
 
 /**
@@ -45,7 +46,7 @@ public final class LayerActivations {
         int in = network.inputSize();
         int classes = network.outputSize();
         float[] params = snapshot.parameters();
-        Workspace ws = network.newWorkspace(Math.min(BATCH, limit), kernels);
+        BatchBuffers ws = network.newBuffers(Math.min(BATCH, limit), kernels);
         float[] values = new float[limit * dimension];
         int[] indices = new int[limit];
         int[] labels = new int[limit];
@@ -64,7 +65,7 @@ public final class LayerActivations {
                 labels[i] = pixels.label(i);
             }
             float[] out = ws.forward(params, size, false, 0);
-            for (int r = 0; r < size; r++) guesses[start + r] = Workspace.argmax(out, r * classes, classes);
+            for (int r = 0; r < size; r++) guesses[start + r] = Argmax.of(out, r * classes, classes);
             System.arraycopy(ws.activation(layer - 1), 0, values, start * dimension, size * dimension);
             progress.report("activations", (double) (start + size) / limit);
         }

@@ -39,7 +39,7 @@ public record Neighbours(int k, int[] indices, double[] distances) {
             final int first = start;
             // products[r][j] = x_(first+r) . x_j
             kernels.gemm(false, true, rows, n, d, x, first * d, d, x, 0, d, false, products, 0, n);
-            Parallel.forRange(Parallel.availableProcessors(), 8, rows, (from, to) -> {
+            Parallel.forRange(Runtime.getRuntime().availableProcessors(), 8, rows, (from, to) -> {
                 for (int r = from; r < to; r++) select(first + r, products, r * n, norms, n, k, indices, distances);
             });
             progress.report("neighbours", (double) (start + rows) / n);

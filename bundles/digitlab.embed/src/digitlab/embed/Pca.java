@@ -64,7 +64,7 @@ public final class Pca {
         double[][] cov = new double[d][d];
         double[] centred = new double[n * d];
         for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) centred[i * d + j] = x[i * d + j] - mean[j];
-        Parallel.forRange(Parallel.availableProcessors(), 16, d, (from, to) -> {
+        Parallel.forRange(Runtime.getRuntime().availableProcessors(), 16, d, (from, to) -> {
             for (int a = from; a < to; a++) {
                 for (int b = a; b < d; b++) {
                     double s = 0;
@@ -136,7 +136,7 @@ public final class Pca {
         double[] meanDot = new double[b];
         for (int c = 0; c < b; c++) meanDot[c] = dot(mean, q[c]);
         double[][] xq = new double[n][b];
-        Parallel.forRange(Parallel.availableProcessors(), 16, n, (from, to) -> {
+        Parallel.forRange(Runtime.getRuntime().availableProcessors(), 16, n, (from, to) -> {
             for (int i = from; i < to; i++) {
                 for (int c = 0; c < b; c++) {
                     double s = 0;
@@ -147,7 +147,7 @@ public final class Pca {
             }
         });
         double[][] out = new double[b][d];
-        Parallel.forRange(Parallel.availableProcessors(), 16, d, (from, to) -> {
+        Parallel.forRange(Runtime.getRuntime().availableProcessors(), 16, d, (from, to) -> {
             for (int i = 0; i < n; i++) {
                 for (int j = from; j < to; j++) {
                     double centred = x[i * d + j] - mean[j];

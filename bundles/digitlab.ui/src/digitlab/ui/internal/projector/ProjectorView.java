@@ -173,7 +173,8 @@ public final class ProjectorView extends ViewPart {
     }
 
     /** The job's work: the dataset, then the map (from the cache when it is there). Worker thread. */
-    private Mapped map(PredictionModel model, EmbeddingCache.Key key, String what, IProgressMonitor monitor) {
+    private Mapped map(PredictionModel model, EmbeddingCache.Key key, String what, IProgressMonitor monitor)
+            throws java.io.IOException {
         monitor.beginTask(what, 1000);
         try {
             Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
