@@ -61,7 +61,8 @@ class EpochSliderTest {
             Ui.waitUntil("the evaluation of the run's model", 60_000,
                     () -> view.data() != null && view.data().modelName().startsWith("run slider run ("));
             int[][] epoch2 = view.data().matrix();
-            assertEquals("epoch 2 of 2 (newest)", slider.epochText());
+            assertEquals("epoch 2 of 2", slider.epochText());
+            assertEquals(0, slider.pinnedEpoch(), "at the newest epoch the slider follows the run");
 
             moveTo(slider.scale(), 0); // epoch 1
             Ui.waitUntil("the confusion matrix of epoch 1", 60_000,

@@ -78,7 +78,7 @@ public final class EpochSlider extends Composite {
             moved(scale.getSelection());
         });
         epochLabel = new Label(this, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(convertWidth("epoch 888 of 888 (newest)"), SWT.DEFAULT)
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(convertWidth("epoch 888 of 888"), SWT.DEFAULT)
                 .applyTo(epochLabel);
         modelListener = m -> ViewJob.inUi(this, this::refresh);
         storeListener = (store, id) -> {
@@ -167,10 +167,11 @@ public final class EpochSlider extends Composite {
             setToolTipText(run == null ? "The model shown does not come from a run of this workspace" : "Run " + runName);
         } else {
             int e = epochs.get(Math.max(0, index));
-            epochLabel.setText("epoch " + e + " of " + epochs.get(epochs.size() - 1) + (pinned == 0 ? " (newest)" : ""));
+            epochLabel.setText("epoch " + e + " of " + epochs.get(epochs.size() - 1));
             setToolTipText("Run " + runName);
         }
-        epochLabel.setToolTipText(run == null ? null : "Run " + runName);
+        epochLabel.setToolTipText(run == null ? null : "Run " + runName + (pinned == 0
+                ? ": the newest epoch (the slider follows the run)" : ": epoch " + pinned + " (move to the right end to follow the run)"));
         layout(true);
     }
 

@@ -91,7 +91,8 @@ public final class ProjectorView extends ViewPart {
         controls = new ProjectorControls(parent);
         // an epoch's model is mapped at once (with the controls' settings); the canvas's drawing is placed only in
         // a map of the current model, the one that guesses it
-        slider = new EpochSlider(parent, getSite(), models, m -> {
+        // in the settings row (wrapping with it), so the map keeps its height in a short view
+        slider = new EpochSlider(controls.row(), getSite(), models, m -> {
             notice = null;
             epochModel = m;
             compute();
@@ -99,7 +100,7 @@ public final class ProjectorView extends ViewPart {
             notice = problem;
             setStatus(status.getText());
         });
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(slider);
+        slider.setLayoutData(new org.eclipse.swt.layout.RowData(300, SWT.DEFAULT));
         status = new Label(parent, SWT.WRAP);
         status.setText("Loading the current model \u2026");
         status.setToolTipText("kNN label agreement: the share of images whose 10 nearest neighbours in the map mostly "
