@@ -24,6 +24,7 @@ import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.model.EpochSlider;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -175,7 +176,7 @@ public final class ProjectorView extends ViewPart {
 
     /** The job's work: the dataset, then the map (from the cache when it is there). Worker thread. */
     private Mapped map(PredictionModel model, EmbeddingCache.Key key, String what, IProgressMonitor monitor)
-            throws java.io.IOException {
+            throws IOException {
         monitor.beginTask(what, 1000);
         try {
             Dataset dataset = Datasets.load(model.datasetId() == null ? "mnist" : model.datasetId(), -1);
