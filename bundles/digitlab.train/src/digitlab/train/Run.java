@@ -72,6 +72,11 @@ public final class Run {
         return dir.resolve(CHECKPOINT_FILE);
     }
 
+    /** The models kept at the end of its epochs ({@link EpochModels}). */
+    public EpochModels epochModels() {
+        return new EpochModels(this);
+    }
+
     /** Whether a training session of this process is working on this run now. */
     public boolean isActive() {
         return RunStore.isActive(dir);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * What a training session writes into its run's folder: run.json (status, progress, the end), the history,
- * the checkpoint, the model and the evaluation. Every write is atomic, and a failure's message names the file
+ * the checkpoint, the model, the models of its epochs ({@link EpochModels}) and the evaluation. Every write is atomic, and a failure's message names the file
  * (e.g. "…/checkpoint.dlc: No space left on device").
  */
 final class RunFiles {
@@ -71,6 +71,13 @@ final class RunFiles {
 
     void model(Model model) throws IOException {
         saving(run.modelFile(), () -> ModelFormat.save(model, run.modelFile()));
+    }
+
+    /** The model at the end of {@code epoch}, kept beside the others and thinned ({@link EpochModels}). */
+    void epochModel(int epoch, Model model, java.util.List<EpochPoint> history) throws IOException {
+        EpochModels models = run.epochModels();
+        Path file = models.file(epoch);
+        saving(file, () -> models.keep(epoch, model, history));
     }
 
     void evaluation(EvaluationReport report) throws IOException {

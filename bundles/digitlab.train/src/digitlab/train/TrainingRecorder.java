@@ -95,11 +95,14 @@ final class TrainingRecorder implements digitlab.nn.TrainerListener {
         if (!Double.isNaN(e.validationAccuracy())) metrics.put("validation_accuracy", e.validationAccuracy());
         Model model = models.of(s, metrics);
         try {
-            // History first, then checkpoint, model and run.json. Each file is whole (atomic writes), and a
-            // failure between them leaves a history at least as new as the checkpoint: resume trims it to the
-            // checkpoint's step, so the history never has a gap.
+            // History first, then the epoch's model, checkpoint, model and run.json. Each file is whole (atomic
+            // writes), and a failure between them leaves a history at least as new as the checkpoint: resume trims
+            // it to the checkpoint's step, so the history never has a gap; an epoch model written before a failed
+            // checkpoint is written again (replaced whole) when resume redoes that epoch.
             history.add(point);
-            files.history(history.snapshot());
+            MetricHistory h = history.snapshot();
+            files.history(h);
+            files.epochModel(point.epoch(), model, h.epochs());
             files.checkpoint(trainer.checkpoint());
             files.model(model);
             files.epoch(point);

@@ -133,12 +133,18 @@ public final class Cli {
 
     /**
      * Loads a model file named on the command line: a .dlm, the original project's JSON network or ONNX,
-     * recognised by content ({@link digitlab.train.ModelFiles}).
+     * recognised by content ({@link digitlab.train.ModelFiles}); or, when no such file exists, {@code RUN@EPOCH}:
+     * the model a run of the workspace kept at the end of that epoch ({@link RunEpochModel}).
      *
      * @throws IOException naming the file: missing, a folder, not a model, or the format reader's problem
+     * @throws UsageException for RUN@EPOCH: an unknown run, an epoch it does not have or did not keep
      */
-    static digitlab.nn.Model loadModel(java.nio.file.Path file) throws IOException {
+    static digitlab.nn.Model loadModel(java.nio.file.Path file) throws IOException, UsageException {
         digitlab.train.internal.Contributions.ensureLoaded(); // layer types contributed by plugins
+        String arg = file.toString();
+        if (!java.nio.file.Files.exists(file) && RunEpochModel.matches(arg)) {
+            return RunEpochModel.load(digitlab.train.RunStore.workspace(), arg);
+        }
         return digitlab.train.ModelFiles.load(file);
     }
 

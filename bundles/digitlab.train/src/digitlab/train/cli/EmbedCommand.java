@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * CSV {@code index,label,guess,x,y}; the projector view's maths without the view.
  */
 @CommandLine.Command(name = "embed", sortOptions = false, descriptionHeading = "%n",
-        customSynopsis = "digitlab embed [--model FILE] [--layer L] --method pca|tsne [OPTIONS] --out FILE.csv",
+        customSynopsis = "digitlab embed [--model FILE|RUN@EPOCH] [--layer L] --method pca|tsne [OPTIONS] --out FILE.csv",
         description = {"map a layer's activations over test images to 2-D (PCA or t-SNE) as CSV", "",
                 "Prints the kNN label agreement: the share of images whose 10 nearest neighbours in the map mostly"
                         + " share their label.", ""},
@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
                 + " (a layer that does not exist, N of 0 or more than the test set, a missing model file)."})
 final class EmbedCommand extends Command {
 
-    @Option(names = "--model", paramLabel = "FILE", description = "the model: .dlm, the original project's JSON network"
+    @Option(names = "--model", paramLabel = "FILE|RUN@EPOCH", description = "RUN@EPOCH: the model a run kept at the end of that epoch; else the model: .dlm, the original project's JSON network"
             + " or ONNX (default: the current model, i.e. the ready model shipped with Digit Lab)")
     Path modelFile;
     @Option(names = "--layer", paramLabel = "L", description = "the layer whose outputs are mapped: its number (1 = the"
@@ -87,9 +87,10 @@ final class EmbedCommand extends Command {
         String modelName;
         if (modelFile != null) {
             Path file = modelFile;
-            if (!Files.exists(file)) throw new UsageException("--model: no such file: " + file);
+            boolean runEpoch = !Files.exists(file) && RunEpochModel.matches(file.toString());
+            if (!runEpoch && !Files.exists(file)) throw new UsageException("--model: no such file: " + file);
             model = Cli.loadModel(file);
-            modelName = file.toAbsolutePath().toString();
+            modelName = runEpoch ? file.toString() : file.toAbsolutePath().toString();
         } else {
             CurrentModel current;
             try {

@@ -23,12 +23,12 @@ import picocli.CommandLine.Option;
  * {@code digitlab eval}: accuracy, loss, confusion matrix and per-class figures of a saved model, or of the
  * current model (the ready model shipped with the lab) when no {@code --model} is given, as {@code predict} does.
  */
-@CommandLine.Command(name = "eval", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab eval [--model FILE] [OPTIONS]",
+@CommandLine.Command(name = "eval", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab eval [--model FILE|RUN@EPOCH] [OPTIONS]",
         description = {"evaluate a model (default: the current one): accuracy, confusion matrix, per-class figures", ""},
         footer = {"", "Exit codes: 0 evaluated, 1 missing or broken file or dataset, 2 bad options."})
 final class EvalCommand extends Command {
 
-    @Option(names = "--model", paramLabel = "FILE", description = "the model to evaluate: .dlm, the original project's"
+    @Option(names = "--model", paramLabel = "FILE|RUN@EPOCH", description = "RUN@EPOCH: the model a run kept at the end of that epoch; else the model to evaluate: .dlm, the original project's"
             + " JSON network or ONNX, recognised by content (default: the current model, i.e. the ready model shipped"
             + " with Digit Lab, as predict uses)")
     String model;
@@ -56,7 +56,7 @@ final class EvalCommand extends Command {
         String modelName;
         if (file != null) {
             model = Cli.loadModel(file);
-            modelName = file.toAbsolutePath().toString();
+            modelName = java.nio.file.Files.exists(file) ? file.toAbsolutePath().toString() : file.toString(); // RUN@EPOCH as given
         } else {
             CurrentModel current;
             try {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  * canvas digitises strokes. The repository's realistic test set (bench/realworld) is laid out this way.
  */
 @CommandLine.Command(name = "eval-images", sortOptions = false, descriptionHeading = "%n",
-        customSynopsis = "digitlab eval-images [--model FILE] [--json] FOLDER...",
+        customSynopsis = "digitlab eval-images [--model FILE|RUN@EPOCH] [--json] FOLDER...",
         description = {"accuracy on folders of labelled digit images and recorded canvas strokes", "",
                 "Guesses every labelled image under each FOLDER (recursively) and reports the accuracy per folder, per"
                         + " class and overall. Images are named LABEL_anything.png (.jpg, .gif, .bmp; the label is the"
@@ -45,7 +45,7 @@ final class EvalImagesCommand extends Command {
 
     @Parameters(paramLabel = "FOLDER", description = "folders of labelled images and stroke files")
     List<String> folders = new ArrayList<>();
-    @Option(names = "--model", paramLabel = "FILE", description = "the model (.dlm, original JSON network or ONNX); default: the current model")
+    @Option(names = "--model", paramLabel = "FILE|RUN@EPOCH", description = "RUN@EPOCH: the model a run kept at the end of that epoch; else the model (.dlm, original JSON network or ONNX); default: the current model")
     Path modelFile;
     @Option(names = "--json", description = "end with one JSON line: variants (name, images, accuracy, per_class), images, accuracy")
     boolean json;

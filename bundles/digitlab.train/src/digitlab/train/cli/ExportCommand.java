@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code digitlab export}: a model (the current one by default) as an ONNX file, or as a Digit Lab model file. */
 @CommandLine.Command(name = "export", sortOptions = false, descriptionHeading = "%n",
-        customSynopsis = "digitlab export [--model FILE] [--format onnx|dlm] --out FILE [--json]",
+        customSynopsis = "digitlab export [--model FILE|RUN@EPOCH] [--format onnx|dlm] --out FILE [--json]",
         description = {"write a model as ONNX (or .dlm) for other tools", "",
                 "Writes the model as an ONNX file (opset 21) that ONNX Runtime, PyTorch tools and others run: input"
                         + " \"input\" [N, 1, 28, 28] with pixels in [0, 1] (the model's normalisation is in the graph),"
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 written, 1 a broken model, a layer without ONNX mapping or an unwritable file, 2 bad options."})
 final class ExportCommand extends Command {
 
-    @Option(names = "--model", paramLabel = "FILE", description = "the model: .dlm, the original project's JSON network or"
+    @Option(names = "--model", paramLabel = "FILE|RUN@EPOCH", description = "RUN@EPOCH: the model a run kept at the end of that epoch; else the model: .dlm, the original project's JSON network or"
             + " ONNX, recognised by content; default: the current model (the ready model unless another is chosen)")
     Path modelFile;
     @Option(names = "--format", paramLabel = "F", description = "onnx (default) or dlm")

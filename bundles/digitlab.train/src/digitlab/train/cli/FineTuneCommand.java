@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * My drawings ({@link FineTuner}), prints accuracy on MNIST test and on the held-out drawings before and
  * after, and saves the result as a new model file; the model it started from is not changed.
  */
-@CommandLine.Command(name = "finetune", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab finetune [--model FILE] [--epochs N] [OPTIONS]",
+@CommandLine.Command(name = "finetune", sortOptions = false, descriptionHeading = "%n", customSynopsis = "digitlab finetune [--model FILE|RUN@EPOCH] [--epochs N] [OPTIONS]",
         description = {"fine-tune a model on MNIST mixed with My drawings; accuracy before and after", "",
                 "Continues training the model on MNIST mixed with the drawings taught in the canvas (My drawings, in the"
                         + " workspace), repeated and slightly varied so that a few dozen of them count, and prints the"
@@ -40,7 +40,7 @@ final class FineTuneCommand extends Command {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    @Option(names = "--model", paramLabel = "FILE", description = "the model to start from (.dlm, original JSON network or ONNX; default: the current model)")
+    @Option(names = "--model", paramLabel = "FILE|RUN@EPOCH", description = "RUN@EPOCH: the model a run kept at the end of that epoch; else the model to start from (.dlm, original JSON network or ONNX; default: the current model)")
     String modelFile;
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the mix, 1-100 (default ${DEFAULT-VALUE})")
     int epochs = FineTuneSettings.DEFAULT_EPOCHS;

@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
  * order given, folders' images (recursively, in name order) in their place.
  */
 @CommandLine.Command(name = "predict", sortOptions = false, descriptionHeading = "%n",
-        customSynopsis = {"digitlab predict [--model FILE] [--json] IMAGE_OR_FOLDER...",
-                "       digitlab predict --image FILE [--model FILE] [--json]"},
+        customSynopsis = {"digitlab predict [--model FILE|RUN@EPOCH] [--json] IMAGE_OR_FOLDER...",
+                "       digitlab predict --image FILE [--model FILE|RUN@EPOCH] [--json]"},
         description = {"classify images of digits (files or folders)", "",
                 "Brings each image into MNIST's form as the canvas does with pictures (dark-on-light or light-on-dark;"
                         + " the strokes made as wide as MNIST's, whatever pen wrote them; the ink box scaled into 20x20"
@@ -48,7 +48,7 @@ final class PredictCommand extends Command {
     List<String> operands = new ArrayList<>();
     @Option(names = "--image", paramLabel = "FILE", description = "an image (as the first operand)")
     String image;
-    @Option(names = "--model", paramLabel = "FILE", description = "the model (.dlm, the original project's JSON network or"
+    @Option(names = "--model", paramLabel = "FILE|RUN@EPOCH", description = "RUN@EPOCH: the model a run kept at the end of that epoch; else the model (.dlm, the original project's JSON network or"
             + " ONNX, recognised by content); default: the current model (the ready model shipped with Digit Lab unless"
             + " another is chosen)")
     Path modelFile;

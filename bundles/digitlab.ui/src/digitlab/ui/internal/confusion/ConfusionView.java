@@ -31,6 +31,7 @@ import digitlab.ui.internal.export.Csv;
 import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.gallery.GalleryPage;
 import digitlab.ui.internal.gallery.ImageGallery;
+import digitlab.ui.internal.model.EpochSlider;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 
@@ -65,6 +66,12 @@ public final class ConfusionView extends ViewPart {
     /** The workbench's models (a workbench service, see ModelAccess). */
     private ModelAccess models;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
+    /** Time travel: the run's epochs. */
+    private EpochSlider slider;
+    /** The model of the epoch the slider shows, or null to show the current model. */
+    private PredictionModel epochModel;
+    /** What the slider last could not show (a deleted run ...), put before the line above the matrix; or null. */
+    private String notice;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -72,6 +79,16 @@ public final class ConfusionView extends ViewPart {
         info = new Label(parent, SWT.WRAP);
         info.setText("Evaluating \u2026");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(info);
+        models = getSite().getService(ModelAccess.class);
+        slider = new EpochSlider(parent, getSite(), models, m -> {
+            notice = null;
+            epochModel = m;
+            evaluate();
+        }, problem -> {
+            notice = problem;
+            setInfo(info.getText());
+        });
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(slider);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         matrix = new MatrixCanvas(sash);
@@ -109,7 +126,7 @@ public final class ConfusionView extends ViewPart {
         Action reevaluate = new Action("Evaluate Again") {
             @Override
             public void run() {
-                PredictionModel current = models.current();
+                PredictionModel current = shownModel();
                 if (current != null) EVALUATIONS.remove(current); // really again: the dataset may have changed
                 evaluated = null;
                 evaluate();
@@ -124,7 +141,6 @@ public final class ConfusionView extends ViewPart {
         });
 
         refresh = new UiThrottle(parent, 1000, this::evaluate);
-        models = getSite().getService(ModelAccess.class);
         models.addListener(modelListener);
         models.start();
         evaluate();
@@ -133,14 +149,14 @@ public final class ConfusionView extends ViewPart {
     /** Evaluates the current model in a job, unless it was already. UI thread. */
     private void evaluate() {
         if (info.isDisposed()) return;
-        PredictionModel model = models.current();
+        PredictionModel model = shownModel();
         if (model == null) {
-            info.setText("Loading the current model \u2026");
+            setInfo("Loading the current model \u2026");
             return;
         }
         if (model == evaluated) return;
         evaluated = model;
-        info.setText("Evaluating " + model.name() + " on the test images \u2026");
+        setInfo("Evaluating " + model.name() + " on the test images \u2026");
         ViewJob.of("Evaluating " + model.name(), monitor -> evaluation(model)).inProgressView()
                 .whenDone(d -> {
                     Evaluation e = d.evaluation();
@@ -154,10 +170,22 @@ public final class ConfusionView extends ViewPart {
                 .schedule(getSite(), info);
     }
 
+    /** The model to show: the slider's epoch, else the current model. */
+    private PredictionModel shownModel() {
+        return epochModel != null ? epochModel : models.current();
+    }
+
+    /** The line above the matrix: {@code text}, after the slider's notice if there is one. */
+    private void setInfo(String text) {
+        String n = notice;
+        info.setText(n == null || text.startsWith(n) ? text : n + "; showing the current model. " + text);
+        info.getParent().layout();
+    }
+
     private void show(PredictionModel model, ConfusionData d, String message) {
         if (evaluated != model) return;
         data = d;
-        info.setText(message);
+        setInfo(message);
         matrix.setData(d);
         gallery.setPage(null);
         galleryTitle.setText("Click a cell to see its test images; double-click an image to load it into the canvas.");
@@ -232,7 +260,7 @@ public final class ConfusionView extends ViewPart {
             DigitCanvasView canvas = (DigitCanvasView) getSite().getPage().showView(DigitLabViews.CANVAS);
             canvas.load(Drawing.ofDatasetImage(page.ink(t), page.images().width(), page.images().height(), name));
         } catch (PartInitException e) {
-            info.setText("Cannot open the canvas: " + e.getMessage());
+            setInfo("Cannot open the canvas: " + e.getMessage());
         }
     }
 
@@ -249,6 +277,11 @@ public final class ConfusionView extends ViewPart {
     /** The matrix widget (for tests). */
     MatrixCanvas matrixCanvas() {
         return matrix;
+    }
+
+    /** The epoch slider (for tests). */
+    public EpochSlider epochSlider() {
+        return slider;
     }
 
     /** The gallery (for tests). */

@@ -39,6 +39,8 @@ public final class ModelAccess {
     private final List<Consumer<PredictionModel>> listeners = new CopyOnWriteArrayList<>();
     private volatile PredictionModel current;
     private volatile PredictionModel live;
+    /** The id of the run the current model comes from (its metadata's "run"), or null. */
+    private volatile String currentRunId;
     private volatile Run liveRun;
     /** The live run's name, read once from its run.json (and again after a rename); null when not read yet. */
     private volatile String liveRunName;
@@ -112,6 +114,7 @@ public final class ModelAccess {
     private void publishCurrent(CurrentModel c) {
         PredictionModel old = current;
         if (old != null && old.name().equals(describe(c)) && old.snapshot() == c.model().snapshot()) return;
+        currentRunId = c.model().metadata().properties().get("run");
         current = PredictionModel.of(c.model(), describe(c));
         fire();
     }
@@ -152,6 +155,19 @@ public final class ModelAccess {
     public PredictionModel shown(boolean followTraining) {
         PredictionModel l = live;
         return followTraining && l != null ? l : current;
+    }
+
+    /** The run in training now, or null. */
+    public Run liveRun() {
+        return liveRun;
+    }
+
+    /**
+     * The id of the run the current model was trained in (from its metadata; the run may not be in this
+     * workspace, or may have been deleted), or null.
+     */
+    public String currentRunId() {
+        return currentRunId;
     }
 
     /** Adds a listener for changes of the current or the live model. */

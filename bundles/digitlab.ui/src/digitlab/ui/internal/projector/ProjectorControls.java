@@ -68,6 +68,11 @@ public final class ProjectorControls {
         GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(row); // wraps to the view's width
     }
 
+    /** The wrapping row itself, for a view's own control to join it (the epoch slider). */
+    Composite row() {
+        return row;
+    }
+
     /** A small group of the row: a label (if any) and what is added to it after. */
     private Composite pair(String label) {
         Composite c = new Composite(row, SWT.NONE);

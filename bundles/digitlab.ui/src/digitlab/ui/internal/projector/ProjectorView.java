@@ -21,6 +21,7 @@ import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.canvas.Guess;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.model.EpochSlider;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 import java.io.IOException;
@@ -70,6 +71,12 @@ public final class ProjectorView extends ViewPart {
     private ImageSet shownImages;
     private boolean mappedOnce;
     private PredictionModel lastCurrent;
+    /** Time travel: the run's epochs. */
+    private EpochSlider slider;
+    /** The model of the epoch the slider shows, or null to map the current model. */
+    private PredictionModel epochModel;
+    /** What the slider last could not show (a deleted run ...), put before the status line; or null. */
+    private String notice;
     /** The canvas's guesses: the selection of the Digit Canvas's part. */
     private final ISelectionListener guessListener = (part, sel) -> placeDrawing(guessIn(sel));
     private final Consumer<PredictionModel> modelListener = m -> ViewJob.inUi(scatter, this::modelChanged);
@@ -83,6 +90,18 @@ public final class ProjectorView extends ViewPart {
         models = getSite().getService(ModelAccess.class);
         GridLayoutFactory.swtDefaults().margins(6, 6).applyTo(parent);
         controls = new ProjectorControls(parent);
+        // an epoch's model is mapped at once (with the controls' settings); the canvas's drawing is placed only in
+        // a map of the current model, the one that guesses it
+        // in the settings row (wrapping with it), so the map keeps its height in a short view
+        slider = new EpochSlider(controls.row(), getSite(), models, m -> {
+            notice = null;
+            epochModel = m;
+            compute();
+        }, problem -> {
+            notice = problem;
+            setStatus(status.getText());
+        });
+        slider.setLayoutData(new org.eclipse.swt.layout.RowData(300, SWT.DEFAULT));
         status = new Label(parent, SWT.WRAP);
         status.setText("Loading the current model \u2026");
         status.setToolTipText("kNN label agreement: the share of images whose 10 nearest neighbours in the map mostly "
@@ -120,14 +139,14 @@ public final class ProjectorView extends ViewPart {
         if (!mappedOnce) {
             mappedOnce = true;
             compute();
-        } else if (running == null && model != shownModel) {
+        } else if (running == null && model != shownModel && epochModel == null) {
             setStatus("The current model is now " + model.name() + "; press Map to map it.");
         }
     }
 
     /** Starts mapping with the controls' settings, cancelling a computation under way. UI thread. */
     public void compute() {
-        PredictionModel model = models.current();
+        PredictionModel model = epochModel != null ? epochModel : models.current();
         if (model == null) return;
         EmbedRequest request = controls.request();
         if (running != null) running.cancel();
@@ -218,7 +237,8 @@ public final class ProjectorView extends ViewPart {
 
     /** Shows {@code text} on the status line, laid out again so a long one wraps. */
     private void setStatus(String text) {
-        status.setText(text);
+        String n = notice;
+        status.setText(n == null || text.startsWith(n) ? text : n + "; mapping the current model. " + text);
         status.getParent().layout(true, true);
     }
 
@@ -286,6 +306,11 @@ public final class ProjectorView extends ViewPart {
         } catch (PartInitException e) {
             status.setText("Cannot open the canvas: " + e.getMessage());
         }
+    }
+
+    /** The epoch slider (for tests). */
+    public EpochSlider epochSlider() {
+        return slider;
     }
 
     /** The scatter plot (for tests). */

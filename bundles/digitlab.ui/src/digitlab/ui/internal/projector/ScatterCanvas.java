@@ -247,14 +247,15 @@ public final class ScatterCanvas extends Canvas {
     }
 
     /**
-     * The classes on the right (two columns when one does not fit the height), the two marks in one line along the
+     * The classes on the right (two or more columns when one does not fit the height), the two marks in one line along the
      * bottom (the plot leaves that line free), so every entry shows even in a short view.
      */
     private void paintLegend(GC g, Rectangle a) {
         int left = a.width - LEGEND_WIDTH + 8, line = g.getFontMetrics().getHeight() + 2;
         int rows = classNames.size();
         boolean header = MARGIN + (rows + 1) * line <= a.height - line;
-        int columns = header || rows < 2 ? 1 : 2;
+        int fit = Math.max(1, (a.height - MARGIN / 2 - line - 2) / line); // rows above the marks' line
+        int columns = header || rows < 2 ? 1 : Math.max(2, (rows + fit - 1) / fit);
         int perColumn = (rows + columns - 1) / columns;
         int columnWidth = (LEGEND_WIDTH - 8) / columns;
         g.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));

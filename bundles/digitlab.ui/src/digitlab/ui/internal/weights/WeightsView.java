@@ -29,6 +29,7 @@ import digitlab.ui.internal.export.ExportActions;
 import digitlab.ui.internal.heatmap.ColorLegend;
 import digitlab.ui.internal.heatmap.ColorMap;
 import digitlab.ui.internal.model.FollowTrainingAction;
+import digitlab.ui.internal.model.EpochSlider;
 import digitlab.ui.internal.model.ModelAccess;
 import digitlab.ui.internal.model.PredictionModel;
 
@@ -70,6 +71,12 @@ public final class WeightsView extends ViewPart {
     private List<String> nextRowLabels;
     private final Consumer<PredictionModel> modelListener = m -> refresh.request();
     private int renders;
+    /** Time travel: the run's epochs. */
+    private EpochSlider slider;
+    /** The model of the epoch the slider shows, or null to show the usual one. */
+    private PredictionModel epochModel;
+    /** What the slider last could not show (a deleted run ...), shown before the line above the picture; or null. */
+    private String notice;
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -104,6 +111,15 @@ public final class WeightsView extends ViewPart {
         // a width hint lets the label take what the row leaves and wrap a long model name instead of cutting it
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(100, SWT.DEFAULT)
                 .applyTo(info);
+        slider = new EpochSlider(parent, getSite(), models, m -> {
+            notice = null;
+            epochModel = m;
+            render();
+        }, problem -> {
+            notice = problem;
+            showInfo(info.getText());
+        });
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(slider);
 
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(scroller);
@@ -141,7 +157,7 @@ public final class WeightsView extends ViewPart {
     /** Asks the job for a picture of the current state (UI thread). */
     private void render() {
         if (picture == null || picture.isDisposed()) return;
-        PredictionModel model = follow.shown(models);
+        PredictionModel model = epochModel != null ? epochModel : follow.shown(models);
         if (model == null) {
             setPicture(null);
             showInfo("No model yet \u2014 train one or open a model file.");
@@ -175,11 +191,16 @@ public final class WeightsView extends ViewPart {
                 }), getSite(), picture);
     }
 
-    /** The line beside the layer chooser, wrapped when the view is narrow; laid out again for its new height. */
+    /**
+     * The line beside the layer chooser, wrapped when the view is narrow; laid out again for its new height. After
+     * the slider's notice, if there is one.
+     */
     private void showInfo(String text) {
-        if (text.equals(info.getText())) return;
-        info.setText(text);
-        info.setToolTipText(text);
+        String n = notice;
+        String shown = n == null || text.startsWith(n) ? text : n + "; showing the usual model. " + text;
+        if (shown.equals(info.getText())) return;
+        info.setText(shown);
+        info.setToolTipText(shown);
         info.getParent().layout(true);
     }
 
@@ -256,6 +277,11 @@ public final class WeightsView extends ViewPart {
     /** The picture shown (for tests), or null. */
     public WeightPicture shownPicture() {
         return shown;
+    }
+
+    /** The epoch slider (for tests). */
+    public EpochSlider epochSlider() {
+        return slider;
     }
 
     /** How many pictures were put on screen (for tests of throttled refreshing). */
