@@ -148,6 +148,32 @@ public final class Cli {
         return digitlab.train.ModelFiles.load(file);
     }
 
+    /** A command's model and how to name it in its output. */
+    record ChosenModel(digitlab.nn.Model model, String name) {
+    }
+
+    /**
+     * The model named by {@code --model} ({@link #loadModel}: a file, named by its absolute path, or RUN@EPOCH,
+     * named as given), or the current model when {@code file} is null (the ready model unless the user chose
+     * another), named by its source.
+     *
+     * @throws IOException    a missing or broken file, or no current model (the message says why)
+     * @throws UsageException a bad RUN@EPOCH
+     */
+    static ChosenModel modelOrCurrent(java.nio.file.Path file) throws IOException, UsageException {
+        if (file != null) {
+            boolean runEpoch = !java.nio.file.Files.exists(file) && RunEpochModel.matches(file.toString());
+            return new ChosenModel(loadModel(file), runEpoch ? file.toString() : file.toAbsolutePath().toString());
+        }
+        digitlab.train.CurrentModel current;
+        try {
+            current = digitlab.train.ModelService.get().current();
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new ChosenModel(current.model(), current.source());
+    }
+
     /** The message of an I/O error in one line (these messages name the file). */
     static String oneLine(Throwable e) {
         String m;

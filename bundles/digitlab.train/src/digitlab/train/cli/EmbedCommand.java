@@ -15,10 +15,8 @@ import digitlab.embed.Layers;
 import digitlab.embed.TsneSettings;
 import digitlab.nn.Model;
 import digitlab.nn.kernel.KernelSelector;
-import digitlab.train.CurrentModel;
 import digitlab.train.Datasets;
 import digitlab.train.ImageSetSource;
-import digitlab.train.ModelService;
 import digitlab.train.internal.AtomicFiles;
 import digitlab.train.internal.Json;
 import java.io.IOException;
@@ -83,25 +81,12 @@ final class EmbedCommand extends Command {
         if (threads < 1 || threads > 1024) throw new UsageException("--threads: " + threads + " must be between 1 and 1024");
         TsneSettings tsne = TsneSettings.DEFAULT.withPerplexity(perplexity).withIterations(iterations).withSeed(seed);
 
-        Model model;
-        String modelName;
-        if (modelFile != null) {
-            Path file = modelFile;
-            boolean runEpoch = !Files.exists(file) && RunEpochModel.matches(file.toString());
-            if (!runEpoch && !Files.exists(file)) throw new UsageException("--model: no such file: " + file);
-            model = Cli.loadModel(file);
-            modelName = runEpoch ? file.toString() : file.toAbsolutePath().toString();
-        } else {
-            CurrentModel current;
-            try {
-                current = ModelService.get().current();
-            } catch (IllegalStateException e) {
-                err.println("digitlab embed: " + e.getMessage());
-                return Cli.FAILURE;
-            }
-            model = current.model();
-            modelName = current.source();
+        if (modelFile != null && !Files.exists(modelFile) && !RunEpochModel.matches(modelFile.toString())) {
+            throw new UsageException("--model: no such file: " + modelFile);
         }
+        Cli.ChosenModel chosen = Cli.modelOrCurrent(modelFile);
+        Model model = chosen.model();
+        String modelName = chosen.name();
         var network = model.snapshot().network();
         int layer;
         try {

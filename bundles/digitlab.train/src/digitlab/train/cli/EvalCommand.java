@@ -4,11 +4,9 @@ import digitlab.data.Dataset;
 import digitlab.data.Split;
 import digitlab.data.UnknownDatasetException;
 import digitlab.nn.Model;
-import digitlab.train.CurrentModel;
 import digitlab.train.Datasets;
 import digitlab.train.EvaluationReport;
 import digitlab.train.Evaluator;
-import digitlab.train.ModelService;
 import digitlab.train.internal.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,22 +50,9 @@ final class EvalCommand extends Command {
             throw new UsageException("--split: " + e.getMessage());
         }
         if (threads < 1 || threads > 1024) throw new UsageException("--threads: " + threads + " must be between 1 and 1024");
-        Model model;
-        String modelName;
-        if (file != null) {
-            model = Cli.loadModel(file);
-            modelName = java.nio.file.Files.exists(file) ? file.toAbsolutePath().toString() : file.toString(); // RUN@EPOCH as given
-        } else {
-            CurrentModel current;
-            try {
-                current = ModelService.get().current();
-            } catch (IllegalStateException e) {
-                err.println("digitlab eval: " + e.getMessage());
-                return Cli.FAILURE;
-            }
-            model = current.model();
-            modelName = current.source();
-        }
+        Cli.ChosenModel chosen = Cli.modelOrCurrent(file);
+        Model model = chosen.model();
+        String modelName = chosen.name();
         String datasetId = dataset != null ? dataset : model.metadata().datasetId();
         Dataset dataset;
         try {

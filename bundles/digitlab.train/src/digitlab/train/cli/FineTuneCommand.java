@@ -3,9 +3,7 @@ package digitlab.train.cli;
 import digitlab.data.Dataset;
 import digitlab.nn.Model;
 import digitlab.nn.io.ModelFormat;
-import digitlab.train.CurrentModel;
 import digitlab.train.Datasets;
-import digitlab.train.ModelService;
 import digitlab.train.finetune.FineTuneResult;
 import digitlab.train.finetune.FineTuneSettings;
 import digitlab.train.finetune.FineTuner;
@@ -72,23 +70,9 @@ final class FineTuneCommand extends Command {
         Path outFile = this.outFile != null ? Path.of(this.outFile) : null;
         if (outFile != null && Files.isDirectory(outFile)) throw new UsageException("--out: " + outFile + " is a folder; give a file name");
         if (modelFile != null && modelFile.isBlank()) throw new UsageException("--model is required to name a file; it is empty");
-        Model model;
-        String modelName;
-        if (modelFile != null) {
-            Path file = Path.of(modelFile);
-            model = Cli.loadModel(file);
-            modelName = file.toString();
-        } else {
-            CurrentModel c;
-            try {
-                c = ModelService.get().current();
-            } catch (IllegalStateException e) {
-                err.println("digitlab finetune: " + e.getMessage());
-                return Cli.FAILURE;
-            }
-            model = c.model();
-            modelName = c.source();
-        }
+        Cli.ChosenModel chosen = Cli.modelOrCurrent(modelFile == null ? null : Path.of(modelFile));
+        Model model = chosen.model();
+        String modelName = chosen.name();
         MyDrawingsStore store = MyDrawingsStore.workspace();
         MyDrawingsDataset drawings = store.dataset();
         Dataset mnist = Datasets.load("mnist", -1);

@@ -39,7 +39,7 @@ public final class ActivityView extends ViewPart {
     private final List<ActivityPanel> panels = new ArrayList<>();
     private final List<Integer> layerIndices = new ArrayList<>();
     private Network shownNetwork;
-    /** The canvas's guesses: the selection of the Digit Canvas's part (see DigitSelectionProvider). */
+    /** The canvas's guesses: the selection of the Digit Canvas's part (see DigitCanvasView's selection). */
     private final ISelectionListener listener = (part, selection) -> show(guessIn(selection));
     private ModelAccess models;
 

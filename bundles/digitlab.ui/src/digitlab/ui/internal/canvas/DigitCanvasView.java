@@ -5,6 +5,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -21,6 +22,7 @@ import org.eclipse.ui.part.ViewPart;
 import digitlab.data.preprocess.PreprocessedDigit;
 import digitlab.train.mydrawings.MyDrawingsStore;
 import digitlab.ui.ViewJob;
+import digitlab.ui.internal.PartSelection;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.prefs.LabPreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
@@ -71,7 +73,12 @@ public final class DigitCanvasView extends ViewPart {
     private final Runnable liveTimer = this::liveTick;
     private UiThrottle modelRefresh;
     private final java.util.function.Consumer<PredictionModel> modelListener = m -> modelRefresh.request();
-    private final DigitSelectionProvider selectionProvider = new DigitSelectionProvider();
+    /**
+     * The canvas's newest {@link Guess} as the workbench selection: the one way its guesses reach other views
+     * (Network Activity listens to this part's selection; plugin views such as Saliency to anything that adapts
+     * to a PreprocessedDigit, which a guess does). A guess on an empty canvas is published too: it adapts to no digit.
+     */
+    private final PartSelection selectionProvider = new PartSelection();
     private Teacher teacher;
     private TeachBar teachBar;
     private volatile Teacher.Outcome lastTeaching;
@@ -256,7 +263,7 @@ public final class DigitCanvasView extends ViewPart {
         status.setToolTipText("Model: " + model + "\nTime for the last guess (rasterize, preprocess, forward pass): "
                 + String.format("%.3f ms", g.nanos() / 1e6));
         verdict.getParent().layout(new org.eclipse.swt.widgets.Control[] {verdict, status});
-        selectionProvider.publish(g);
+        selectionProvider.setSelection(new StructuredSelection(g));
     }
 
     // ---------------------------------------------------------------- teaching (My drawings)

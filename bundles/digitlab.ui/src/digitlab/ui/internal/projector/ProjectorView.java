@@ -17,6 +17,7 @@ import digitlab.train.Datasets;
 import digitlab.train.ImageSetSource;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.ViewJob;
+import digitlab.ui.internal.PartSelection;
 import digitlab.ui.internal.canvas.DigitCanvasView;
 import digitlab.ui.internal.canvas.Drawing;
 import digitlab.ui.internal.canvas.Guess;
@@ -60,7 +61,7 @@ public final class ProjectorView extends ViewPart {
     private final Map<ModelSnapshot, String> modelKeys = new WeakHashMap<>();
     /** Numbers the keys: a key is never given twice, even after its model is gone. */
     private long modelCount;
-    private final SelectionSource selection = new SelectionSource();
+    private final PartSelection selection = new PartSelection();
     private ModelAccess models;
     private ProjectorControls controls;
     private Label status;

@@ -1,4 +1,4 @@
-package digitlab.ui.internal.projector;
+package digitlab.ui.internal;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.jface.viewers.ISelection;
@@ -7,8 +7,13 @@ import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 
-/** The Projector's selection for the workbench selection service: the picked {@link ProjectedImage}. UI thread. */
-final class SelectionSource implements ISelectionProvider {
+/**
+ * A view's selection for the workbench selection service, for views whose selection is not a JFace
+ * viewer's: the view calls {@link #setSelection} with what it shows as picked, and the listeners (the
+ * selection service, hence other views) hear of it. The Digit Canvas publishes its newest guess this way
+ * (Network Activity and Saliency listen), the Projector its picked test image. UI thread only.
+ */
+public final class PartSelection implements ISelectionProvider {
 
     private final ListenerList<ISelectionChangedListener> listeners = new ListenerList<>();
     private ISelection selection = StructuredSelection.EMPTY;
