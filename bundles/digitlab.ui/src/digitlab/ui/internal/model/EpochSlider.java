@@ -126,6 +126,9 @@ public final class EpochSlider extends Composite {
                 "cannot read the epochs of run " + id + ": " + e.getMessage()))), site, this);
     }
 
+    /** Whether the slider has its row (null until the first listing of epochs). */
+    private Boolean present;
+
     private record Listing(Run run, String name, List<Integer> epochs, String problem) {
     }
 
@@ -173,6 +176,23 @@ public final class EpochSlider extends Composite {
         epochLabel.setToolTipText(run == null ? null : "Run " + runName + (pinned == 0
                 ? ": the newest epoch (the slider follows the run)" : ": epoch " + pinned + " (move to the right end to follow the run)"));
         layout(true);
+        showOnlyForARun();
+    }
+
+    /**
+     * A model that is not from a run of this workspace (the ready model, an opened file) has no epochs to travel
+     * through: the slider leaves its row to the view rather than showing a disabled control that says "no run".
+     */
+    private void showOnlyForARun() {
+        boolean shown = run != null;
+        if (present != null && present == shown) return;
+        present = shown;
+        setVisible(shown);
+        Object data = getLayoutData();
+        if (data instanceof org.eclipse.swt.layout.GridData g) g.exclude = !shown;
+        if (data instanceof org.eclipse.swt.layout.RowData r) r.exclude = !shown;
+        getParent().layout(true, true);
+        if (getParent().getParent() != null) getParent().getParent().layout(true, true);
     }
 
     /** The slider moved to {@code index} of the kept epochs. */
