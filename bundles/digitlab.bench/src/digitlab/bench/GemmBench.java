@@ -97,16 +97,7 @@ public final class GemmBench {
         double best = Double.MAX_VALUE;
         int stable = 0;
         while (System.nanoTime() - start < 20_000_000_000L && stable < 2) {
-            double pass = 0;
-            for (Runnable r : work) {
-                long t0 = System.nanoTime();
-                int runs = 0;
-                do {
-                    r.run();
-                    runs++;
-                } while (System.nanoTime() - t0 < 1_000_000L);
-                pass += (System.nanoTime() - t0) / (double) runs;
-            }
+            double pass = KernelWarmup.pass(work, 1_000_000L);
             best = Math.min(best, pass);
             stable = pass <= 1.03 * best ? stable + 1 : 0;
         }

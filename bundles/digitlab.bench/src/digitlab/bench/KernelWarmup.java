@@ -46,16 +46,7 @@ final class KernelWarmup {
         double best = Double.MAX_VALUE;
         int stable = 0;
         while (true) {
-            double pass = 0;
-            for (Runnable r : work) {
-                long t0 = System.nanoTime();
-                int runs = 0;
-                do {
-                    r.run();
-                    runs++;
-                } while (System.nanoTime() - t0 < 2_000_000L);
-                pass += (System.nanoTime() - t0) / (double) runs;
-            }
+            double pass = pass(work, 2_000_000L);
             best = Math.min(best, pass);
             stable = pass <= 1.03 * best ? stable + 1 : 0;
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -63,5 +54,23 @@ final class KernelWarmup {
                 return elapsed;
             }
         }
+    }
+
+    /**
+     * One warm-up pass: runs each item for at least {@code itemNanos} and returns the sum of the items' times per
+     * run (nanoseconds); passes are repeated until this score is stable, i.e. the JIT has compiled what they call.
+     */
+    static double pass(List<Runnable> work, long itemNanos) {
+        double pass = 0;
+        for (Runnable r : work) {
+            long t0 = System.nanoTime();
+            int runs = 0;
+            do {
+                r.run();
+                runs++;
+            } while (System.nanoTime() - t0 < itemNanos);
+            pass += (System.nanoTime() - t0) / (double) runs;
+        }
+        return pass;
     }
 }
