@@ -91,8 +91,8 @@ class SweepRunnerTest {
         }
         String csv = r.toCsv();
         assertEquals(5, csv.lines().count(), csv);
-        assertTrue(csv.startsWith("point,run,state,hiddenLayers,learningRate,"), csv);
-        assertTrue(csv.contains(",\"16,8\",0.01,"), csv);
+        assertTrue(csv.startsWith("point,run,state,learningRate,hiddenLayers,epochs,"), csv);
+        assertTrue(csv.contains(",completed,0.01,\"16,8\",1,"), csv);
     }
 
     @Test

@@ -143,6 +143,7 @@ class SweepSpecTest {
                 SweepSpec.FIELD_EARLY_STOPPING, "must be an epoch from 1 to 2");
         assertField(SweepSpec.builder(base().toBuilder().epochs(1).build()).earlyStopping(EarlyStopping.DEFAULT).build(),
                 SweepSpec.FIELD_EARLY_STOPPING, "at least 2 epochs");
+        assertField(SweepSpec.builder(base()).build(), SweepSpec.FIELD_AXES, "no setting to vary");
         // A grid over the limit names the sizes and the limit.
         assertField(SweepSpec.builder(base()).axis(axis(TrainingSetting.LEARNING_RATE, "0.001,0.002,0.003,0.004,0.005,0.006,0.007,0.008,0.009,0.01,0.02"))
                 .axis(axis(TrainingSetting.SEED, "1,2,3,4,5,6,7,8,9,10")).build(),

@@ -256,8 +256,10 @@ final class SweepCommand extends Command {
             case SweepSpec.FIELD_EARLY_STOPPING -> "--early-stop";
             case SweepSpec.FIELD_MAX_POINTS, SweepSpec.FIELD_POINTS -> "--max-points";
             case SweepSpec.FIELD_NAME -> "--name";
+            case SweepSpec.FIELD_AXES -> "settings";
             default -> p.field();
         };
+        if (p.field().equals(SweepSpec.FIELD_AXES)) return "no setting to vary: give at least one, e.g. --lr 0.001,0.01";
         return flag + ": " + p.message();
     }
 }
