@@ -159,13 +159,24 @@ final class SweepCommand extends Command {
             }
         }, "digitlab sweep shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        SweepRecord r;
         try {
-            r = runner.run(id, null);
-        } catch (IllegalStateException e) {
-            err.println("digitlab sweep: " + e.getMessage());
-            return Cli.FAILURE;
+            SweepRecord r;
+            try {
+                r = runner.run(id, null);
+            } catch (IllegalStateException e) {
+                err.println("digitlab sweep: " + e.getMessage());
+                return Cli.FAILURE;
+            }
+            output.table(r);
+            if (csv != null) AtomicFiles.writeString(csv, r.toCsv());
+            if (r.status() == SweepStatus.CANCELLED) {
+                err.println("digitlab sweep: " + r.message() + " (digitlab sweep --resume " + r.id() + ")");
+            }
+            if (json) out.println(digitlab.train.internal.Json.write(SweepOutput.json(r)));
+            boolean anyTrained = r.best().isPresent();
+            return r.status() == SweepStatus.COMPLETED && anyTrained ? Cli.OK : Cli.FAILURE;
         } finally {
+            // Only now may a Ctrl+C let the program end: the record, the table and the summary are out.
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -173,14 +184,6 @@ final class SweepCommand extends Command {
                 // the hook runs: it waits for us
             }
         }
-        output.table(r);
-        if (csv != null) AtomicFiles.writeString(csv, r.toCsv());
-        if (r.status() == SweepStatus.CANCELLED) {
-            err.println("digitlab sweep: " + r.message() + " (digitlab sweep --resume " + r.id() + ")");
-        }
-        if (json) out.println(digitlab.train.internal.Json.write(SweepOutput.json(r)));
-        boolean anyTrained = r.best().isPresent();
-        return r.status() == SweepStatus.COMPLETED && anyTrained ? Cli.OK : Cli.FAILURE;
     }
 
     /** The spec of the command line (not validated). */
