@@ -91,8 +91,10 @@ final class SweepCommand extends Command {
                     .arity(sweepable ? "1..*" : "1").type(sweepable ? List.class : String.class)
                     .auxiliaryTypes(String.class)
                     .paramLabel(sweepable ? (s == TrainingSetting.HIDDEN_LAYERS ? "W,W" : "V,V") : "V")
-                    .description(label + (sweepable ? (s == TrainingSetting.HIDDEN_LAYERS ? ": one or more values, each a list of widths"
-                            : ": one or more values" + range) : " (one value, as for train)"))
+                    .description(label + (!sweepable ? " (one value, as for train)"
+                            : s == TrainingSetting.HIDDEN_LAYERS ? ": one or more values, each a list of widths"
+                            : s == TrainingSetting.AUGMENT ? ": on, off, or both (on,off)"
+                            : ": one or more values" + range))
                     .build());
         }
     }
