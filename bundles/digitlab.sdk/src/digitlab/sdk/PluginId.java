@@ -20,8 +20,7 @@ public record PluginId(String value) {
             "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-            "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits",
-            "non", "module", "open", "exports", "requires", "to", "uses", "provides", "with", "opens", "transitive");
+            "void", "volatile", "while", "true", "false", "null");
     private static final int MAX_LENGTH = 100;
 
     /**

@@ -27,7 +27,7 @@ public record PluginProject(PluginKind kind, PluginId id, String name, URI labRe
         name = name.strip();
     }
 
-    /** "Swish layer (com.example.swish)"-like names when none is given. */
+    /** The name when none is given: "Swish layer plugin" for a layer with the id com.example.swish. */
     static String defaultName(PluginKind kind, PluginId id) {
         return id.className() + " " + kind.id() + " plugin";
     }

@@ -25,7 +25,7 @@ public final class NewPluginCommand {
 
         Writes a plugin project into DIR (new or empty): a pomless Tycho build against the lab's p2 repository
         with a working example of the kind and its tests, a feature and a p2 repository to install from.
-        Build it with 'mvn verify' in DIR; install it with
+        Build it with './mvnw verify' in DIR (Java 21+); install it with
         'digitlab install --trust-unsigned DIR/ID.repository/target/repository'.
 
           --kind             layer (a layer type and a preset using it), optimizer, dataset or view
@@ -88,12 +88,16 @@ public final class NewPluginCommand {
         if (dir == null) return usage("the project's folder is missing");
         try {
             PluginKind k;
-            PluginId pluginId;
             try {
                 k = PluginKind.of(kind);
+            } catch (IllegalArgumentException e) {
+                return fail("--kind: " + e.getMessage());
+            }
+            PluginId pluginId;
+            try {
                 pluginId = new PluginId(id);
             } catch (IllegalArgumentException e) {
-                return fail(prefix(e));
+                return fail("--id: " + e.getMessage());
             }
             URI labRepository = repository != null ? LabRepository.of(repository) : defaultRepository();
             Path folder;
@@ -111,18 +115,13 @@ public final class NewPluginCommand {
             List<Path> files = PluginGenerator.generate(project, folder);
             Path abs = folder.toAbsolutePath().normalize();
             out.println("wrote " + files.size() + " files of " + project.name() + " (" + k.contribution() + ") into " + abs);
-            out.println("build:   cd " + abs + " && mvn verify");
+            out.println("build:   cd " + abs + " && ./mvnw verify");
             out.println("install: digitlab install --trust-unsigned " + abs.resolve(pluginId.value() + ".repository")
                     .resolve("target").resolve("repository"));
             return 0;
         } catch (NewPluginException e) {
             return fail(e.getMessage());
         }
-    }
-
-    /** "--kind: unknown kind ..." or "--id: '...' is not a plugin id ...". */
-    private static String prefix(IllegalArgumentException e) {
-        return (e.getMessage().startsWith("unknown kind") ? "--kind: " : "--id: ") + e.getMessage();
     }
 
     private URI defaultRepository() throws NewPluginException {
