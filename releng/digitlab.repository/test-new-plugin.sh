@@ -4,17 +4,20 @@
 #  - bad input to 'digitlab new-plugin' is one line, exit code 2, nothing written;
 #  - 'digitlab new-plugin' writes a layer, an optimizer, a dataset and a view plugin (the default repository: the
 #    build's digitlab-repository.zip, found above the product);
-#  - the four projects build with 'mvn verify' offline, tests included, in one Maven reactor (timed);
+#  - the four projects build with 'mvn verify' (offline when the lab's build is), tests included, in one Maven reactor (timed);
 #  - each installs with 'digitlab install' (timed), and its contribution is used: the layer's preset trains one
 #    epoch on a subset with the optimizer, the dataset evaluates the ready model, the view's bundle is installed
 #    and its extension registered (its own test, run by mvn verify above, opens it in the lab's workbench);
 #  - each uninstalls, and the lab still trains.
 #
-#   test-new-plugin.sh TARGET_DIR PRODUCT_ID     (e.g. releng/digitlab.repository/target digitlab.product)
+#   test-new-plugin.sh TARGET_DIR PRODUCT_ID [OFFLINE]   (e.g. releng/digitlab.repository/target digitlab.product true)
+# OFFLINE (the lab's build passes ${settings.offline}): "true" builds the generated plugins with -o; otherwise Maven
+# may fetch what the lab's own build did not (JUnit's engine for the generated tests, on a cold repository in CI).
 set -uo pipefail
 
 target="$(cd "$1" && pwd)"
 product_id="${2:-digitlab.product}"
+offline="${3:-false}"
 product="$target/products/$product_id/linux/gtk/x86_64/digitlab"
 work="$target/new-plugin-tests"
 rm -rf "$work"
@@ -84,7 +87,7 @@ checks=$((checks + 1))
 grep -qF "jar:file://$target/digitlab-repository.zip!/" "$plugins/layer/com.example.swish.target/com.example.swish.target" \
   || fail "the layer's target does not name $target/digitlab-repository.zip: $(grep location= "$plugins/layer/com.example.swish.target/com.example.swish.target")"
 
-# --- mvn verify, offline, the four projects in one reactor ---------------------------------------------------------
+# --- mvn verify (offline when the lab's build is), the four projects in one reactor ---------------------------------------------------------
 cp -r "$plugins/layer/.mvn" "$plugins/"
 cat > "$plugins/pom.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -97,7 +100,8 @@ cat > "$plugins/pom.xml" <<'EOF'
   <modules><module>layer</module><module>optimizer</module><module>dataset</module><module>view</module></modules>
 </project>
 EOF
-mvn_cmd=("$plugins/layer/mvnw" -o -B -f "$plugins/pom.xml" verify)
+mvn_cmd=("$plugins/layer/mvnw" -B -f "$plugins/pom.xml" verify)
+if [ "$offline" = true ]; then mvn_cmd+=(-o); fi
 if [ -z "${DISPLAY:-}" ]; then mvn_cmd=(xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" "${mvn_cmd[@]}"); fi
 t0=$(now_ms)
 checks=$((checks + 1))
@@ -109,7 +113,7 @@ t1=$(now_ms)
 tests_run=$(grep -c '^Tests run: [0-9]*, Failures: 0, Errors: 0, Skipped: 0$' "$work/mvn.log")
 checks=$((checks + 1))
 [ "$tests_run" = 4 ] || fail "expected 4 test bundles passing, found $tests_run summaries in $work/mvn.log"
-echo "test-new-plugin: figure: mvn -o verify of the four generated plugins (one reactor, tests included): $(( (t1 - t0) / 1000 )) s; $(grep '^Tests run:.*Skipped: 0$' "$work/mvn.log" | awk '{s += $3} END {print s+0}') tests" >&2
+echo "test-new-plugin: figure: mvn verify of the four generated plugins (one reactor, tests included): $(( (t1 - t0) / 1000 )) s; $(grep '^Tests run:.*Skipped: 0$' "$work/mvn.log" | awk '{s += $3} END {print s+0}') tests" >&2
 
 # --- install each, and use it --------------------------------------------------------------------------------------
 for k in "${kinds[@]}"; do
