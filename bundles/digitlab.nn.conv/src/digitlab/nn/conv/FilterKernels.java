@@ -111,24 +111,24 @@ final class FilterKernels {
         }
     }
 
-    /** Positions {@code p .. p+3} x two vectors of filters: 8 accumulators over all taps. */
-    private static void forward4x2(float[] x, int xOff, int[] tap, int ckk, int[] pos, int p, float[] w, int f, int filters,
+    /** Positions {@code p .. p+3} x two vectors of filters (from {@code w[w0]} on): 8 accumulators over all taps. */
+    private static void forward4x2(float[] x, int xOff, int[] tap, int ckk, int[] pos, int p, float[] w, int w0, int filters,
                                    float[] y, int y0) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         int x0 = xOff + pos[p], x1 = xOff + pos[p + 1], x2 = xOff + pos[p + 2], x3 = xOff + pos[p + 3];
-        for (int q = 0, wi = f; q < ckk; q++, wi += filters) {
+        for (int q = 0, wi = w0; q < ckk; q++, wi += filters) {
             int t = tap[q];
-            FloatVector w0 = FloatVector.fromArray(S, w, wi);
-            FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
+            FloatVector v0 = FloatVector.fromArray(S, w, wi);
+            FloatVector v1 = FloatVector.fromArray(S, w, wi + L);
             FloatVector b = FloatVector.broadcast(S, x[x0 + t]);
-            c00 = w0.fma(b, c00); c01 = w1.fma(b, c01);
+            c00 = v0.fma(b, c00); c01 = v1.fma(b, c01);
             b = FloatVector.broadcast(S, x[x1 + t]);
-            c10 = w0.fma(b, c10); c11 = w1.fma(b, c11);
+            c10 = v0.fma(b, c10); c11 = v1.fma(b, c11);
             b = FloatVector.broadcast(S, x[x2 + t]);
-            c20 = w0.fma(b, c20); c21 = w1.fma(b, c21);
+            c20 = v0.fma(b, c20); c21 = v1.fma(b, c21);
             b = FloatVector.broadcast(S, x[x3 + t]);
-            c30 = w0.fma(b, c30); c31 = w1.fma(b, c31);
+            c30 = v0.fma(b, c30); c31 = v1.fma(b, c31);
         }
         int y1 = y0 + filters, y2 = y1 + filters, y3 = y2 + filters;
         c00.intoArray(y, y0); c01.intoArray(y, y0 + L);
@@ -137,10 +137,10 @@ final class FilterKernels {
         c30.intoArray(y, y3); c31.intoArray(y, y3 + L);
     }
 
-    /** One position x two vectors of filters ({@code xOff} already includes the position). */
-    private static void forward1x2(float[] x, int xOff, int[] tap, int ckk, float[] w, int f, int filters, float[] y, int y0) {
+    /** One position x two vectors of filters ({@code xOff} already includes the position, {@code w0} the filters). */
+    private static void forward1x2(float[] x, int xOff, int[] tap, int ckk, float[] w, int w0, int filters, float[] y, int y0) {
         FloatVector c0 = FloatVector.zero(S), c1 = c0;
-        for (int q = 0, wi = f; q < ckk; q++, wi += filters) {
+        for (int q = 0, wi = w0; q < ckk; q++, wi += filters) {
             FloatVector b = FloatVector.broadcast(S, x[xOff + tap[q]]);
             c0 = FloatVector.fromArray(S, w, wi).fma(b, c0);
             c1 = FloatVector.fromArray(S, w, wi + L).fma(b, c1);
