@@ -38,6 +38,10 @@ class BenchmarkTest {
         assertTrue(printed.startsWith("Digit Lab benchmark: "), printed);
         assertTrue(printed.contains("mlp (784-256-128-10, adam, xent)"), printed);
         assertTrue(printed.contains("single-image forward pass (median)"), printed);
+        // the whole training step's share of the measured peak (issue 18): the row's train GFLOP/s over the peak
+        assertTrue(printed.contains("train/peak"), printed);
+        String share = String.format(java.util.Locale.ROOT, "%.0f%%", 100 * row.trainingGflops() / r.peakGflops().get(1));
+        assertTrue(printed.lines().anyMatch(l -> l.trim().startsWith("1     32") && l.contains(" " + share + " ")), share + " in\n" + printed);
     }
 
     @Test

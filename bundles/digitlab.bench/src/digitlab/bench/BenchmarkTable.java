@@ -38,15 +38,17 @@ final class BenchmarkTable {
     void network(String name, String shape, String optimizer, String loss, double flopsPerSample) {
         out.printf(Locale.ROOT, "%n%s (%s, %s, %s): %.2f MFLOP per training sample%n", name, shape, optimizer, loss,
                 flopsPerSample / 1e6);
-        out.printf("%7s %6s %12s %16s %14s %11s %13s %14s %12s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
-                "kernel GFLOP/s", "(CPU time)", "train GFLOP/s", "kernel/peak", "alloc B/step");
+        out.printf("%7s %6s %12s %16s %14s %11s %13s %11s %14s %12s%n", "threads", "batch", "samples/s", "(CPU-time rate)",
+                "kernel GFLOP/s", "(CPU time)", "train GFLOP/s", "train/peak", "kernel/peak", "alloc B/step");
     }
 
     void training(BenchmarkResult.TrainingFigure f, double peak, double peakCpu) {
         int t = f.threads();
-        out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %14s %12s%n", t, f.batch(), f.samplesPerSecond(),
+        // train/peak: the whole training step's counted products per second, as a share of this thread count's peak
+        out.printf(Locale.ROOT, "%7d %6d %,12.0f %16s %14.1f %11s %13.1f %10.0f%% %14s %12s%n", t, f.batch(), f.samplesPerSecond(),
                 t == 1 ? String.format(Locale.ROOT, "(%,.0f)", f.cpuSamplesPerSecond()) : "", f.kernelGflops(),
                 t == 1 ? String.format(Locale.ROOT, "(%.1f)", f.kernelCpuGflops()) : "", f.trainingGflops(),
+                100 * f.trainingGflops() / peak,
                 t == 1 ? String.format(Locale.ROOT, "%.0f%% (%.0f%%)", 100 * f.kernelGflops() / peak, 100 * f.kernelCpuGflops() / peakCpu)
                         : String.format(Locale.ROOT, "%.0f%%", 100 * f.kernelGflops() / peak),
                 f.allocatedBytesPerStep() < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", f.allocatedBytesPerStep()));

@@ -69,6 +69,8 @@ class Conv2dTest {
             {"3x9x9", "conv2d(filters=16, kernel=3, stride=2, padding=same)"},
             {"1x28x28", "conv2d(filters=16, kernel=5, padding=same)"},
             {"16x14x14", "conv2d(filters=32, kernel=5, padding=valid)"},
+            {"2x7x7", "conv2d(filters=32, kernel=3, padding=valid)"},   // filter path: 25 positions, 18 taps (edges)
+            {"3x6x5", "conv2d(filters=64, kernel=3, padding=same)"},    // filter path: several pairs of vectors
         };
         Stream.Builder<Arguments> s = Stream.builder();
         layers().forEach(s::add);
@@ -80,11 +82,11 @@ class Conv2dTest {
     @MethodSource("largerLayers")
     void backwardEqualsDirectGradients(String input, String spec, int batch) {
         // the plain path (products on the pass's kernels: the reference ones and the vector ones) and, for
-        // stride 1 with the Vector API, the direct path (VectorConv)
-        for (boolean allowDirect : new boolean[] {false, true}) {
-            Conv2d conv = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), allowDirect);
-            checkAgainstDirect(conv, batch, allowDirect ? "direct path" : "plain path");
-        }
+        // stride 1 with the Vector API, the direct paths (VectorConv, and FilterKernels where the filters fit)
+        checkAgainstDirect(Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), false), batch, "plain path");
+        checkAgainstDirect(Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), true, false), batch, "direct path");
+        Conv2d byFilters = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), true, true);
+        checkAgainstDirect(byFilters, batch, byFilters.path() + " path");
     }
 
     private static void checkAgainstDirect(Conv2d conv, int batch, String path) {
@@ -106,7 +108,13 @@ class Conv2dTest {
     @MethodSource("largerLayers")
     void directPathEqualsThePlainPath(String input, String spec, int batch) {
         Conv2d plain = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), false);
-        Conv2d fast = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input));
+        for (boolean byFilters : new boolean[] {false, true}) {
+            Conv2d fast = Conv2d.create(LayerSpec.parse(spec), Shape.parse(input), true, byFilters);
+            assertFastPathEqualsPlain(plain, fast, batch);
+        }
+    }
+
+    private static void assertFastPathEqualsPlain(Conv2d plain, Conv2d fast, int batch) {
         Rng rng = new Rng(12);
         float[] x = random(rng, batch * plain.inputShape().size());
         float[] params = random(rng, plain.parameterCount());
@@ -118,7 +126,7 @@ class Conv2dTest {
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < got[i].length; j++) {
                     assertEquals(expected[i][j], got[i][j], 1e-4 * (1 + Math.abs(expected[i][j])),
-                            what[i] + " " + j + ", " + threads + " threads");
+                            fast.path() + " path, " + what[i] + " " + j + ", " + threads + " threads");
                 }
             }
         }
@@ -189,6 +197,24 @@ class Conv2dTest {
         float[][] vectorOne = pass(conv, KernelSelector.create(1), batch, params, x, dy);
         float[][] vectorTwo = pass(conv, KernelSelector.create(2), batch, params, x, dy);
         for (int i = 0; i < one.length; i++) assertArrayEquals(vectorOne[i], vectorTwo[i]);
+    }
+
+    @Test
+    void filterPathResultsDoNotDependOnTheThreadCount() {
+        // 32 filters fill pairs of vectors of 256 and 512 bits: the filter path where the Vector API runs; a batch
+        // of 19 in groups of 4 (the last one smaller), so the weight gradient's sums run over several groups
+        for (String[] c : new String[][] {{"16x14x14", "conv2d(filters=32, kernel=5)"}, {"1x28x28", "conv2d(filters=32, kernel=5, padding=same)"}}) {
+            Conv2d conv = create(c[1], Shape.parse(c[0]));
+            if (ConvVectorPaths.AVAILABLE) assertEquals("filters", conv.path(), c[1]);
+            int batch = 19;
+            Rng rng = new Rng(6);
+            float[] x = random(rng, batch * conv.inputShape().size());
+            float[] params = random(rng, conv.parameterCount());
+            float[] dy = random(rng, batch * conv.outputShape().size());
+            float[][] one = pass(conv, KernelSelector.create(1), batch, params, x, dy);
+            float[][] two = pass(conv, KernelSelector.create(2), batch, params, x, dy);
+            for (int i = 0; i < one.length; i++) assertArrayEquals(one[i], two[i], c[1] + ", result " + i);
+        }
     }
 
     @Test

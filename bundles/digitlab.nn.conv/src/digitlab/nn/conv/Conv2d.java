@@ -45,8 +45,10 @@ import java.util.List;
  * on {@link VectorConv} straight from each zero-padded sample, in the wide layout of {@link WideColumns},
  * without writing {@code X̂} or {@code dX̂} at all: register-blocked kernels whose "matrix" operand is the
  * padded input read at {@code tap[q] + j}. The weight gradient keeps one partial sum per weight and
- * vector lane for the whole batch, added up in a fixed order at the end. This is LeNet's case (the
- * speed-up is in bench/README.md); the plain path above stays for other
+ * vector lane for the whole batch, added up in a fixed order at the end. When the filters fill pairs of
+ * vectors, {@link FilterConvPath} runs instead: vectors along the filters, only the real output positions
+ * computed. This is LeNet's case (the
+ * speed-ups are in bench/README.md); the plain path above stays for other
  * strides, for machines without the module, and as what the tests compare the direct path with.
  */
 public final class Conv2d implements Layer {
@@ -84,8 +86,11 @@ public final class Conv2d implements Layer {
     private final WideColumns wide;
     /** The products on {@link VectorConv} straight from the padded input (stride 1, Vector API), else null. */
     private final DirectConvPath direct;
+    /** The products on {@link FilterKernels} (as {@link #direct}, when the filters fill pairs of vectors), else null. */
+    private final FilterConvPath byFilters;
 
-    private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init, boolean allowDirect) {
+    private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init, boolean allowDirect,
+                   boolean allowByFilters) {
         this.spec = spec;
         this.input = input;
         this.g = g;
@@ -98,6 +103,8 @@ public final class Conv2d implements Layer {
         // the direct path keeps one partial sum per weight and vector lane: not for layers with millions of weights
         this.direct = allowDirect && wide != null && ConvVectorPaths.AVAILABLE && (long) filters * ckk <= MAX_DIRECT_WEIGHTS
                 ? new DirectConvPath(g, channels, filters, wide) : null;
+        this.byFilters = direct != null && allowByFilters && FilterKernels.fits(filters)
+                ? new FilterConvPath(g, channels, filters, wide) : null;
     }
 
     /**
@@ -114,6 +121,14 @@ public final class Conv2d implements Layer {
      * products on the pass's kernels (the plain path the tests compare {@link VectorConv} with).
      */
     static Conv2d create(LayerSpec spec, Shape input, boolean allowDirect) {
+        return create(spec, input, allowDirect, true);
+    }
+
+    /**
+     * As {@link #create(LayerSpec, Shape, boolean)}; with {@code allowByFilters} false the direct path is always
+     * {@link VectorConv}'s, never {@link FilterKernels}' (for the tests that compare the two).
+     */
+    static Conv2d create(LayerSpec spec, Shape input, boolean allowDirect, boolean allowByFilters) {
         int filters = spec.intParam("filters", -1);
         if (filters < 1) {
             throw new IllegalArgumentException(TYPE + ": filters must be given and at least 1, e.g. conv2d(filters=32, kernel=5)");
@@ -137,7 +152,7 @@ public final class Conv2d implements Layer {
                     + " values), more than the limit of " + MAX_WINDOW_FLOATS + "; use a smaller input or kernel, or a larger stride");
         }
         String init = Initializers.checkName(spec.namedParam("init", "he"));
-        return new Conv2d(spec, input, g, filters, init, allowDirect);
+        return new Conv2d(spec, input, g, filters, init, allowDirect, allowByFilters);
     }
 
     /** A named whole-number parameter (never the unnamed value, which means filters), checked. */
@@ -161,6 +176,11 @@ public final class Conv2d implements Layer {
     /** The number of filters (output channels). */
     public int filters() {
         return filters;
+    }
+
+    /** Which path runs the products: "filters" ({@link FilterConvPath}), "direct" ({@link DirectConvPath}) or "plain". */
+    String path() {
+        return byFilters != null ? "filters" : direct != null ? "direct" : "plain";
     }
 
     @Override public String type() { return TYPE; }
@@ -212,6 +232,7 @@ public final class Conv2d implements Layer {
     @Override
     public int scratchSize(int batch) {
         int n = group(batch);
+        if (byFilters != null) return byFilters.scratchSize(n);
         if (direct != null) return direct.scratchSize(n);
         long cols = (long) n * columnsPerSample();
         long floats = cols * ckk + cols * filters + (wide != null ? (long) n * wide.padded() : 0);
@@ -222,6 +243,10 @@ public final class Conv2d implements Layer {
     // columns layout (row q = kernel tap, sample s's columns from s*cols; WideColumns for stride 1, else Im2Col):
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
+        if (byFilters != null) {
+            byFilters.forward(pass, params, offset, x, y, scratch, group(pass.batch()));
+            return;
+        }
         if (direct != null) {
             direct.forward(pass, params, offset, x, y, scratch, group(pass.batch()));
             return;
@@ -277,6 +302,10 @@ public final class Conv2d implements Layer {
     @Override
     public void backward(Pass pass, float[] params, int offset, float[] x, float[] y,
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
+        if (byFilters != null) {
+            byFilters.backward(pass, params, offset, x, dy, dx, grads, scratch, group(pass.batch()));
+            return;
+        }
         if (direct != null) {
             direct.backward(pass, params, offset, x, dy, dx, grads, scratch, group(pass.batch()));
             return;

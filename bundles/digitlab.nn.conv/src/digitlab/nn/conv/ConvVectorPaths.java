@@ -13,7 +13,7 @@ final class ConvVectorPaths {
 
     /** True when the vector code paths are used (decided once, at class initialisation). */
     static final boolean AVAILABLE = KernelSelector.vectorCodeUsable(ConvVectorPaths.class.getClassLoader(),
-            "digitlab.nn.conv.VectorPooling", "digitlab.nn.conv.VectorConv");
+            "digitlab.nn.conv.VectorPooling", "digitlab.nn.conv.VectorConv", "digitlab.nn.conv.FilterKernels");
 
     private ConvVectorPaths() {
     }

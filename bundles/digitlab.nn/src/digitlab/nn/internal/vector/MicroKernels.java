@@ -32,6 +32,8 @@ final class MicroKernels {
     static final int MR = 4;
     /** Columns of the main kernel: four vectors. */
     static final int NR = 4 * L;
+    /** Vectors of at most 256 bits (16 registers on x86): the main kernel is {@link #k6x2}, twice per panel. */
+    static final boolean NARROW = L <= 8;
 
     private MicroKernels() {
     }
@@ -77,6 +79,54 @@ final class MicroKernels {
         c10.intoArray(o, o1); c11.intoArray(o, o1 + L); c12.intoArray(o, o1 + 2 * L); c13.intoArray(o, o1 + 3 * L);
         c20.intoArray(o, o2); c21.intoArray(o, o2 + L); c22.intoArray(o, o2 + 2 * L); c23.intoArray(o, o2 + 3 * L);
         c30.intoArray(o, o3); c31.intoArray(o, o3 + L); c32.intoArray(o, o3 + 2 * L); c33.intoArray(o, o3 + 3 * L);
+    }
+
+    /**
+     * 6 rows x 2 vectors (12 accumulators): the main kernel where vectors are 256 bits or narrower (see
+     * {@link #NARROW}), two per 4-vector panel. With 16 vector registers, {@link #k4x4}'s 16 accumulators, 4
+     * panel vectors and a broadcast do not fit and spill; 12 + 2 + 1 do.
+     */
+    static void k6x2(int k, float[] p, int p0, int pRow, int pCol,
+                     float[] q, int q0, int ldq, boolean acc, float[] o, int o0, int ldo) {
+        int o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo;
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (acc) {
+            c00 = FloatVector.fromArray(S, o, o0); c01 = FloatVector.fromArray(S, o, o0 + L);
+            c10 = FloatVector.fromArray(S, o, o1); c11 = FloatVector.fromArray(S, o, o1 + L);
+            c20 = FloatVector.fromArray(S, o, o2); c21 = FloatVector.fromArray(S, o, o2 + L);
+            c30 = FloatVector.fromArray(S, o, o3); c31 = FloatVector.fromArray(S, o, o3 + L);
+            c40 = FloatVector.fromArray(S, o, o4); c41 = FloatVector.fromArray(S, o, o4 + L);
+            c50 = FloatVector.fromArray(S, o, o5); c51 = FloatVector.fromArray(S, o, o5 + L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z; c40 = z; c41 = z; c50 = z; c51 = z;
+        }
+        int r0 = p0, r1 = r0 + pRow, r2 = r1 + pRow, r3 = r2 + pRow, r4 = r3 + pRow, r5 = r4 + pRow;
+        int qi = q0;
+        for (int t = 0; t < k; t++) {
+            FloatVector q0v = FloatVector.fromArray(S, q, qi);
+            FloatVector q1v = FloatVector.fromArray(S, q, qi + L);
+            FloatVector b = FloatVector.broadcast(S, p[r0]);
+            c00 = q0v.fma(b, c00); c01 = q1v.fma(b, c01);
+            b = FloatVector.broadcast(S, p[r1]);
+            c10 = q0v.fma(b, c10); c11 = q1v.fma(b, c11);
+            b = FloatVector.broadcast(S, p[r2]);
+            c20 = q0v.fma(b, c20); c21 = q1v.fma(b, c21);
+            b = FloatVector.broadcast(S, p[r3]);
+            c30 = q0v.fma(b, c30); c31 = q1v.fma(b, c31);
+            b = FloatVector.broadcast(S, p[r4]);
+            c40 = q0v.fma(b, c40); c41 = q1v.fma(b, c41);
+            b = FloatVector.broadcast(S, p[r5]);
+            c50 = q0v.fma(b, c50); c51 = q1v.fma(b, c51);
+            qi += ldq;
+            r0 += pCol; r1 += pCol; r2 += pCol; r3 += pCol; r4 += pCol; r5 += pCol;
+        }
+        c00.intoArray(o, o0); c01.intoArray(o, o0 + L);
+        c10.intoArray(o, o1); c11.intoArray(o, o1 + L);
+        c20.intoArray(o, o2); c21.intoArray(o, o2 + L);
+        c30.intoArray(o, o3); c31.intoArray(o, o3 + L);
+        c40.intoArray(o, o4); c41.intoArray(o, o4 + L);
+        c50.intoArray(o, o5); c51.intoArray(o, o5 + L);
     }
 
     /** 8 rows x 2 vectors: for panels 2 vectors wide (e.g. 28 or 32 columns). */

@@ -20,8 +20,8 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>Blocking: k is cut into blocks of about {@link #KC} so that the slice of a Q panel a kernel
  * streams ({@code KC x NR} floats, 28 KB) stays in L1 while the rows of P go by; columns go in
- * panels of {@link MicroKernels#NR} for the main 4 x 4-vector kernel, narrower panels use the
- * 8 x 2 or 4 x 1 kernel. The kernels never use masks, so
+ * panels of {@link MicroKernels#NR} for the main 4 x 4-vector kernel (with vectors of 256 bits or
+ * less, two 6 x 2-vector kernels side by side), narrower panels use the 8 x 2 (6 x 2) or 4 x 1 kernel. The kernels never use masks, so
  * <ul>
  * <li>a panel whose width is not a whole number of vectors is first copied, zero-padded, into a
  *     per-thread buffer ({@code qPadded} says when Q already has readable padding), and
@@ -37,6 +37,9 @@ final class PanelProduct implements Parallel.RangeTask {
     /** Chunks per thread of a parallel product: small enough that a descheduled worker delays little. */
     static final int CHUNKS_PER_THREAD = 4;
 
+    /** Rows per unit when a product is split by rows: a whole number of the main kernel's rows. */
+    static final int ROW_UNIT = MicroKernels.NARROW ? 6 : 8;
+
     /** Target depth of a k block. */
     static final int KC = 112;
 
@@ -51,7 +54,7 @@ final class PanelProduct implements Parallel.RangeTask {
     private int cOff, ldc;
     private boolean transposedOut;
 
-    // How a parallel run cuts the product: units of 8 rows, or of panels / vectors of columns.
+    // How a parallel run cuts the product: units of ROW_UNIT rows, or of panels / vectors of columns.
     private boolean splitRows;
     private int colUnit;
 
@@ -88,12 +91,12 @@ final class PanelProduct implements Parallel.RangeTask {
     }
 
     /**
-     * Runs the product on {@code threads} threads, split by rows (units of 8) when there are enough
+     * Runs the product on {@code threads} threads, split by rows (units of {@link #ROW_UNIT}) when there are enough
      * of them, else by columns (units of whole panels, or of vectors when panels are too few), into
      * up to {@link #CHUNKS_PER_THREAD} chunks per thread (see {@link Parallel}).
      */
     void runParallel(int threads) {
-        int rowUnits = (rows + 7) / 8;
+        int rowUnits = (rows + ROW_UNIT - 1) / ROW_UNIT;
         splitRows = rowUnits >= 2 * threads || cols <= L;
         int units;
         if (splitRows) {
@@ -108,7 +111,7 @@ final class PanelProduct implements Parallel.RangeTask {
     @Override
     public void run(int from, int to) {
         if (splitRows) {
-            compute(from * 8, Math.min(rows, to * 8), 0, cols);
+            compute(from * ROW_UNIT, Math.min(rows, to * ROW_UNIT), 0, cols);
         } else {
             compute(0, rows, from * colUnit, Math.min(cols, to * colUnit));
         }
@@ -168,7 +171,22 @@ final class PanelProduct implements Parallel.RangeTask {
     private void panel(int kc, int wv, int i0, int i1, int p0, float[] qs, int qs0, int ldqs,
                        boolean accumulate, float[] o, int o0, int ldo) {
         int i = i0;
-        if (wv == NR) {
+        if (MicroKernels.NARROW && wv == NR) { // two 6 x 2-vector kernels per block of 6 rows
+            for (; i + 6 <= i1; i += 6) {
+                int oi = o0 + (i - i0) * ldo;
+                MicroKernels.k6x2(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0, ldqs, accumulate, o, oi, ldo);
+                MicroKernels.k6x2(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0 + 2 * L, ldqs, accumulate, o, oi + 2 * L, ldo);
+            }
+            for (; i < i1; i++) {
+                MicroKernels.k1x4(kc, p, p0 + i * pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo);
+            }
+            return;
+        }
+        if (MicroKernels.NARROW && wv == 2 * L) {
+            for (; i + 6 <= i1; i += 6) {
+                MicroKernels.k6x2(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo, ldo);
+            }
+        } else if (wv == NR) {
             for (; i + MR <= i1; i += MR) {
                 MicroKernels.k4x4(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo, ldo);
             }
@@ -177,7 +195,7 @@ final class PanelProduct implements Parallel.RangeTask {
             }
             return;
         }
-        if (wv == 2 * L) {
+        if (!MicroKernels.NARROW && wv == 2 * L) {
             for (; i + 8 <= i1; i += 8) {
                 MicroKernels.k8x2(kc, p, p0 + i * pRow, pRow, pCol, qs, qs0, ldqs, accumulate, o, o0 + (i - i0) * ldo, ldo);
             }

@@ -1,0 +1,157 @@
+package digitlab.nn.conv;
+
+import digitlab.nn.Pass;
+import digitlab.nn.kernel.Parallel;
+
+/**
+ * {@link Conv2d}'s path for stride 1 when the filters fill whole pairs of vectors ({@link FilterKernels#fits};
+ * LeNet's two convolutions with 256-bit vectors, its second with 512-bit ones): the forward pass and the weight
+ * gradient on {@link FilterKernels}, straight from each zero-padded sample and only at the real output positions;
+ * the input gradient as one matrix product per sample on the pass's kernels, {@code dX̂[CKK x P] = W^T · dY},
+ * folded back into the padded sample. Loaded only when the Vector API is usable ({@link ConvVectorPaths}).
+ *
+ * <p>Scratch, per group of n samples: the padded samples {@code [n x paddedSample]}, the outputs or output
+ * gradients transposed per sample {@code [n x P x F]}, the window gradients per sample {@code [n x CKK x P]};
+ * then, for the whole batch, the weights (forward) or the weight gradient (backward) transposed, {@code [CKK x F]}.
+ *
+ * <p>Work is split over samples (padding, forward, input gradient) or over blocks of 4 taps (the weight gradient,
+ * whose sums run over the samples): every value is computed the same way whichever thread computes it.
+ */
+final class FilterConvPath {
+
+    private final ConvGeometry g;
+    private final int filters;
+    private final int ckk;
+    private final WideColumns wide;
+    private final int[] taps;
+    /** Output position p in a padded sample: {@code oh*Wp + ow}. */
+    private final int[] pos;
+    private final int positions;
+    /** Floats per padded sample, with room for the vector code's reads past the end (as {@link DirectConvPath}). */
+    private final int paddedSample;
+
+    FilterConvPath(ConvGeometry g, int channels, int filters, WideColumns wide) {
+        this.g = g;
+        this.filters = filters;
+        this.ckk = channels * g.kernel() * g.kernel();
+        this.wide = wide;
+        this.taps = wide.taps();
+        this.positions = g.outPlane();
+        this.pos = new int[positions];
+        for (int oh = 0, p = 0; oh < g.outHeight(); oh++) {
+            for (int ow = 0; ow < g.outWidth(); ow++) pos[p++] = oh * wide.paddedWidth() + ow;
+        }
+        this.paddedSample = wide.padded() + 2 * FilterKernels.L;
+    }
+
+    int scratchSize(int n) {
+        long floats = (long) n * paddedSample + (long) n * positions * filters + (long) n * positions * ckk + (long) ckk * filters;
+        return Math.toIntExact(floats);
+    }
+
+    private int transposed(int n) {
+        return n * paddedSample;
+    }
+
+    private int windows(int n) {
+        return transposed(n) + n * positions * filters;
+    }
+
+    private int weights(int n) {
+        return windows(n) + n * positions * ckk;
+    }
+
+    /** The forward pass of a batch, in groups of {@code n} samples. */
+    void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch, int n) {
+        int batch = pass.batch();
+        int yT = transposed(n);
+        int wT = weights(n);
+        int bias = offset + filters * ckk;
+        int plane = positions;
+        for (int f = 0; f < filters; f++) { // W^T[CKK x F]
+            for (int q = 0; q < ckk; q++) scratch[wT + q * filters + f] = params[offset + f * ckk + q];
+        }
+        long sampleWork = (long) positions * ckk * filters / 16;
+        for (int first = 0; first < batch; first += n) {
+            int from = first;
+            int count = Math.min(n, batch - first);
+            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    int pad = s * paddedSample;
+                    int out = yT + s * positions * filters;
+                    wide.pad(x, from + s, scratch, pad, paddedSample);
+                    FilterKernels.forward(scratch, pad, taps, ckk, pos, 0, positions, scratch, wT, filters, scratch, out);
+                    int dst = (from + s) * filters * plane;
+                    for (int f = 0; f < filters; f++) { // y[b, f, p] = Ŷ^T[p, f] + bias[f]
+                        float bf = params[bias + f];
+                        for (int p = 0, src = out + f; p < plane; p++, src += filters) y[dst + f * plane + p] = scratch[src] + bf;
+                    }
+                }
+            });
+        }
+    }
+
+    /** The backward pass of a batch, in groups of {@code n} samples; {@code dx} null for the first layer. */
+    void backward(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx, float[] grads,
+                  float[] scratch, int n) {
+        int batch = pass.batch();
+        int dyT = transposed(n);
+        int cols = windows(n);
+        int dwT = weights(n);
+        int plane = positions;
+        long sampleWork = (long) positions * ckk * filters / 16;
+        BiasGradient.add(dy, batch, filters, plane, grads, offset + filters * ckk);
+        java.util.Arrays.fill(scratch, dwT, dwT + ckk * filters, 0f);
+        for (int first = 0; first < batch; first += n) {
+            int from = first;
+            int count = Math.min(n, batch - first);
+            // the padded samples again, and dY^T[p, f] = dy[b, f, p]
+            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
+                    int src = (from + s) * filters * plane;
+                    int dst = dyT + s * plane * filters;
+                    for (int f = 0; f < filters; f++) {
+                        for (int p = 0; p < plane; p++) scratch[dst + p * filters + f] = dy[src + f * plane + p];
+                    }
+                }
+            });
+            // dW^T, split over blocks of 4 taps (each weight's sum over the samples stays on one thread)
+            int blocks = (ckk + 3) / 4;
+            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), blocks, (a, b) ->
+                    FilterKernels.weightGradient(scratch, 0, paddedSample, taps, pos, positions, scratch, dyT, filters, count,
+                            scratch, dwT, 4 * a, Math.min(ckk, 4 * b)));
+            if (dx == null) continue;
+            // dX̂[CKK x P] = W^T · dY per sample, folded back into its padded sample (over x, no longer needed)
+            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
+                for (int s = a; s < b; s++) {
+                    int pad = s * paddedSample;
+                    int col = cols + s * plane * ckk;
+                    pass.kernels().gemm(true, false, ckk, plane, filters, params, offset, ckk,
+                            dy, (from + s) * filters * plane, plane, false, scratch, col, plane);
+                    java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
+                    fold(scratch, col, pad);
+                    wide.crop(scratch, pad, dx, from + s);
+                }
+            });
+        }
+        for (int f = 0; f < filters; f++) { // grads[f*CKK + q] += dW^T[q, f]
+            for (int q = 0; q < ckk; q++) grads[offset + f * ckk + q] += scratch[dwT + q * filters + f];
+        }
+    }
+
+    /**
+     * {@code xpad[pad + tap[q] + pos[p]] += dX̂[q, p]} over the taps, then the positions, in order: for each tap and
+     * output row, a run of {@code OW} values added on the Vector API.
+     */
+    private void fold(float[] s, int col, int pad) {
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int wp = wide.paddedWidth();
+        for (int q = 0; q < ckk; q++) {
+            int dst = pad + taps[q];
+            int src = col + q * positions;
+            for (int oh = 0; oh < outH; oh++, dst += wp, src += outW) VectorPooling.add(s, src, s, dst, outW);
+        }
+    }
+}
