@@ -5,6 +5,8 @@ import java.util.List;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
@@ -31,6 +33,7 @@ import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.sweep.SweepTab;
 
 /**
  * Training: the run's settings on the left (validated as you type; Start is disabled with the
@@ -45,6 +48,7 @@ public final class TrainingView extends ViewPart {
     public static final int REFRESH_MS = 250;
 
     private TrainingForm form;
+    private SweepTab sweepTab;
     private Label problem;
     private Button start;
     private Button cancel;
@@ -96,7 +100,9 @@ public final class TrainingView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new org.eclipse.swt.layout.FillLayout());
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        ScrolledComposite scroller = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
+        // the left side: the single run's form, and beside it the Sweep tab that varies the same settings
+        CTabFolder tabs = new CTabFolder(sash, SWT.TOP | SWT.FLAT);
+        ScrolledComposite scroller = new ScrolledComposite(tabs, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         Composite left = new Composite(scroller, SWT.NONE);
@@ -112,6 +118,15 @@ public final class TrainingView extends ViewPart {
         // never narrower than the form's natural width: a narrow view scrolls sideways instead of hiding
         // the combo arrows and the layer buttons
         scroller.addListener(SWT.Resize, e -> FormSizing.fitForm(scroller, left));
+        CTabItem singleTab = new CTabItem(tabs, SWT.NONE);
+        singleTab.setText("Single run");
+        singleTab.setControl(scroller);
+        CTabItem sweepItem = new CTabItem(tabs, SWT.NONE);
+        sweepItem.setText("Sweep");
+        sweepTab = new SweepTab(tabs, getSite(), new SweepTab.Base(form::request, form::problems, TrainingForm.LABELS,
+                form::addChangeListener));
+        sweepItem.setControl(sweepTab);
+        tabs.setSelection(singleTab);
 
         // the right side: Start / Cancel / Use as Current Model and the status line always in sight, charts below
         Composite right = new Composite(sash, SWT.NONE);
@@ -311,6 +326,11 @@ public final class TrainingView extends ViewPart {
     /** The line naming the first problem (for tests). */
     Label problemLabel() {
         return problem;
+    }
+
+    /** The Sweep tab (for tests). */
+    public SweepTab sweepTab() {
+        return sweepTab;
     }
 
     /** The form (for tests). */

@@ -1,0 +1,198 @@
+package digitlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import digitlab.train.RunInfo;
+import digitlab.train.TrainingSetting;
+import digitlab.ui.DigitLabViews;
+import digitlab.ui.internal.model.CurrentModelChoice;
+import digitlab.ui.internal.sweep.SweepData;
+import digitlab.ui.internal.sweep.SweepLauncher;
+import digitlab.ui.internal.sweep.SweepResume;
+import digitlab.ui.internal.sweep.SweepRow;
+import digitlab.ui.internal.sweep.SweepTab;
+import digitlab.ui.internal.sweep.SweepView;
+import digitlab.ui.internal.sweep.SweepViewAccess;
+import digitlab.ui.internal.training.TrainingView;
+import digitlab.ui.internal.training.TrainingViewAccess;
+
+/**
+ * Sweeps in the workbench (issue 17): the Training view's Sweep tab checks what is typed as the Single run form
+ * does; a 2 x 2 sweep started from it trains 4 runs that the Sweep view lists, sorts and charts, with the best
+ * highlighted, usable as the current model and exported as CSV; an interrupted sweep is asked about.
+ */
+class SweepViewTest {
+
+    private static SweepTab sweepTab(TrainingView view) {
+        SweepTab tab = view.sweepTab();
+        CTabFolder folder = (CTabFolder) tab.getParent();
+        folder.setSelection(1);
+        folder.notifyListeners(SWT.Selection, new Event());
+        Ui.drain();
+        return tab;
+    }
+
+    @Test
+    void theSweepTabMarksABadValueAndDisablesStart() throws Exception {
+        TrainingView view = Ui.show(DigitLabViews.TRAINING);
+        SweepTab tab = sweepTab(view);
+        assertFalse(tab.canStart(), "nothing varied yet");
+        tab.vary(TrainingSetting.LEARNING_RATE, "0.01, fast");
+        Ui.drain();
+        assertTrue(tab.isMarked("learningRate"));
+        assertFalse(tab.canStart());
+        assertTrue(tab.problemText().contains("Learning rate: 'fast' is not a number"), tab.problemText());
+        // out of range: the training request's own check and message, as in the Single run form
+        tab.vary(TrainingSetting.LEARNING_RATE, "0.01, -1");
+        Ui.drain();
+        assertTrue(tab.isMarked("learningRate"));
+        assertFalse(tab.canStart());
+        assertTrue(tab.problemText().startsWith("Learning rate: '-1': "), tab.problemText());
+        tab.vary(TrainingSetting.LEARNING_RATE, "0.01, 0.1");
+        tab.vary(TrainingSetting.BATCH_SIZE, "32, 64, 128");
+        Ui.drain();
+        assertFalse(tab.isMarked("learningRate"));
+        assertTrue(tab.canStart(), tab.problemText());
+        assertEquals("2 \u00d7 3 = 6 runs", tab.pointsText());
+        // a bad value in the Single run tab (the base of every point) disables the sweep's Start too
+        String batch = ((org.eclipse.swt.widgets.Text) TrainingViewAccess.control(view, "epochs")).getText();
+        TrainingViewAccess.set(view, "epochs", "0");
+        Ui.drain();
+        assertTrue(tab.problemText().startsWith("The Single run tab has problems"), tab.problemText());
+        assertFalse(tab.canStart());
+        TrainingViewAccess.set(view, "epochs", batch);
+        SweepViewAccess.set(tab, SweepViewAccess.PARALLEL, "999");
+        Ui.drain();
+        assertTrue(tab.isMarked(SweepViewAccess.PARALLEL));
+        assertFalse(tab.canStart());
+        SweepViewAccess.set(tab, SweepViewAccess.PARALLEL, "1");
+        Ui.drain();
+        assertTrue(tab.canStart(), tab.problemText());
+    }
+
+    @Test
+    void aTwoByTwoSweepFromTheTabTrainsFourRunsShownSortedWithTheBestUsableAndExported(@TempDir Path dir) throws Exception {
+        TrainingView view = Ui.show(DigitLabViews.TRAINING);
+        TrainingViewAccess.set(view, "trainingLimit", "2000");
+        TrainingViewAccess.set(view, "name", "");
+        SweepTab tab = sweepTab(view);
+        tab.vary(TrainingSetting.LEARNING_RATE, "0.001, 0.1");
+        tab.vary(TrainingSetting.BATCH_SIZE, "32, 64");
+        SweepViewAccess.set(tab, SweepViewAccess.EPOCHS, "1");
+        SweepViewAccess.set(tab, SweepViewAccess.PARALLEL, "2");
+        Ui.drain();
+        assertEquals("2 \u00d7 2 = 4 runs", tab.pointsText());
+        assertTrue(tab.canStart(), tab.problemText());
+        tab.start();
+        Ui.waitUntil("the Sweep view", 30_000, () -> Ui.page().findView(DigitLabViews.SWEEP) != null);
+        SweepView sweep = (SweepView) Ui.page().findView(DigitLabViews.SWEEP);
+        Ui.waitUntil("the sweep's 4 runs to finish", 300_000, () -> sweep.shown() != null && sweep.shown().rows().size() == 4
+                && !sweep.shown().running() && sweep.shown().rows().stream().allMatch(r -> r.info() != null
+                        && r.info().status().isFinished()));
+        SweepData d = sweep.shown();
+        assertEquals(List.of("learningRate", "batchSize"), d.varied());
+        assertEquals(4, SweepViewAccess.table(sweep).getItemCount());
+        assertTrue(sweep.summaryText().contains("4"), sweep.summaryText());
+        for (SweepRow r : d.rows()) assertEquals("completed", r.statusText(), r.toString());
+
+        // sorting by the metric, both ways
+        SweepViewAccess.clickHeader(sweep, "Validation accuracy");
+        List<Double> up = metrics(SweepViewAccess.shownRows(sweep));
+        List<Double> sorted = new ArrayList<>(up);
+        sorted.sort(null);
+        assertEquals(sorted, up);
+        SweepViewAccess.clickHeader(sweep, "Validation accuracy");
+        List<Double> down = metrics(SweepViewAccess.shownRows(sweep));
+        assertEquals(sorted.reversed(), down);
+
+        // the best: bold in the table, a marker in the chart
+        SweepRow best = d.best();
+        assertNotNull(best);
+        assertEquals(sorted.get(3), best.metric());
+        assertTrue(SweepViewAccess.isBold(sweep, best.point()));
+        for (SweepRow r : d.rows()) if (r.point() != best.point()) assertFalse(SweepViewAccess.isBold(sweep, r.point()));
+        assertEquals(4, SweepViewAccess.chartPoints(sweep));
+        assertTrue(SweepViewAccess.chartMarksBest(sweep));
+        SweepViewAccess.chartAgainst(sweep, "time (minutes since the start)");
+        assertEquals(4, SweepViewAccess.chartPoints(sweep));
+
+        // Use as Current Model with nothing selected takes the best
+        sweep.useAsCurrent();
+        Ui.waitUntil("the best run as the current model", 60_000,
+                () -> ("run " + best.info().id()).equals(CurrentModelChoice.remembered()));
+        // a selected run is the view's selection, as a RunInfo (like the Runs view's)
+        SweepRow other = d.rows().stream().filter(r -> r.point() != best.point()).findFirst().orElseThrow();
+        SweepViewAccess.select(sweep, other.point());
+        Ui.drain();
+        IStructuredSelection sel = (IStructuredSelection) Ui.page().getSelection(DigitLabViews.SWEEP);
+        assertEquals(other.info().id(), ((RunInfo) sel.getFirstElement()).id());
+
+        // CSV: a header and one row per run, each with its settings and metric
+        Path csv = dir.resolve("sweep.csv");
+        sweep.exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(5, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("point,run,run_id,status,learningRate,batchSize,validation_accuracy"), lines.get(0));
+        for (SweepRow r : d.rows()) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains(r.info().id()) && l.contains(",completed,")), r.info().id());
+        }
+        Ui.menuAction(sweep, "Export Sweep Runs as CSV\u2026");
+        digitlab.ui.internal.model.CurrentModelChoice.useReady();
+    }
+
+    private static List<Double> metrics(List<SweepRow> rows) {
+        return rows.stream().map(SweepRow::metric).toList();
+    }
+
+    @Test
+    void anInterruptedSweepIsAskedAboutNotContinuedSilently() throws Exception {
+        String id = SweepLauncherFixture.interruptedSweep();
+        List<SweepLauncher.Listed> interrupted = SweepLauncher.interrupted();
+        SweepLauncher.Listed mine = interrupted.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(
+                () -> new AssertionError("the interrupted sweep is found: " + interrupted));
+        Ui.display().asyncExec(() -> SweepResume.ask(mine));
+        Shell[] question = new Shell[1];
+        Ui.waitUntil("the question", 20_000, () -> {
+            for (Shell s : Ui.display().getShells()) if (s.isVisible() && SweepResume.TITLE.equals(s.getText())) question[0] = s;
+            return question[0] != null;
+        });
+        Button notNow = button(question[0], SweepResume.NOT_NOW);
+        assertNotNull(button(question[0], SweepResume.CONTINUE));
+        assertNotNull(button(question[0], SweepResume.DISCARD));
+        notNow.notifyListeners(SWT.Selection, new Event());
+        Ui.waitUntil("the question to close", 10_000, () -> question[0].isDisposed());
+        // not now: still interrupted, asked again at the next start
+        assertTrue(SweepLauncher.interrupted().stream().anyMatch(s -> s.id().equals(id)));
+        SweepLauncher.discard(id);
+        assertFalse(SweepLauncher.interrupted().stream().anyMatch(s -> s.id().equals(id)));
+    }
+
+    private static Button button(Control c, String text) {
+        if (c instanceof Button b && text.equals(b.getText())) return b;
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (Control k : comp.getChildren()) {
+                Button b = button(k, text);
+                if (b != null) return b;
+            }
+        }
+        return null;
+    }
+}

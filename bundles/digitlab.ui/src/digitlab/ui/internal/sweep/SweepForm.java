@@ -1,0 +1,242 @@
+package digitlab.ui.internal.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import digitlab.train.TrainingSetting;
+import digitlab.ui.internal.CheckButtons;
+import digitlab.ui.internal.WheelGuard;
+
+/**
+ * The Sweep tab's inputs: per setting a "vary" check box (labelled with the setting's own label) and its values,
+ * then how to sample (grid, or N random points with a seed), the metric, epochs, runs at once and early stopping.
+ * Only widgets: reading and checking what is typed is {@link SweepDraft}'s job, marking the bad fields is done by
+ * {@link #mark}. Every edit tells the listeners.
+ */
+final class SweepForm extends Composite {
+
+    /** Field keys of the sweep's own inputs (the settings' rows use their {@link TrainingSetting#key()}). */
+    static final String MODE = "mode", SAMPLES = "samples", SAMPLING_SEED = "samplingSeed", METRIC = "metric",
+            EPOCHS = "sweepEpochs", PARALLEL = "parallel", EARLY_STOP = "earlyStopping";
+
+    /** Labels of the sweep's own inputs, for messages. */
+    static final Map<String, String> LABELS = Map.of(MODE, "Sampling", SAMPLES, "Points", SAMPLING_SEED, "Sampling seed",
+            METRIC, "Metric", EPOCHS, "Epochs", PARALLEL, "Runs at once", EARLY_STOP, "Early stopping");
+
+    private final Map<TrainingSetting, Button> vary = new LinkedHashMap<>();
+    private final Map<TrainingSetting, Text> values = new LinkedHashMap<>();
+    private final Map<String, ControlDecoration> decorations = new LinkedHashMap<>();
+    private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new ArrayList<>();
+    private final Combo mode;
+    private final Text samples;
+    private final Text samplingSeed;
+    private final Combo metric;
+    private final Text epochs;
+    private final Text parallel;
+    private final Button earlyStopping;
+
+    SweepForm(Composite parent, List<TrainingSetting> variable, List<String> metrics) {
+        super(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).spacing(14, 5).applyTo(this);
+        Label head = new Label(this, SWT.WRAP);
+        head.setText("Vary (the other settings are the Single run tab's):");
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(head);
+        for (TrainingSetting s : variable) {
+            Button check = new Button(this, SWT.CHECK);
+            check.setText(s.label());
+            CheckButtons.readable(check);
+            Text t = new Text(this, SWT.BORDER);
+            t.setMessage(SweepDraft.example(s));
+            t.setToolTipText(SweepDraft.hint(s));
+            GridDataFactory.fillDefaults().grab(true, false).hint(170, SWT.DEFAULT).applyTo(t);
+            t.setEnabled(false);
+            check.addListener(SWT.Selection, e -> {
+                t.setEnabled(check.getSelection());
+                changed();
+            });
+            t.addListener(SWT.Modify, e -> changed());
+            vary.put(s, check);
+            values.put(s, t);
+            controls.put(s.key(), t);
+            decorate(s.key(), t);
+        }
+        Label sep = new Label(this, SWT.SEPARATOR | SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(sep);
+        mode = combo(MODE);
+        mode.setItems("grid (every combination)", "random samples");
+        mode.select(0);
+        samples = text(SAMPLES, "8");
+        samples.setToolTipText("How many random points to train (random sampling only)");
+        samplingSeed = text(SAMPLING_SEED, "1");
+        samplingSeed.setToolTipText("The seed the random points are drawn with: the same seed draws the same points");
+        metric = combo(METRIC);
+        metric.setItems(metrics.toArray(new String[0]));
+        metric.select(0);
+        epochs = text(EPOCHS, "3");
+        epochs.setToolTipText("Epochs of every run of the sweep (the Single run tab's epochs are not used)");
+        int cores = Runtime.getRuntime().availableProcessors();
+        parallel = text(PARALLEL, Integer.toString(Math.max(1, cores / 2)));
+        parallel.setToolTipText("Runs trained at the same time; their threads share the " + cores + " cores");
+        new Label(this, SWT.NONE).setText(LABELS.get(EARLY_STOP) + ":");
+        earlyStopping = new Button(this, SWT.CHECK);
+        earlyStopping.setText("stop runs that are clearly behind (ASHA rungs)");
+        earlyStopping.setToolTipText("After 1, 3, 9 ... epochs only the best third of the runs that reached that epoch"
+                + " go on; the others are marked 'stopped early', not failed");
+        CheckButtons.readable(earlyStopping);
+        earlyStopping.addListener(SWT.Selection, e -> changed());
+        controls.put(EARLY_STOP, earlyStopping);
+        mode.addListener(SWT.Selection, e -> {
+            samples.setEnabled(isRandom());
+            samplingSeed.setEnabled(isRandom());
+            for (Map.Entry<TrainingSetting, Text> v : values.entrySet()) v.getValue().setMessage(
+                    isRandom() ? SweepDraft.randomExample(v.getKey()) : SweepDraft.example(v.getKey()));
+        });
+        samples.setEnabled(false);
+        samplingSeed.setEnabled(false);
+    }
+
+    private Text text(String key, String initial) {
+        new Label(this, SWT.NONE).setText(LABELS.get(key) + ":");
+        Text t = new Text(this, SWT.BORDER);
+        t.setText(initial);
+        GridDataFactory.fillDefaults().grab(true, false).hint(170, SWT.DEFAULT).applyTo(t);
+        t.addListener(SWT.Modify, e -> changed());
+        controls.put(key, t);
+        decorate(key, t);
+        return t;
+    }
+
+    private Combo combo(String key) {
+        new Label(this, SWT.NONE).setText(LABELS.get(key) + ":");
+        Combo c = new Combo(this, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).hint(170, SWT.DEFAULT).applyTo(c);
+        WheelGuard.install(c);
+        c.addListener(SWT.Selection, e -> changed());
+        controls.put(key, c);
+        decorate(key, c);
+        return c;
+    }
+
+    private void decorate(String key, Control c) {
+        ControlDecoration d = new ControlDecoration(c, SWT.LEFT | SWT.TOP);
+        d.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        d.hide();
+        decorations.put(key, d);
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) l.run();
+    }
+
+    void addChangeListener(Runnable r) {
+        listeners.add(r);
+    }
+
+    /** Shows {@code problems} (field key to message; absent keys are good) as error marks with the reason on hover. */
+    void mark(Map<String, String> problems, Map<String, String> labels) {
+        for (Map.Entry<String, ControlDecoration> e : decorations.entrySet()) {
+            String message = problems.get(e.getKey());
+            if (message == null) {
+                e.getValue().hide();
+            } else {
+                e.getValue().setDescriptionText(labels.getOrDefault(e.getKey(), e.getKey()) + ": " + message);
+                e.getValue().show();
+            }
+        }
+    }
+
+    /** The text typed per varied setting (checked rows only), in form order. */
+    Map<TrainingSetting, String> varied() {
+        Map<TrainingSetting, String> out = new LinkedHashMap<>();
+        for (Map.Entry<TrainingSetting, Button> e : vary.entrySet()) {
+            if (e.getValue().getSelection()) out.put(e.getKey(), values.get(e.getKey()).getText());
+        }
+        return out;
+    }
+
+    boolean isRandom() {
+        return mode.getSelectionIndex() == 1;
+    }
+
+    String samplesText() {
+        return samples.getText();
+    }
+
+    String samplingSeedText() {
+        return samplingSeed.getText();
+    }
+
+    String metric() {
+        return metric.getText();
+    }
+
+    String epochsText() {
+        return epochs.getText();
+    }
+
+    String parallelText() {
+        return parallel.getText();
+    }
+
+    boolean earlyStopping() {
+        return earlyStopping.getSelection();
+    }
+
+    /** Ticks "vary" for {@code s} as a click does and types {@code text} as its values (tests). */
+    void vary(TrainingSetting s, String text) {
+        Button b = vary.get(s);
+        if (!b.getSelection()) {
+            b.setSelection(true);
+            b.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        }
+        values.get(s).setText(text);
+    }
+
+    /** Chooses grid (false) or random (true) sampling, as a user's pick would. */
+    void setRandom(boolean random) {
+        mode.select(random ? 1 : 0);
+        mode.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    /** The control of a field (a setting's key or one of this class's keys), for tests. */
+    Control control(String key) {
+        return controls.get(key);
+    }
+
+    /** The "vary" check box of {@code s}, for tests. */
+    Button varyButton(TrainingSetting s) {
+        return vary.get(s);
+    }
+
+    /** Whether {@code key} is marked bad. */
+    boolean isMarked(String key) {
+        ControlDecoration d = decorations.get(key);
+        return d != null && d.isVisible();
+    }
+
+    /** Enables or disables every input (while a sweep of this tab runs). */
+    void setInputsEnabled(boolean enabled) {
+        for (Button b : vary.values()) b.setEnabled(enabled);
+        for (Map.Entry<TrainingSetting, Text> e : values.entrySet()) {
+            e.getValue().setEnabled(enabled && vary.get(e.getKey()).getSelection());
+        }
+        for (Control c : List.of(mode, metric, epochs, parallel, earlyStopping)) c.setEnabled(enabled);
+        samples.setEnabled(enabled && isRandom());
+        samplingSeed.setEnabled(enabled && isRandom());
+    }
+}
