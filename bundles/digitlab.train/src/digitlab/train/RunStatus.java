@@ -15,11 +15,22 @@ public enum RunStatus {
     /** An error stopped it (data, disk, a plugin's code); the message says which; can be resumed. */
     FAILED,
     /** It was running when the program ended (crash, kill); can be resumed from its last checkpoint. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /**
+     * Stopped at the end of an epoch by an early-stopping rule (a sweep's ASHA rungs: it was clearly behind the
+     * others); not a failure. Its model and checkpoint are those of that epoch; the message says which rule, and it
+     * can be resumed by hand to train the remaining epochs.
+     */
+    STOPPED_EARLY;
 
     /** Whether {@link TrainingSession#resume} can continue this run (it needs a checkpoint too). */
     public boolean isResumable() {
-        return this == CANCELLED || this == FAILED || this == INTERRUPTED || this == NEW;
+        return this == CANCELLED || this == FAILED || this == INTERRUPTED || this == NEW || this == STOPPED_EARLY;
+    }
+
+    /** The status in words, lower case: "completed", "stopped early", ... */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** Whether the run is over for good or paused (anything but NEW and RUNNING). */

@@ -25,7 +25,8 @@ import org.eclipse.core.runtime.jobs.Job;
  * Job.getJobManager().cancel(TrainingJob.FAMILY);                         // cancel all runs
  * </pre>
  *
- * The job's result: {@link Status#OK_STATUS}-like OK with the outcome message when completed,
+ * The job's result: {@link Status#OK_STATUS}-like OK with the outcome message when completed (or stopped early by
+ * a rule, {@link TrainingSession#setEarlyStop}),
  * {@link Status#CANCEL_STATUS} when cancelled, WARNING with code {@link #DIVERGED} when the loss diverged,
  * ERROR with code {@link #FAILED} (a clear message, no exception) when it failed. {@link #outcome()} has details.
  * Several jobs may run at once: they share the machine's cores (a run waits while others hold them all).
@@ -137,6 +138,11 @@ public final class TrainingJob extends Job {
         session.removeListener(l);
     }
 
+    /** See {@link TrainingSession#setEarlyStop}; call before {@link #schedule()}. */
+    public void setEarlyStop(TrainingSession.EarlyStop rule) {
+        session.setEarlyStop(rule);
+    }
+
     @Override
     public boolean belongsTo(Object family) {
         return family == FAMILY;
@@ -148,7 +154,7 @@ public final class TrainingJob extends Job {
             RunOutcome o = session.execute(monitor::isCanceled, new MonitorProgress(monitor));
             outcome = o;
             return switch (o.status()) {
-                case COMPLETED -> new Status(IStatus.OK, PLUGIN_ID, o.message());
+                case COMPLETED, STOPPED_EARLY -> new Status(IStatus.OK, PLUGIN_ID, o.message());
                 case CANCELLED -> Status.CANCEL_STATUS;
                 case DIVERGED -> new Status(IStatus.WARNING, PLUGIN_ID, DIVERGED, o.message(), null);
                 default -> new Status(IStatus.ERROR, PLUGIN_ID, FAILED, o.message(), null);

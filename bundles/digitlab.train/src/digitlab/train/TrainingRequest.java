@@ -109,6 +109,24 @@ public record TrainingRequest(String name, String dataset, String preset, List<I
         return forPreset("mlp");
     }
 
+    /**
+     * This request as the {@code "request"} object of a run's run.json (keys: {@link TrainingSetting#key()}; the seed
+     * as text), e.g. for a sweep's record or a request shipped to another machine.
+     */
+    public java.util.Map<String, Object> toJsonMap() {
+        return Run.RequestJson.toMap(this);
+    }
+
+    /**
+     * The request of a run.json {@code "request"} object ({@link #toJsonMap()}); missing settings read as their
+     * {@link TrainingSetting#fileDefault()}. Not validated.
+     *
+     * @throws RuntimeException (ClassCastException, NumberFormatException ...) for a value of the wrong kind
+     */
+    public static TrainingRequest fromJsonMap(java.util.Map<String, Object> map) {
+        return Run.RequestJson.fromMap(map);
+    }
+
     /** A builder holding this request's values. */
     public Builder toBuilder() {
         return new Builder(this);

@@ -65,8 +65,27 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * A rule that may stop a run at the end of an epoch (a sweep's successive-halving rungs). Asked on the training
+     * thread after each epoch but the last has been saved (history, epoch model, checkpoint, run.json), so it must
+     * be quick; it may look at other runs' figures (it is called from several sessions at once, so it synchronises
+     * itself).
+     */
+    @FunctionalInterface
+    public interface EarlyStop {
+        /**
+         * @return null to go on, or the sentence that says why the run stops here (it becomes the run's message,
+         *         e.g. "stopped early after epoch 1: validation accuracy 11.35 % ...")
+         */
+        String check(Run run, EpochPoint point);
+    }
+
     private final Run run;
     private final TrainingRequest request;
+    /** The rule asked after each epoch, or null. */
+    private volatile EarlyStop earlyStop;
+    /** Why the rule stopped the run, once it has; the trainer stops before the next batch. */
+    private volatile String stoppedEarly;
     private final boolean resuming;
     private final ThreadBudget budget;
     private final RunFiles files;
@@ -90,6 +109,8 @@ public final class TrainingSession {
         @Override
         public void epoch(EpochPoint point) {
             listeners.fire(l -> l.epoch(run, point));
+            EarlyStop rule = earlyStop;
+            if (rule != null && point.epoch() < point.epochs() && stoppedEarly == null) stoppedEarly = rule.check(run, point);
         }
 
         @Override
@@ -189,6 +210,15 @@ public final class TrainingSession {
     }
 
     /**
+     * Sets the rule that may stop this run after an epoch (null: none). A run it stops ends with
+     * {@link RunStatus#STOPPED_EARLY} and the rule's sentence as message, with the model and checkpoint of that
+     * epoch: it is not a failure, and it can be resumed. Set it before {@link #execute}.
+     */
+    public void setEarlyStop(EarlyStop rule) {
+        earlyStop = rule;
+    }
+
+    /**
      * Records that the run was cancelled before it ever started (a job cancelled while still
      * waiting to be scheduled), so it is not left listed as NEW. Does nothing once
      * {@link #execute} has begun.
@@ -222,7 +252,8 @@ public final class TrainingSession {
             if (executed) throw new IllegalStateException("a session runs once; resume the run for another");
             executed = true;
         }
-        BooleanSupplier stop = cancel != null ? cancel : () -> false;
+        BooleanSupplier user = cancel != null ? cancel : () -> false;
+        BooleanSupplier stop = () -> stoppedEarly != null || user.getAsBoolean();
         Progress p = progress != null ? progress : new Progress() { };
         if (!RunStore.markActive(run.directory())) {
             throw new IllegalStateException("run '" + run.id() + "' is training already");
@@ -334,6 +365,11 @@ public final class TrainingSession {
                         + (report != null ? String.format(Locale.ROOT, "; test accuracy %.2f %%", 100 * report.accuracy()) : "");
             }
             case CANCELLED -> {
+                if (stoppedEarly != null) {
+                    status = RunStatus.STOPPED_EARLY;
+                    message = stoppedEarly;
+                    break;
+                }
                 status = RunStatus.CANCELLED;
                 message = "cancelled at epoch " + (result.epoch() + 1) + ", batch " + result.batch()
                         + "; the model of the last completed batch is saved and the run can be resumed";
