@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import digitlab.train.RunInfo;
+import digitlab.train.TrainingRequest;
 import digitlab.train.TrainingSetting;
+import digitlab.train.sweep.SweepAxis;
+import digitlab.train.sweep.SweepRecord;
+import digitlab.train.sweep.SweepSpec;
+import digitlab.train.sweep.SweepStore;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.sweep.SweepData;
@@ -150,10 +155,12 @@ class SweepViewTest {
         sweep.exportCsv(csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(5, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("point,run,run_id,status,learningRate,batchSize,validation_accuracy"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("point,run,state,learningRate,batchSize,epochs,"), lines.get(0));
         for (SweepRow r : d.rows()) {
-            assertTrue(lines.stream().anyMatch(l -> l.contains(r.info().id()) && l.contains(",completed,")), r.info().id());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(r.point() + "," + r.info().id() + ",completed,"
+                    + r.setting("learningRate") + "," + r.setting("batchSize") + ",1,")), r.info().id() + " in " + lines);
         }
+        assertTrue(lines.stream().filter(l -> l.endsWith(",yes")).count() == 1, "one best row: " + lines);
         Ui.menuAction(sweep, "Export Sweep Runs as CSV\u2026");
         digitlab.ui.internal.model.CurrentModelChoice.useReady();
     }
@@ -164,7 +171,7 @@ class SweepViewTest {
 
     @Test
     void anInterruptedSweepIsAskedAboutNotContinuedSilently() throws Exception {
-        String id = SweepLauncherFixture.interruptedSweep();
+        String id = interruptedSweep();
         List<SweepLauncher.Listed> interrupted = SweepLauncher.interrupted();
         SweepLauncher.Listed mine = interrupted.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(
                 () -> new AssertionError("the interrupted sweep is found: " + interrupted));
@@ -183,6 +190,22 @@ class SweepViewTest {
         assertTrue(SweepLauncher.interrupted().stream().anyMatch(s -> s.id().equals(id)));
         SweepLauncher.discard(id);
         assertFalse(SweepLauncher.interrupted().stream().anyMatch(s -> s.id().equals(id)));
+    }
+
+    /**
+     * A sweep whose lab ended while it ran: made by the engine, then its sweep.json says RUNNING with no program
+     * holding it (what a killed or closed lab leaves), which the engine reads as interrupted.
+     */
+    private static String interruptedSweep() throws Exception {
+        SweepStore store = SweepStore.workspace();
+        TrainingRequest base = TrainingRequest.defaults().toBuilder().epochs(1).trainingLimit(500).build();
+        SweepRecord r = store.create(SweepSpec.builder(base)
+                .axis(SweepAxis.parse(TrainingSetting.LEARNING_RATE, "0.01,0.1")).build());
+        Path file = store.root().resolve(r.id()).resolve(SweepStore.FILE);
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"status\": \"NEW\""), json);
+        Files.writeString(file, json.replace("\"status\": \"NEW\"", "\"status\": \"RUNNING\""));
+        return r.id();
     }
 
     private static Button button(Control c, String text) {

@@ -136,7 +136,7 @@ public final class RunsView extends ViewPart {
 
     /** "completed: trained 5 epochs; ...", or the message alone when it starts with the status ("cancelled at ..."). */
     static String status(RunInfo r) {
-        String word = r.status().name().toLowerCase();
+        String word = r.status().name().toLowerCase().replace('_', ' '); // "stopped early"
         if (r.message().isEmpty()) return word;
         return r.message().toLowerCase().startsWith(word) ? r.message() : word + ": " + r.message();
     }

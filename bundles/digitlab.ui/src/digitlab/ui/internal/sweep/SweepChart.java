@@ -103,14 +103,15 @@ final class SweepChart extends Composite {
         x.enableLogScale(false);
         x.getTick().setFormat(null);
         x.getTitle().setText(choice);
-        y.getTitle().setText(data.metricLabel() + (data.percent() ? " (%)" : ""));
+        boolean percent = data.metric().higherIsBetter(); // the accuracies; the loss is not a fraction to show in %
+        y.getTitle().setText(data.metric().label() + (percent ? " (%)" : ""));
 
         // the x of each run: the setting's number, its name's index, or the minute it ended
         List<String> names = new ArrayList<>();
         boolean numeric = !time;
         if (!time) {
             for (SweepRow r : data.rows()) {
-                String v = r.settings().getOrDefault(key, "");
+                String v = r.setting(key);
                 try {
                     Double.parseDouble(v);
                 } catch (NumberFormatException e) {
@@ -131,10 +132,10 @@ final class SweepChart extends Composite {
                 if (Double.isNaN(r.finishedAt())) continue;
                 px = r.finishedAt() / 60;
             } else {
-                String v = r.settings().getOrDefault(key, "");
+                String v = r.setting(key);
                 px = numeric ? Double.parseDouble(v) : names.indexOf(v);
             }
-            double py = data.percent() ? 100 * r.metric() : r.metric();
+            double py = percent ? 100 * r.metric() : r.metric();
             points.add(new double[] {px, py});
             if (bestRow != null && r.point() == bestRow.point()) bestPoint = new double[] {px, py};
         }
@@ -145,7 +146,7 @@ final class SweepChart extends Composite {
             List<double[]> steps = new ArrayList<>();
             double sofar = Double.NaN;
             for (double[] p : points) {
-                if (Double.isNaN(sofar) || (data.higherIsBetter() ? p[1] > sofar : p[1] < sofar)) {
+                if (Double.isNaN(sofar) || (data.metric().higherIsBetter() ? p[1] > sofar : p[1] < sofar)) {
                     if (!Double.isNaN(sofar)) steps.add(new double[] {p[0], sofar});
                     sofar = p[1];
                 }
@@ -157,7 +158,7 @@ final class SweepChart extends Composite {
         plotted = points.size();
         boolean log = numeric && !time && (key.equals(TrainingSetting.LEARNING_RATE.key())
                 || key.equals(TrainingSetting.WEIGHT_DECAY.key())) && points.stream().allMatch(p -> p[0] > 0);
-        frame(x, y, points, log, !numeric && !time ? names.size() : 0);
+        frame(x, y, points, log, !numeric && !time ? names.size() : 0, percent);
         chart.redraw();
     }
 
@@ -175,10 +176,10 @@ final class SweepChart extends Composite {
     }
 
     /** Ranges with a margin, so the dots at the ends are drawn whole; names get -0.5 .. n-0.5. */
-    private void frame(IAxis x, IAxis y, List<double[]> points, boolean log, int categories) {
+    private void frame(IAxis x, IAxis y, List<double[]> points, boolean log, int categories, boolean percent) {
         if (points.isEmpty()) {
             x.setRange(new Range(0, 1));
-            y.setRange(new Range(0, data.percent() ? 100 : 1));
+            y.setRange(new Range(0, percent ? 100 : 1));
             return;
         }
         double x0 = points.stream().mapToDouble(p -> p[0]).min().getAsDouble();

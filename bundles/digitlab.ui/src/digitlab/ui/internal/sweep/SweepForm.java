@@ -18,24 +18,30 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import digitlab.train.TrainingSetting;
+import digitlab.train.sweep.SweepAxis;
+import digitlab.train.sweep.SweepMetric;
+import digitlab.train.sweep.SweepSpec;
 import digitlab.ui.internal.CheckButtons;
 import digitlab.ui.internal.WheelGuard;
 
 /**
  * The Sweep tab's inputs: per setting a "vary" check box (labelled with the setting's own label) and its values,
  * then how to sample (grid, or N random points with a seed), the metric, epochs, runs at once and early stopping.
- * Only widgets: reading and checking what is typed is {@link SweepDraft}'s job, marking the bad fields is done by
+ * Only widgets: reading and checking what is typed is {@link SweepDraft}'s job (with the engine's
+ * {@link SweepSpec}); the settings offered are those a sweep may vary ({@link SweepAxis#SWEEPABLE}), marking the bad fields is done by
  * {@link #mark}. Every edit tells the listeners.
  */
 final class SweepForm extends Composite {
 
     /** Field keys of the sweep's own inputs (the settings' rows use their {@link TrainingSetting#key()}). */
-    static final String MODE = "mode", SAMPLES = "samples", SAMPLING_SEED = "samplingSeed", METRIC = "metric",
-            EPOCHS = "sweepEpochs", PARALLEL = "parallel", EARLY_STOP = "earlyStopping";
+    static final String MODE = "mode", SAMPLES = SweepSpec.FIELD_SAMPLES, SAMPLING_SEED = SweepSpec.FIELD_SAMPLING_SEED,
+            METRIC = SweepSpec.FIELD_METRIC, EPOCHS = "sweepEpochs", PARALLEL = SweepSpec.FIELD_PARALLEL,
+            EARLY_STOP = SweepSpec.FIELD_EARLY_STOPPING;
 
-    /** Labels of the sweep's own inputs, for messages. */
-    static final Map<String, String> LABELS = Map.of(MODE, "Sampling", SAMPLES, "Points", SAMPLING_SEED, "Sampling seed",
-            METRIC, "Metric", EPOCHS, "Epochs", PARALLEL, "Runs at once", EARLY_STOP, "Early stopping");
+    /** Labels of the sweep's own inputs (and of the engine's other sweep fields), for messages. */
+    static final Map<String, String> LABELS = Map.of(MODE, "Sampling", SAMPLES, "Random points", SAMPLING_SEED,
+            "Sampling seed", METRIC, "Metric", EPOCHS, "Epochs", PARALLEL, "Runs at once", EARLY_STOP, "Early stopping",
+            SweepSpec.FIELD_POINTS, "Points", SweepSpec.FIELD_MAX_POINTS, "Point limit", SweepSpec.FIELD_AXES, "Vary");
 
     private final Map<TrainingSetting, Button> vary = new LinkedHashMap<>();
     private final Map<TrainingSetting, Text> values = new LinkedHashMap<>();
@@ -50,13 +56,13 @@ final class SweepForm extends Composite {
     private final Text parallel;
     private final Button earlyStopping;
 
-    SweepForm(Composite parent, List<TrainingSetting> variable, List<String> metrics) {
+    SweepForm(Composite parent) {
         super(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(14, 5).applyTo(this);
         Label head = new Label(this, SWT.WRAP);
         head.setText("Vary (the other settings are the Single run tab's):");
         GridDataFactory.fillDefaults().span(2, 1).applyTo(head);
-        for (TrainingSetting s : variable) {
+        for (TrainingSetting s : SweepAxis.SWEEPABLE) { // in form order (an EnumSet)
             Button check = new Button(this, SWT.CHECK);
             check.setText(s.label());
             CheckButtons.readable(check);
@@ -85,8 +91,8 @@ final class SweepForm extends Composite {
         samplingSeed = text(SAMPLING_SEED, "1");
         samplingSeed.setToolTipText("The seed the random points are drawn with: the same seed draws the same points");
         metric = combo(METRIC);
-        metric.setItems(metrics.toArray(new String[0]));
-        metric.select(0);
+        for (SweepMetric m : SweepMetric.values()) metric.add(m.label());
+        metric.select(SweepMetric.VALIDATION_ACCURACY.ordinal());
         epochs = text(EPOCHS, "3");
         epochs.setToolTipText("Epochs of every run of the sweep (the Single run tab's epochs are not used)");
         int cores = Runtime.getRuntime().availableProcessors();
@@ -94,9 +100,10 @@ final class SweepForm extends Composite {
         parallel.setToolTipText("Runs trained at the same time; their threads share the " + cores + " cores");
         new Label(this, SWT.NONE).setText(LABELS.get(EARLY_STOP) + ":");
         earlyStopping = new Button(this, SWT.CHECK);
-        earlyStopping.setText("stop runs that are clearly behind (ASHA rungs)");
-        earlyStopping.setToolTipText("After 1, 3, 9 ... epochs only the best third of the runs that reached that epoch"
-                + " go on; the others are marked 'stopped early', not failed");
+        earlyStopping.setText("stop runs clearly behind (ASHA)");
+        earlyStopping.setToolTipText("After epochs 1, 2, 4 ... a run goes on only if its validation figure is among the"
+                + " best half of the runs that reached that epoch; the others are marked 'stopped early', not failed."
+                + " Needs runs of 2 epochs or more.");
         CheckButtons.readable(earlyStopping);
         earlyStopping.addListener(SWT.Selection, e -> changed());
         controls.put(EARLY_STOP, earlyStopping);
@@ -181,8 +188,8 @@ final class SweepForm extends Composite {
         return samplingSeed.getText();
     }
 
-    String metric() {
-        return metric.getText();
+    SweepMetric metric() {
+        return SweepMetric.values()[Math.max(0, metric.getSelectionIndex())];
     }
 
     String epochsText() {

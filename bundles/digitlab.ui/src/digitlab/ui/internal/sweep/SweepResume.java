@@ -12,13 +12,14 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 import digitlab.ui.DigitLabViews;
+import digitlab.ui.ViewJob;
 
 /**
  * After the workbench started: a sweep that was running when the lab was closed (or crashed) is offered to
  * continue, never continued silently. The sweep records are read in the platform's early-startup thread, off the
  * UI thread and after the window is up; the question is asked on the UI thread, one per interrupted sweep:
  * <b>Continue</b> (queue its remaining points and show it in the Sweep view), <b>Not Now</b> (ask again at the
- * next start) or <b>Discard</b> (mark it stopped for good; its finished runs stay).
+ * next start) or <b>Discard</b> (forget the sweep's record; its finished runs stay in the Runs view).
  */
 public final class SweepResume implements IStartup {
 
@@ -43,33 +44,36 @@ public final class SweepResume implements IStartup {
         });
     }
 
-    /** Asks about {@code sweep} (UI thread) and does what the user answers. */
+    /** Asks about {@code sweep} (UI thread) and does what the user answers, the file work in the background. */
     public static void ask(SweepLauncher.Listed sweep) {
-        if (!PlatformUI.isWorkbenchRunning()) return;
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        if (window == null && PlatformUI.getWorkbench().getWorkbenchWindowCount() > 0) {
-            window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-        }
-        Shell shell = window == null ? null : window.getShell();
+        if (!PlatformUI.isWorkbenchRunning() || PlatformUI.getWorkbench().getWorkbenchWindowCount() == 0) return;
+        IWorkbenchWindow active = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchWindow window = active != null ? active : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+        Shell shell = window.getShell();
         MessageDialog d = new MessageDialog(shell, TITLE, null,
                 "Sweep " + sweep.label() + " was stopped when the lab closed: " + sweep.progress()
-                        + ".\n\nContinue it now? Its finished runs are kept whatever you choose; Not Now asks again at the"
-                        + " next start, Discard stops it for good.",
+                        + ".\n\nContinue it now? Continue trains its remaining points (a stopped run resumes from its"
+                        + " checkpoint); Not Now asks again at the next start; Discard forgets the sweep. Its finished runs"
+                        + " stay in the Runs view whatever you choose.",
                 MessageDialog.QUESTION, 0, CONTINUE, NOT_NOW, DISCARD);
         int answer = d.open();
-        try {
-            if (answer == 0) {
-                SweepLauncher.resume(sweep.id());
-                if (window != null) {
-                    SweepView v = (SweepView) window.getActivePage().showView(DigitLabViews.SWEEP);
-                    v.show(sweep.id());
-                }
-            } else if (answer == 2) {
-                SweepLauncher.discard(sweep.id());
+        if (answer != 0 && answer != 2) return; // Not Now, or the dialog closed: asked again next time
+        boolean resume = answer == 0;
+        String what = (resume ? "Continuing" : "Discarding") + " sweep " + sweep.label();
+        ViewJob.of(what, monitor -> {
+            if (resume) SweepLauncher.resume(sweep.id());
+            else SweepLauncher.discard(sweep.id());
+            return Boolean.TRUE;
+        }).whenDone(done -> {
+            if (!resume || window.getActivePage() == null) return;
+            try {
+                SweepView v = (SweepView) window.getActivePage().showView(DigitLabViews.SWEEP);
+                v.show(sweep.id());
+            } catch (PartInitException e) {
+                MessageDialog.openError(shell, TITLE, "Sweep " + sweep.label() + " goes on, but the Sweep view cannot open: "
+                        + e.getMessage());
             }
-        } catch (java.io.IOException | RuntimeException | PartInitException e) {
-            MessageDialog.openError(shell, TITLE, "Cannot " + (answer == 0 ? "continue" : "discard") + " sweep "
-                    + sweep.label() + ": " + e.getMessage());
-        }
+        }).whenFailed(e -> MessageDialog.openError(shell, TITLE, what + " failed: " + e.getMessage()))
+                .inProgressView().schedule(null, shell);
     }
 }

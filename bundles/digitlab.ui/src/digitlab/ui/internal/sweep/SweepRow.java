@@ -1,43 +1,55 @@
 package digitlab.ui.internal.sweep;
 
-import java.util.Map;
-
 import digitlab.train.RunInfo;
+import digitlab.train.TrainingSetting;
+import digitlab.train.sweep.PointState;
+import digitlab.train.sweep.SweepPoint;
 
 /**
- * One run of a sweep as the Sweep view shows it: the run's summary, the values its varied settings took, the
- * metric the sweep optimises, the last training loss, and whether the early-stopping rule stopped it.
+ * One point of a sweep as the Sweep view shows it: the engine's {@link SweepPoint} (settings, state, validation and
+ * test figures), its run's summary, the sweep's metric, the last training loss and when the run ended.
  *
- * @param point       the point's number in the sweep (1, 2, ...)
- * @param info        the run's summary (null when the point has no run yet: it waits in the queue)
- * @param settings    the varied settings' values by setting key, as text (e.g. {@code learningRate -> 0.01})
- * @param metric      the sweep's metric of this run (NaN before its first epoch)
- * @param trainLoss   the last epoch's training loss (NaN before its first epoch)
- * @param stoppedEarly whether the sweep's early-stopping rule stopped the run (not a failure)
- * @param finishedAt  seconds from the sweep's start to the run's end (NaN while it has not ended)
+ * @param source     the point as the sweep's record has it
+ * @param info       its run's summary, or null while it has no run (queued) or the run was deleted
+ * @param metric     the sweep's metric of this point (NaN before its first epoch)
+ * @param trainLoss  the last epoch's training loss (NaN before its first epoch)
+ * @param finishedAt seconds from the sweep's start to the run's end (NaN while it has not ended)
  */
-public record SweepRow(int point, RunInfo info, Map<String, String> settings, double metric, double trainLoss,
-                       boolean stoppedEarly, double finishedAt) {
+public record SweepRow(SweepPoint source, RunInfo info, double metric, double trainLoss, double finishedAt) {
 
-    /** The status a user reads: "stopped early" for the rule's stops, else the run's own ("completed", "running"). */
+    /** The point's number, from 1. */
+    public int point() {
+        return source.index() + 1;
+    }
+
+    /** The state in words: "completed", "stopped early" (the rule's stop, not a failure), "running", "pending". */
     public String statusText() {
-        if (stoppedEarly) return "stopped early";
-        if (info == null) return "queued";
-        return info.status().name().toLowerCase(java.util.Locale.ROOT);
+        return source.state().label();
     }
 
-    /** The run's name, or the point's number while it waits. */
+    /** Whether the early-stopping rule stopped it. */
+    public boolean stoppedEarly() {
+        return source.state() == PointState.STOPPED_EARLY;
+    }
+
+    /** The run's name, or "point N" while it has no run. */
     public String name() {
-        return info == null ? "point " + point : info.name();
+        return info == null ? "point " + point() : info.name();
     }
 
-    /** Epochs trained so far. */
+    /** The value of {@code key}'s setting in words ("0.003", "256,128"). */
+    public String setting(String key) {
+        TrainingSetting s = TrainingSetting.ofKey(key);
+        return s == null ? "" : source.value(s);
+    }
+
+    /** Epochs trained. */
     public int epochsDone() {
-        return info == null ? 0 : info.epochsCompleted();
+        return source.epochsCompleted();
     }
 
-    /** Training time so far in seconds. */
+    /** Training time in seconds. */
     public double seconds() {
-        return info == null ? 0 : info.seconds();
+        return source.seconds();
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.ui.PartInitException;
 import digitlab.train.FieldProblem;
 import digitlab.train.TrainingRequest;
 import digitlab.train.TrainingSetting;
+import digitlab.train.sweep.SweepSpec;
 import digitlab.ui.DigitLabViews;
 import digitlab.ui.ViewJob;
 
@@ -56,7 +57,7 @@ public final class SweepTab extends Composite {
         this.site = site;
         labels.putAll(base.labels());
         labels.putAll(SweepForm.LABELS);
-        labels.put("vary", "Vary");
+        labels.put(SweepDraft.VARY, "Vary");
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(this);
         Composite top = new Composite(this, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
@@ -77,7 +78,7 @@ public final class SweepTab extends Composite {
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(scroller);
-        form = new SweepForm(scroller, SweepLauncher.variableSettings(), SweepLauncher.metrics());
+        form = new SweepForm(scroller);
         scroller.setContent(form);
         form.setSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         scroller.addListener(SWT.Resize, e -> {
@@ -95,7 +96,7 @@ public final class SweepTab extends Composite {
         if (isDisposed()) return;
         TrainingRequest request = base.request().get();
         draft = SweepDraft.read(request, form.varied(), form.isRandom(), form.samplesText(), form.samplingSeedText(),
-                form.epochsText(), form.parallelText());
+                form.metric(), form.epochsText(), form.parallelText(), form.earlyStopping());
         Map<String, String> problems = new LinkedHashMap<>(draft.problems());
         form.mark(problems, labels);
         StringBuilder text = new StringBuilder();
@@ -114,7 +115,7 @@ public final class SweepTab extends Composite {
         ((GridData) problem.getLayoutData()).exclude = text.length() == 0;
         problem.setVisible(text.length() > 0);
         points.setText(draft.pointsText());
-        boolean ok = request != null && problems.isEmpty() && draft.points() > 0;
+        boolean ok = draft.spec() != null;
         start.setEnabled(ok);
         start.setToolTipText(ok ? "Train " + draft.pointsText() + " as background jobs" : "Fix the marked fields first");
         if (changed) layout(true, true);
@@ -122,14 +123,11 @@ public final class SweepTab extends Composite {
 
     /** Starts the sweep the form describes (no-op while it has problems). */
     public void start() {
-        TrainingRequest request = base.request().get();
-        if (!start.isEnabled() || request == null) return;
-        SweepDraft d = draft;
-        String metric = form.metric();
-        boolean early = form.earlyStopping();
+        SweepSpec spec = draft == null ? null : draft.spec();
+        if (!start.isEnabled() || spec == null) return;
         start.setEnabled(false);
         setStatus("Starting the sweep \u2026");
-        ViewJob.of("Starting a sweep", monitor -> SweepLauncher.start(request, d, metric, early)).whenDone(id -> {
+        ViewJob.of("Starting a sweep", monitor -> SweepLauncher.start(spec)).whenDone(id -> {
             setStatus("Sweep " + id + " started: its runs are in the Sweep view, Runs and Progress.");
             validate();
             try {

@@ -22,7 +22,7 @@ import digitlab.train.TrainingSetting;
 
 /**
  * The sweep's runs as a sortable table: run, status ("stopped early" for the rule's stops), one column per varied
- * setting, the metric, the last training loss, epochs and time. A click on a header sorts by that column (again:
+ * setting, validation accuracy and loss, test accuracy, the last training loss, epochs and time. A click on a header sorts by that column (again:
  * the other way); numbers sort as numbers. The best run is in bold on a light green background.
  */
 final class SweepTable {
@@ -61,7 +61,7 @@ final class SweepTable {
 
     /** Shows {@code d}; the columns are made again when the sweep's varied settings differ from the shown one's. */
     void show(SweepData d) {
-        boolean sameColumns = data != null && data.varied().equals(d.varied()) && data.metricLabel().equals(d.metricLabel());
+        boolean sameColumns = data != null && data.varied().equals(d.varied());
         data = d;
         if (!sameColumns) rebuildColumns();
         Object selected = viewer.getStructuredSelection().getFirstElement();
@@ -83,14 +83,16 @@ final class SweepTable {
             cols.add(new Column("Status", 100, SweepRow::statusText, Comparator.comparing(SweepRow::statusText)));
             for (String key : data.varied()) {
                 TrainingSetting s = TrainingSetting.ofKey(key);
-                cols.add(new Column(s == null ? key : s.label(), 95, r -> r.settings().getOrDefault(key, ""),
-                        Comparator.comparing(r -> r.settings().getOrDefault(key, ""), SweepTable::compareValues)));
+                cols.add(new Column(s == null ? key : s.label(), 95, r -> r.setting(key),
+                        Comparator.comparing(r -> r.setting(key), SweepTable::compareValues)));
             }
-            String metric = Character.toUpperCase(data.metricLabel().charAt(0)) + data.metricLabel().substring(1);
-            cols.add(new Column(metric, 130, r -> data.format(r.metric()), numbers(SweepRow::metric)));
-            cols.add(new Column("Training loss", 95, r -> Double.isNaN(r.trainLoss()) ? "" : String.format("%.4f", r.trainLoss()),
-                    numbers(SweepRow::trainLoss)));
-            cols.add(new Column("Epochs", 60, r -> r.epochsDone() + (r.info() == null ? "" : "/" + r.info().epochs()),
+            cols.add(new Column("Validation accuracy", 125, r -> SweepData.percent(r.source().validationAccuracy()),
+                    numbers(r -> r.source().validationAccuracy())));
+            cols.add(new Column("Validation loss", 100, r -> loss(r.source().validationLoss()), numbers(r -> r.source().validationLoss())));
+            cols.add(new Column("Test accuracy", 100, r -> SweepData.percent(r.source().testAccuracy()),
+                    numbers(r -> r.source().testAccuracy())));
+            cols.add(new Column("Training loss", 95, r -> loss(r.trainLoss()), numbers(SweepRow::trainLoss)));
+            cols.add(new Column("Epochs", 60, r -> r.epochsDone() + "/" + data.record().spec().epochs(),
                     Comparator.comparingInt(SweepRow::epochsDone)));
             cols.add(new Column("Time", 60, r -> String.format("%.0f s", r.seconds()), Comparator.comparingDouble(SweepRow::seconds)));
             columns = List.copyOf(cols);
@@ -153,7 +155,11 @@ final class SweepTable {
         return out;
     }
 
-    /** NaN last whatever the direction is not needed: NaN sorts as the largest, like "no value yet". */
+    private static String loss(double v) {
+        return Double.isNaN(v) ? "" : String.format("%.4f", v);
+    }
+
+    /** Numbers in order; NaN ("no value yet") sorts as the largest. */
     private static Comparator<SweepRow> numbers(java.util.function.ToDoubleFunction<SweepRow> f) {
         return (a, b) -> Double.compare(f.applyAsDouble(a), f.applyAsDouble(b));
     }

@@ -19,6 +19,10 @@ import org.eclipse.ui.part.ViewPart;
 
 import digitlab.train.RunStore;
 import digitlab.train.RunStoreListener;
+import digitlab.train.sweep.SweepJob;
+import digitlab.train.sweep.SweepListener;
+import digitlab.train.sweep.SweepPoint;
+import digitlab.train.sweep.SweepRecord;
 import digitlab.ui.ViewJob;
 import digitlab.ui.internal.PartSelection;
 import digitlab.ui.internal.UiThrottle;
@@ -50,7 +54,30 @@ public final class SweepView extends ViewPart {
     private volatile SweepData shown;
     private final ViewJob.Latest reading = new ViewJob.Latest();
     private final RunStoreListener runsChanged = (s, id) -> refresh.request();
-    private final Runnable sweepsChanged = () -> refresh.request();
+    private final java.util.Map<String, double[]> losses = SweepLauncher.lossCache();
+    /** The job of the shown sweep while it runs in this workbench, and the listener on its runner. */
+    private SweepJob followed;
+    private final SweepListener live = new SweepListener() {
+        @Override
+        public void pointStarted(SweepRecord sweep, SweepPoint point, digitlab.train.TrainingJob job) {
+            refresh.request();
+        }
+
+        @Override
+        public void pointEpoch(SweepRecord sweep, SweepPoint point, digitlab.train.EpochPoint epoch) {
+            refresh.request();
+        }
+
+        @Override
+        public void pointFinished(SweepRecord sweep, SweepPoint point) {
+            refresh.request();
+        }
+
+        @Override
+        public void sweepFinished(SweepRecord sweep) {
+            refresh.request();
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -102,7 +129,6 @@ public final class SweepView extends ViewPart {
         ExportActions.contributeCsv(getViewSite(), "Sweep Runs", "sweep", this::csv);
 
         refresh = new UiThrottle(parent, 1000, this::reload);
-        SweepLauncher.addListener(sweepsChanged);
         ViewJob.of("Opening the runs", monitor -> RunStore.workspace()).whenDone(s -> s.addListener(runsChanged))
                 .schedule(getSite(), parent);
         updateButtons();
@@ -128,12 +154,13 @@ public final class SweepView extends ViewPart {
     private void reload() {
         if (summary.isDisposed()) return;
         String wanted = shownId;
-        record Read(List<SweepLauncher.Listed> list, SweepData data) { }
+        record Read(List<SweepLauncher.Listed> list, SweepData data, SweepJob job) { }
         reading.schedule(ViewJob.of("Reading the sweeps", monitor -> {
             List<SweepLauncher.Listed> list = SweepLauncher.list();
             String id = wanted != null ? wanted : list.isEmpty() ? null : list.get(0).id();
-            return new Read(list, id == null ? null : SweepLauncher.read(id));
+            return new Read(list, id == null ? null : SweepLauncher.read(id, losses), id == null ? null : SweepLauncher.job(id));
         }).whenDone(r -> {
+            follow(r.job());
             listed = r.list();
             String[] items = r.list().stream().map(SweepLauncher.Listed::label).toArray(String[]::new);
             if (!java.util.Arrays.equals(items, sweeps.getItems())) sweeps.setItems(items);
@@ -156,6 +183,14 @@ public final class SweepView extends ViewPart {
             updateButtons();
             if (!before.equals(d.summary())) summary.getParent().layout(true, true);
         }).whenFailed(e -> setStatus("Cannot read the sweep: " + e.getMessage())), getSite(), summary);
+    }
+
+    /** Listens to {@code job}'s runner (the shown sweep's, live), and no longer to the one followed before. */
+    private void follow(SweepJob job) {
+        if (job == followed) return;
+        if (followed != null) followed.runner().removeListener(live);
+        followed = job;
+        if (job != null) job.runner().addListener(live);
     }
 
     private void updateButtons() {
@@ -191,10 +226,10 @@ public final class SweepView extends ViewPart {
         setStatus("Cancelling sweep " + d.id() + ": finished runs are kept.");
     }
 
-    /** The shown sweep's runs as CSV (point, run, status, each varied setting, metric, loss, epochs, seconds). */
+    /** The shown sweep's points as CSV: the engine's ({@link SweepRecord#toCsv()}), as {@code digitlab sweep} writes it. */
     String csv() {
         SweepData d = shown;
-        return d == null ? null : SweepCsv.of(d);
+        return d == null ? null : d.record().toCsv();
     }
 
     /** Writes {@link #csv()} to {@code file} (what the menu's export does after its file dialog). */
@@ -243,7 +278,7 @@ public final class SweepView extends ViewPart {
 
     @Override
     public void dispose() {
-        SweepLauncher.removeListener(sweepsChanged);
+        follow(null);
         RunStore.workspace().removeListener(runsChanged);
         reading.cancel();
         if (refresh != null) refresh.dispose();
