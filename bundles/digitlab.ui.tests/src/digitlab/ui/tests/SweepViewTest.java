@@ -46,6 +46,13 @@ import digitlab.ui.internal.training.TrainingViewAccess;
  */
 class SweepViewTest {
 
+    /** A fresh Training view (nothing ticked in its Sweep tab) with the Sweep tab chosen as a click does. */
+    private static TrainingView freshTrainingView() throws Exception {
+        TrainingView old = (TrainingView) Ui.page().findView(DigitLabViews.TRAINING);
+        if (old != null) Ui.close(old);
+        return Ui.show(DigitLabViews.TRAINING);
+    }
+
     private static SweepTab sweepTab(TrainingView view) {
         SweepTab tab = view.sweepTab();
         CTabFolder folder = (CTabFolder) tab.getParent();
@@ -57,7 +64,7 @@ class SweepViewTest {
 
     @Test
     void theSweepTabMarksABadValueAndDisablesStart() throws Exception {
-        TrainingView view = Ui.show(DigitLabViews.TRAINING);
+        TrainingView view = freshTrainingView();
         SweepTab tab = sweepTab(view);
         assertFalse(tab.canStart(), "nothing varied yet");
         tab.vary(TrainingSetting.LEARNING_RATE, "0.01, fast");
@@ -70,7 +77,7 @@ class SweepViewTest {
         Ui.drain();
         assertTrue(tab.isMarked("learningRate"));
         assertFalse(tab.canStart());
-        assertTrue(tab.problemText().startsWith("Learning rate: '-1': "), tab.problemText());
+        assertTrue(tab.problemText().startsWith("Learning rate: -1 must be above 0"), tab.problemText());
         tab.vary(TrainingSetting.LEARNING_RATE, "0.01, 0.1");
         tab.vary(TrainingSetting.BATCH_SIZE, "32, 64, 128");
         Ui.drain();
@@ -95,7 +102,7 @@ class SweepViewTest {
 
     @Test
     void aTwoByTwoSweepFromTheTabTrainsFourRunsShownSortedWithTheBestUsableAndExported(@TempDir Path dir) throws Exception {
-        TrainingView view = Ui.show(DigitLabViews.TRAINING);
+        TrainingView view = freshTrainingView();
         TrainingViewAccess.set(view, "trainingLimit", "2000");
         TrainingViewAccess.set(view, "name", "");
         SweepTab tab = sweepTab(view);
@@ -175,17 +182,26 @@ class SweepViewTest {
         List<SweepLauncher.Listed> interrupted = SweepLauncher.interrupted();
         SweepLauncher.Listed mine = interrupted.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(
                 () -> new AssertionError("the interrupted sweep is found: " + interrupted));
-        Ui.display().asyncExec(() -> SweepResume.ask(mine));
-        Shell[] question = new Shell[1];
-        Ui.waitUntil("the question", 20_000, () -> {
-            for (Shell s : Ui.display().getShells()) if (s.isVisible() && SweepResume.TITLE.equals(s.getText())) question[0] = s;
-            return question[0] != null;
-        });
-        Button notNow = button(question[0], SweepResume.NOT_NOW);
-        assertNotNull(button(question[0], SweepResume.CONTINUE));
-        assertNotNull(button(question[0], SweepResume.DISCARD));
-        notNow.notifyListeners(SWT.Selection, new Event());
-        Ui.waitUntil("the question to close", 10_000, () -> question[0].isDisposed());
+        // the question is modal: it is looked for and answered from the event loop it runs, as a user would
+        List<String> seen = new ArrayList<>();
+        Runnable[] answer = new Runnable[1];
+        answer[0] = () -> {
+            for (Shell s : Ui.display().getShells()) {
+                if (!s.isDisposed() && s.isVisible() && SweepResume.TITLE.equals(s.getText())) {
+                    for (String b : List.of(SweepResume.CONTINUE, SweepResume.NOT_NOW, SweepResume.DISCARD)) {
+                        if (button(s, b) != null) seen.add(b);
+                    }
+                    seen.add(text(s));
+                    button(s, SweepResume.NOT_NOW).notifyListeners(SWT.Selection, new Event());
+                    return;
+                }
+            }
+            Ui.display().timerExec(50, answer[0]);
+        };
+        Ui.display().timerExec(50, answer[0]);
+        SweepResume.ask(mine); // returns when the question is answered
+        assertEquals(List.of(SweepResume.CONTINUE, SweepResume.NOT_NOW, SweepResume.DISCARD), seen.subList(0, 3), seen.toString());
+        assertTrue(seen.get(3).contains(id) || seen.get(3).contains("0 of 2 points done"), seen.get(3));
         // not now: still interrupted, asked again at the next start
         assertTrue(SweepLauncher.interrupted().stream().anyMatch(s -> s.id().equals(id)));
         SweepLauncher.discard(id);
@@ -206,6 +222,14 @@ class SweepViewTest {
         assertTrue(json.contains("\"status\": \"NEW\""), json);
         Files.writeString(file, json.replace("\"status\": \"NEW\"", "\"status\": \"RUNNING\""));
         return r.id();
+    }
+
+    /** The texts of the labels in {@code c}. */
+    private static String text(Control c) {
+        StringBuilder sb = new StringBuilder();
+        if (c instanceof org.eclipse.swt.widgets.Label l) sb.append(l.getText()).append('\n');
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) for (Control k : comp.getChildren()) sb.append(text(k));
+        return sb.toString();
     }
 
     private static Button button(Control c, String text) {

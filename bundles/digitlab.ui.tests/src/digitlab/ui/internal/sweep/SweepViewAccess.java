@@ -34,7 +34,7 @@ public final class SweepViewAccess {
     public static boolean isBold(SweepView view, int point) {
         for (TableItem item : table(view).getItems()) {
             if (((SweepRow) item.getData()).point() == point) {
-                return (item.getFont().getFontData()[0].getStyle() & SWT.BOLD) != 0;
+                return (item.getFont(0).getFontData()[0].getStyle() & SWT.BOLD) != 0;
             }
         }
         throw new AssertionError("no row of point " + point);

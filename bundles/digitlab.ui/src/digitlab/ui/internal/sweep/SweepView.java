@@ -120,6 +120,16 @@ public final class SweepView extends ViewPart {
             updateButtons();
         });
         getSite().setSelectionProvider(selection);
+        // the run's context menu: as in the Runs view, with its contributions (Export Model as ONNX...)
+        org.eclipse.jface.action.MenuManager popup = new org.eclipse.jface.action.MenuManager();
+        popup.setRemoveAllWhenShown(true);
+        popup.addMenuListener(m -> {
+            m.add(action("Open", this::open));
+            m.add(action("Use as Current Model", this::useAsCurrent));
+            m.add(new org.eclipse.jface.action.GroupMarker(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        });
+        table.viewer().getTable().setMenu(popup.createContextMenu(table.viewer().getTable()));
+        getSite().registerContextMenu(popup, selection);
 
         IMenuManager menu = getViewSite().getActionBars().getMenuManager();
         menu.add(action("Use as Current Model", this::useAsCurrent));
