@@ -28,7 +28,7 @@ public final class Cli {
     public static final int USAGE = 2;
 
     /** The commands, in the order of the overview; a fresh object for every run (picocli fills its fields). */
-    static final List<Supplier<Command>> COMMANDS = List.of(TrainCommand::new, EvalCommand::new, PredictCommand::new,
+    static final List<Supplier<Command>> COMMANDS = List.of(TrainCommand::new, SweepCommand::new, EvalCommand::new, PredictCommand::new,
             EvalImagesCommand::new, BenchCommand::new, FineTuneCommand::new, ExportCommand::new, ImportCommand::new,
             EmbedCommand::new);
 
@@ -100,6 +100,7 @@ public final class Cli {
     /** A command's picocli command line, with the house's number converters. */
     static CommandLine commandLine(Command command) {
         CommandLine cl = new CommandLine(command);
+        command.addOptions(cl.getCommandSpec());
         Converters.register(cl);
         return cl;
     }

@@ -55,6 +55,13 @@ abstract class Command {
      */
     abstract int run() throws UsageException, IOException;
 
+    /**
+     * Adds options that are not fields of the class, e.g. one per {@link digitlab.train.TrainingSetting} (called by
+     * {@link Cli} before parsing; the parsed values are read from {@link #spec}). Nothing by default.
+     */
+    void addOptions(CommandSpec commandSpec) {
+    }
+
     /** Whether {@code option} (e.g. {@code "--lr"}) was on the command line. */
     final boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);

@@ -56,6 +56,8 @@ public final class SweepRunner {
     private long startNanos;
     private double secondsBefore;
     private IProgressMonitor monitor = new NullProgressMonitor();
+    /** Points ended on other threads, not yet told to the monitor (only the runner's thread calls the monitor). */
+    private int unreported;
 
     /** A runner for sweeps of {@code store}. */
     public SweepRunner(SweepStore store) {
@@ -149,6 +151,11 @@ public final class SweepRunner {
             while (true) {
                 if (monitor.isCanceled() && !cancelled) cancel();
                 while (!cancelled && running.size() < parallel && !queue.isEmpty()) start(queue.poll(), parallel);
+                if (unreported > 0) {
+                    monitor.worked(unreported);
+                    unreported = 0;
+                    monitor.subTask(progressText());
+                }
                 if (running.isEmpty() && (queue.isEmpty() || cancelled)) break;
                 try {
                     lock.wait(100);
@@ -267,13 +274,12 @@ public final class SweepRunner {
                 double test = o.evaluation() != null ? o.evaluation().accuracy() : Double.NaN;
                 PointState s = PointState.of(o.status());
                 p = point(p.ended(s, o.message(), o.epochsCompleted(), o.seconds(), test));
-                if (s.isFinal()) monitor.worked(1);
+                if (s.isFinal()) unreported++;
             }
             SweepRecord snapshot = record;
             SweepPoint ended = p;
             if (ended.state() == PointState.STOPPED_EARLY) listeners.fire(l -> l.pointStoppedEarly(snapshot, ended));
             listeners.fire(l -> l.pointFinished(snapshot, ended));
-            monitor.subTask(progressText());
             lock.notifyAll();
         }
     }

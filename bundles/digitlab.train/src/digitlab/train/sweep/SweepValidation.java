@@ -38,6 +38,9 @@ final class SweepValidation {
             else axis(a);
         }
         sweepSettings();
+        if (problems.isEmpty() && spec.axes().isEmpty()) {
+            add(SweepSpec.FIELD_AXES, "no setting to vary; give at least one setting with its values");
+        }
         if (problems.isEmpty()) points();
         return problems;
     }
