@@ -126,12 +126,12 @@ class SweepViewTest {
         for (SweepRow r : d.rows()) assertEquals("completed", r.statusText(), r.toString());
 
         // sorting by the metric, both ways
-        SweepViewAccess.clickHeader(sweep, "Validation accuracy");
+        SweepViewAccess.clickHeader(sweep, "Val. accuracy");
         List<Double> up = metrics(SweepViewAccess.shownRows(sweep));
         List<Double> sorted = new ArrayList<>(up);
         sorted.sort(null);
         assertEquals(sorted, up);
-        SweepViewAccess.clickHeader(sweep, "Validation accuracy");
+        SweepViewAccess.clickHeader(sweep, "Val. accuracy");
         List<Double> down = metrics(SweepViewAccess.shownRows(sweep));
         assertEquals(sorted.reversed(), down);
 

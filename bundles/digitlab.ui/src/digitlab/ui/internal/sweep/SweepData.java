@@ -41,32 +41,48 @@ public record SweepData(SweepRecord record, List<SweepRow> rows, boolean running
     }
 
     /**
-     * The summary: name and status; the space ("grid 2 × 2 = 4 points over learning rate 0.001, 0.1 × batch size
-     * 32, 64" or "8 random points ..."); epochs, runs at once, metric; the early-stopping rule; progress and best;
-     * total time.
+     * The summary in two lines (the name is in the view's combo): the space ("Grid 2 × 3 = 6 points: hidden layers 64
+     * | 128,64 × learning rate 0.0003, 0.003, 0.03 · 3 epochs, 2 at once · metric validation accuracy"), then where
+     * it stands ("completed: 6 of 6 points done (3 stopped early), best ... (#5) · 26 s · early stopping: ASHA after
+     * epochs 1, 2, keeps the best 1/2"). The rule's full sentence is the summary's tooltip.
      */
     public String summary() {
         var spec = record.spec();
-        StringBuilder sb = new StringBuilder(record.name()).append(" \u2014 ").append(running ? "running" : record.status().label());
-        if (!record.message().isEmpty() && !running) sb.append(": ").append(record.message());
-        sb.append(".\n");
         StringBuilder space = new StringBuilder();
         StringBuilder sizes = new StringBuilder();
         for (SweepAxis a : spec.varied()) {
-            space.append(space.length() > 0 ? " \u00d7 " : "").append(a.setting().label().toLowerCase(Locale.ROOT))
-                    .append(' ').append(a.isRange() ? a.text() + (a.logScale() ? " (log-uniform)" : "") : a.text());
+            space.append(space.length() > 0 ? " \u00d7 " : "").append(a.setting().label().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(a.isRange() ? a.text() + (a.logScale() ? " (log-uniform)" : "") : values(a));
             sizes.append(sizes.length() > 0 ? " \u00d7 " : "").append(a.isRange() ? "range" : a.values().size());
         }
-        if (spec.isRandom()) sb.append(String.format(Locale.ROOT, "%d random points (seed %d) over ", spec.samples(), spec.samplingSeed()));
-        else sb.append("Grid ").append(spec.varied().size() > 1 ? sizes + " = " : "").append(record.points().size()).append(" points over ");
-        sb.append(space).append("; ").append(spec.epochs()).append(spec.epochs() == 1 ? " epoch" : " epochs").append(" each, ")
-                .append(spec.parallel()).append(" at once; metric: ").append(spec.metric().label().toLowerCase(Locale.ROOT))
-                .append(spec.metric().higherIsBetter() ? " (higher is better).\n" : " (lower is better).\n");
-        String rule = record.rule();
-        sb.append(rule.isEmpty() ? "No early stopping." : Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + ".");
-        sb.append('\n').append(Character.toUpperCase(record.summary().charAt(0))).append(record.summary().substring(1));
+        StringBuilder sb = new StringBuilder();
+        if (spec.isRandom()) sb.append(String.format(Locale.ROOT, "%d random points (seed %d): ", spec.samples(), spec.samplingSeed()));
+        else sb.append("Grid ").append(spec.varied().size() > 1 ? sizes + " = " : "").append(record.points().size()).append(" points: ");
+        sb.append(space).append(" \u00b7 ").append(spec.epochs()).append(spec.epochs() == 1 ? " epoch" : " epochs").append(", ")
+                .append(spec.parallel()).append(" at once \u00b7 metric ").append(spec.metric().label().toLowerCase(Locale.ROOT))
+                .append('\n');
+        sb.append(running ? "running" : record.status().label()).append(": ").append(record.summary());
         long s = Math.round(record.seconds());
-        sb.append("; total time ").append(s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s").append('.');
+        sb.append(" \u00b7 ").append(s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s");
+        var es = spec.earlyStopping();
+        List<Integer> rungs = es == null ? List.of() : es.rungs(spec.epochs());
+        if (es == null) sb.append(" \u00b7 no early stopping");
+        else if (rungs.isEmpty()) sb.append(" \u00b7 early stopping: no rung before the last epoch");
+        else sb.append(" \u00b7 early stopping (ASHA) after epoch").append(rungs.size() > 1 ? "s " : " ")
+                .append(rungs.toString().replaceAll("[\\[\\]]", "")).append(": the best 1/").append(es.reduction()).append(" go on");
+        if (!record.message().isEmpty() && !running && record.status() != digitlab.train.sweep.SweepStatus.COMPLETED) {
+            sb.append('\n').append(record.message());
+        }
+        return sb.toString();
+    }
+
+    /** A list axis's values for people: "0.0003, 0.003, 0.03"; hidden layers "64 | 128,64". */
+    private static String values(SweepAxis a) {
+        StringBuilder sb = new StringBuilder();
+        for (Object v : a.values()) {
+            sb.append(sb.length() > 0 ? (a.setting() == TrainingSetting.HIDDEN_LAYERS ? " | " : ", " ) : "")
+                    .append(SweepAxis.format(a.setting(), v));
+        }
         return sb.toString();
     }
 

@@ -59,32 +59,8 @@ final class SweepForm extends Composite {
     SweepForm(Composite parent) {
         super(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(14, 5).applyTo(this);
-        Label head = new Label(this, SWT.WRAP);
-        head.setText("Vary (the other settings are the Single run tab's):");
-        GridDataFactory.fillDefaults().span(2, 1).applyTo(head);
-        for (TrainingSetting s : SweepAxis.SWEEPABLE) { // in form order (an EnumSet)
-            Button check = new Button(this, SWT.CHECK);
-            check.setText(s.label());
-            CheckButtons.readable(check);
-            Text t = new Text(this, SWT.BORDER);
-            t.setMessage(SweepDraft.example(s));
-            t.setToolTipText(SweepDraft.hint(s));
-            GridDataFactory.fillDefaults().grab(true, false).hint(170, SWT.DEFAULT).applyTo(t);
-            t.setEnabled(false);
-            check.addListener(SWT.Selection, e -> {
-                t.setEnabled(check.getSelection());
-                changed();
-            });
-            t.addListener(SWT.Modify, e -> changed());
-            vary.put(s, check);
-            values.put(s, t);
-            controls.put(s.key(), t);
-            decorate(s.key(), t);
-        }
-        Label sep = new Label(this, SWT.SEPARATOR | SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(sep);
         mode = combo(MODE);
-        mode.setItems("grid (every combination)", "random samples");
+        mode.setItems("grid (every combination)", "random points");
         mode.select(0);
         samples = text(SAMPLES, "8");
         samples.setToolTipText("How many random points to train (random sampling only)");
@@ -107,6 +83,31 @@ final class SweepForm extends Composite {
         CheckButtons.readable(earlyStopping);
         earlyStopping.addListener(SWT.Selection, e -> changed());
         controls.put(EARLY_STOP, earlyStopping);
+        // the sweep's own settings first (in sight in a small view), then the list of settings to vary
+        Label sep = new Label(this, SWT.SEPARATOR | SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(sep);
+        Label head = new Label(this, SWT.WRAP);
+        head.setText("Vary (the other settings are the Single run tab's):");
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(head);
+        for (TrainingSetting s : SweepAxis.SWEEPABLE) { // in form order (an EnumSet)
+            Button check = new Button(this, SWT.CHECK);
+            check.setText(s.label());
+            CheckButtons.readable(check);
+            Text t = new Text(this, SWT.BORDER);
+            t.setMessage(SweepDraft.example(s));
+            t.setToolTipText(SweepDraft.hint(s));
+            GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(t);
+            t.setEnabled(false);
+            check.addListener(SWT.Selection, e -> {
+                t.setEnabled(check.getSelection());
+                changed();
+            });
+            t.addListener(SWT.Modify, e -> changed());
+            vary.put(s, check);
+            values.put(s, t);
+            controls.put(s.key(), t);
+            decorate(s.key(), t);
+        }
         mode.addListener(SWT.Selection, e -> {
             samples.setEnabled(isRandom());
             samplingSeed.setEnabled(isRandom());
@@ -121,7 +122,7 @@ final class SweepForm extends Composite {
         new Label(this, SWT.NONE).setText(LABELS.get(key) + ":");
         Text t = new Text(this, SWT.BORDER);
         t.setText(initial);
-        GridDataFactory.fillDefaults().grab(true, false).hint(170, SWT.DEFAULT).applyTo(t);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(t);
         t.addListener(SWT.Modify, e -> changed());
         controls.put(key, t);
         decorate(key, t);
@@ -131,7 +132,7 @@ final class SweepForm extends Composite {
     private Combo combo(String key) {
         new Label(this, SWT.NONE).setText(LABELS.get(key) + ":");
         Combo c = new Combo(this, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().grab(true, false).hint(170, SWT.DEFAULT).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(c);
         WheelGuard.install(c);
         c.addListener(SWT.Selection, e -> changed());
         controls.put(key, c);

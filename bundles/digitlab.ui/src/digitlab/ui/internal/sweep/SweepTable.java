@@ -43,6 +43,7 @@ final class SweepTable {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         bestBackground = new Color(0xDF, 0xF2, 0xDF);
         viewer.getTable().addDisposeListener(e -> bestBackground.dispose());
         viewer.setComparator(new ViewerComparator() {
@@ -79,22 +80,23 @@ final class SweepTable {
         try {
             for (TableColumn c : viewer.getTable().getColumns()) c.dispose();
             List<Column> cols = new ArrayList<>();
-            cols.add(new Column("Run", 170, SweepRow::name, Comparator.comparing(SweepRow::name)));
-            cols.add(new Column("Status", 100, SweepRow::statusText, Comparator.comparing(SweepRow::statusText)));
+            // the point's number (the run's name, "SWEEP #3: settings", is its tooltip): the settings have columns
+            cols.add(new Column("#", 38, r -> Integer.toString(r.point()), Comparator.comparingInt(SweepRow::point)));
+            cols.add(new Column("Status", 95, SweepRow::statusText, Comparator.comparing(SweepRow::statusText)));
             for (String key : data.varied()) {
                 TrainingSetting s = TrainingSetting.ofKey(key);
-                cols.add(new Column(s == null ? key : s.label(), 95, r -> r.setting(key),
+                cols.add(new Column(s == null ? key : s.label(), 90, r -> r.setting(key),
                         Comparator.comparing(r -> r.setting(key), SweepTable::compareValues)));
             }
-            cols.add(new Column("Validation accuracy", 125, r -> SweepData.percent(r.source().validationAccuracy()),
+            cols.add(new Column("Val. accuracy", 90, r -> SweepData.percent(r.source().validationAccuracy()),
                     numbers(r -> r.source().validationAccuracy())));
-            cols.add(new Column("Validation loss", 100, r -> loss(r.source().validationLoss()), numbers(r -> r.source().validationLoss())));
-            cols.add(new Column("Test accuracy", 100, r -> SweepData.percent(r.source().testAccuracy()),
+            cols.add(new Column("Val. loss", 70, r -> loss(r.source().validationLoss()), numbers(r -> r.source().validationLoss())));
+            cols.add(new Column("Test accuracy", 90, r -> SweepData.percent(r.source().testAccuracy()),
                     numbers(r -> r.source().testAccuracy())));
-            cols.add(new Column("Training loss", 95, r -> loss(r.trainLoss()), numbers(SweepRow::trainLoss)));
-            cols.add(new Column("Epochs", 60, r -> r.epochsDone() + "/" + data.record().spec().epochs(),
+            cols.add(new Column("Train loss", 75, r -> loss(r.trainLoss()), numbers(SweepRow::trainLoss)));
+            cols.add(new Column("Epochs", 55, r -> r.epochsDone() + "/" + data.record().spec().epochs(),
                     Comparator.comparingInt(SweepRow::epochsDone)));
-            cols.add(new Column("Time", 60, r -> String.format("%.0f s", r.seconds()), Comparator.comparingDouble(SweepRow::seconds)));
+            cols.add(new Column("Time", 50, r -> String.format("%.0f s", r.seconds()), Comparator.comparingDouble(SweepRow::seconds)));
             columns = List.copyOf(cols);
             if (sortColumn >= columns.size()) sortColumn = -1;
             for (int i = 0; i < columns.size(); i++) column(i, columns.get(i));
@@ -114,6 +116,12 @@ final class SweepTable {
             @Override
             public String getText(Object element) {
                 return col.text().apply((SweepRow) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                SweepRow r = (SweepRow) element;
+                return r.name() + (r.source().message().isEmpty() ? "" : "\n" + r.source().message());
             }
 
             @Override

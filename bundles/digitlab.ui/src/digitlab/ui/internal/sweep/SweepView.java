@@ -107,11 +107,12 @@ public final class SweepView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).exclude(true).applyTo(status);
         status.setVisible(false);
 
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        // table and chart side by side: the view is wider than high where the perspective puts it (with Runs)
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         table = new SweepTable(sash);
         chart = new SweepChart(sash);
-        sash.setWeights(50, 50);
+        sash.setWeights(56, 44);
         table.viewer().addDoubleClickListener(e -> open());
         table.viewer().addSelectionChangedListener(e -> {
             Object first = e.getStructuredSelection().getFirstElement();
@@ -187,7 +188,7 @@ public final class SweepView extends ViewPart {
             for (int i = 0; i < r.list().size(); i++) if (r.list().get(i).id().equals(d.id())) sweeps.select(i);
             String before = summary.getText();
             summary.setText(d.summary());
-            summary.setToolTipText(d.summary());
+            summary.setToolTipText(d.record().rule().isEmpty() ? null : d.record().rule());
             table.show(d);
             chart.show(d);
             updateButtons();

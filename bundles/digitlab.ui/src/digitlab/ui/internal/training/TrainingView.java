@@ -49,6 +49,8 @@ public final class TrainingView extends ViewPart {
 
     private TrainingForm form;
     private SweepTab sweepTab;
+    /** Whether the Sweep tab is chosen (the single run's controls on the right are hidden then). */
+    private boolean sweepShown;
     private Label problem;
     private Button start;
     private Button cancel;
@@ -161,6 +163,16 @@ public final class TrainingView extends ViewPart {
         charts = new MetricsCharts(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
         sash.setWeights(42, 58);
+        // the single run's Start, Cancel, problems and status belong to the Single run tab: the Sweep tab has its own
+        tabs.addListener(SWT.Selection, e -> {
+            sweepShown = tabs.getSelectionIndex() == 1;
+            for (org.eclipse.swt.widgets.Control c : new org.eclipse.swt.widgets.Control[] {buttons, status}) {
+                ((GridData) c.getLayoutData()).exclude = sweepShown;
+                c.setVisible(!sweepShown);
+            }
+            validated();
+            right.layout(true, true);
+        });
         sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left));
 
         refresh = new UiThrottle(parent, REFRESH_MS,
@@ -188,8 +200,8 @@ public final class TrainingView extends ViewPart {
         }
         boolean changed = !problem.getText().equals(text.toString());
         problem.setText(text.toString());
-        ((GridData) problem.getLayoutData()).exclude = problems.isEmpty();
-        problem.setVisible(!problems.isEmpty());
+        ((GridData) problem.getLayoutData()).exclude = problems.isEmpty() || sweepShown;
+        problem.setVisible(!problems.isEmpty() && !sweepShown);
         start.setEnabled(problems.isEmpty() && job == null);
         start.setToolTipText(problems.isEmpty() ? "Start training" : "Fix the marked fields first");
         if (changed) problem.getParent().layout();
