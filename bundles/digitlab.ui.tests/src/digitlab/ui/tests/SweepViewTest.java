@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
@@ -54,12 +53,17 @@ class SweepViewTest {
     }
 
     private static SweepTab sweepTab(TrainingView view) {
-        SweepTab tab = view.sweepTab();
-        CTabFolder folder = (CTabFolder) tab.getParent();
-        folder.setSelection(1);
-        folder.notifyListeners(SWT.Selection, new Event());
+        view.chooseTab(1);
         Ui.drain();
-        return tab;
+        return view.sweepTab();
+    }
+
+    /** The Single run tab again, as the other tests expect the Training view. */
+    @org.junit.jupiter.api.AfterEach
+    void singleRunTab() {
+        TrainingView view = (TrainingView) Ui.page().findView(DigitLabViews.TRAINING);
+        if (view != null) view.chooseTab(0);
+        Ui.drain();
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ILineSeries;
@@ -45,16 +44,18 @@ final class SweepChart extends Composite {
 
     SweepChart(Composite parent) {
         super(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(0, 2).applyTo(this);
-        new Label(this, SWT.NONE).setText("Metric against:");
+        GridLayoutFactory.fillDefaults().margins(0, 2).applyTo(this);
+        // one combo names both axes ("Validation accuracy (%) vs. learning rate"): axis titles would take the room a
+        // small view needs for the dots; its width follows the view, however long its items
         against = new Combo(this, SWT.READ_ONLY);
+        against.setToolTipText("What the x axis shows: a varied setting, or time");
         WheelGuard.install(against);
-        GridDataFactory.swtDefaults().hint(200, SWT.DEFAULT).applyTo(against);
+        GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(against);
         against.addListener(SWT.Selection, e -> redrawSeries());
         chart = new Chart(this, SWT.NONE);
         chart.getTitle().setVisible(false);
         chart.getLegend().setPosition(SWT.BOTTOM);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(chart);
+        GridDataFactory.fillDefaults().grab(true, true).hint(100, 100).applyTo(chart);
         addDisposeListener(e -> {
             runs.dispose();
             best.dispose();
@@ -67,13 +68,13 @@ final class SweepChart extends Composite {
         List<String> next = new ArrayList<>();
         for (String key : d.varied()) next.add(label(key));
         next.add(TIME);
-        if (!next.equals(choices)) {
-            String chosen = against.getText();
+        String metric = d.metric().label() + (d.metric().higherIsBetter() ? " (%)" : "") + " vs. ";
+        String[] items = next.stream().map(c -> metric + c.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+        if (!java.util.Arrays.equals(items, against.getItems())) {
+            String chosen = against();
             choices = next;
-            against.setItems(next.toArray(new String[0]));
-            int i = next.indexOf(chosen);
-            against.select(Math.max(0, i));
-            layout(true);
+            against.setItems(items);
+            against.select(Math.max(0, next.indexOf(chosen)));
         }
         redrawSeries();
     }
@@ -97,14 +98,14 @@ final class SweepChart extends Composite {
         IAxis x = chart.getAxisSet().getXAxis(0);
         IAxis y = chart.getAxisSet().getYAxis(0);
         if (data == null) return;
-        String choice = against.getText();
+        String choice = against();
         boolean time = choice.equals(TIME);
         String key = time ? null : data.varied().get(Math.max(0, against.getSelectionIndex()));
         x.enableLogScale(false);
         x.getTick().setFormat(null);
-        x.getTitle().setText(choice);
+        x.getTitle().setVisible(false);
+        y.getTitle().setVisible(false);
         boolean percent = data.metric().higherIsBetter(); // the accuracies; the loss is not a fraction to show in %
-        y.getTitle().setText(data.metric().label() + (percent ? " (%)" : ""));
 
         // the x of each run: the setting's number, its name's index, or the minute it ended
         List<String> names = new ArrayList<>();
@@ -211,7 +212,8 @@ final class SweepChart extends Composite {
 
     /** What the x axis shows now. */
     String against() {
-        return against.getText();
+        int i = against.getSelectionIndex();
+        return i >= 0 && i < choices.size() ? choices.get(i) : "";
     }
 
     /** Tick labels of a setting of names: the name at each whole index, nothing between. */

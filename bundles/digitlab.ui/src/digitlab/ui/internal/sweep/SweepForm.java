@@ -43,6 +43,8 @@ final class SweepForm extends Composite {
             "Sampling seed", METRIC, "Metric", EPOCHS, "Epochs", PARALLEL, "Runs at once", EARLY_STOP, "Early stopping",
             SweepSpec.FIELD_POINTS, "Points", SweepSpec.FIELD_MAX_POINTS, "Point limit", SweepSpec.FIELD_AXES, "Vary");
 
+    private static final String LABEL = "digitlab.sweepForm.label";
+
     private final Map<TrainingSetting, Button> vary = new LinkedHashMap<>();
     private final Map<TrainingSetting, Text> values = new LinkedHashMap<>();
     private final Map<String, ControlDecoration> decorations = new LinkedHashMap<>();
@@ -76,7 +78,7 @@ final class SweepForm extends Composite {
         parallel.setToolTipText("Runs trained at the same time; their threads share the " + cores + " cores");
         new Label(this, SWT.NONE).setText(LABELS.get(EARLY_STOP) + ":");
         earlyStopping = new Button(this, SWT.CHECK);
-        earlyStopping.setText("stop runs clearly behind (ASHA)");
+        earlyStopping.setText("stop runs behind");
         earlyStopping.setToolTipText("After epochs 1, 2, 4 ... a run goes on only if its validation figure is among the"
                 + " best half of the runs that reached that epoch; the others are marked 'stopped early', not failed."
                 + " Needs runs of 2 epochs or more.");
@@ -109,18 +111,34 @@ final class SweepForm extends Composite {
             decorate(s.key(), t);
         }
         mode.addListener(SWT.Selection, e -> {
-            samples.setEnabled(isRandom());
-            samplingSeed.setEnabled(isRandom());
+            showRandomRows(isRandom());
             for (Map.Entry<TrainingSetting, Text> v : values.entrySet()) v.getValue().setMessage(
                     isRandom() ? SweepDraft.randomExample(v.getKey()) : SweepDraft.example(v.getKey()));
         });
-        samples.setEnabled(false);
-        samplingSeed.setEnabled(false);
+        showRandomRows(false);
+    }
+
+    /** Shows the rows of random sampling (number of points, seed) only when it is chosen: a grid has no use for them. */
+    private void showRandomRows(boolean random) {
+        for (Text t : List.of(samples, samplingSeed)) {
+            t.setEnabled(random);
+            for (Control c : List.of(t, (Control) t.getData(LABEL))) {
+                ((org.eclipse.swt.layout.GridData) c.getLayoutData()).exclude = !random;
+                c.setVisible(random);
+            }
+        }
+        if (getParent() instanceof org.eclipse.swt.custom.ScrolledComposite sc) {
+            layout(true);
+            sc.notifyListeners(SWT.Resize, new org.eclipse.swt.widgets.Event()); // its scroll range follows
+        }
     }
 
     private Text text(String key, String initial) {
-        new Label(this, SWT.NONE).setText(LABELS.get(key) + ":");
+        Label l = new Label(this, SWT.NONE);
+        l.setText(LABELS.get(key) + ":");
+        GridDataFactory.swtDefaults().applyTo(l);
         Text t = new Text(this, SWT.BORDER);
+        t.setData(LABEL, l);
         t.setText(initial);
         GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(t);
         t.addListener(SWT.Modify, e -> changed());

@@ -67,6 +67,14 @@ final class SweepTable {
         if (!sameColumns) rebuildColumns();
         Object selected = viewer.getStructuredSelection().getFirstElement();
         viewer.setInput(d.rows().toArray());
+        if (!sameColumns) {
+            // wide enough for the header and the values, never narrower than planned
+            for (TableColumn c : viewer.getTable().getColumns()) {
+                int planned = c.getWidth();
+                c.pack();
+                if (c.getWidth() < planned) c.setWidth(planned);
+            }
+        }
         // keep the selection on the same run across refreshes (rows are new records each time)
         if (selected instanceof SweepRow old) {
             for (SweepRow r : d.rows()) {

@@ -49,6 +49,7 @@ public final class TrainingView extends ViewPart {
 
     private TrainingForm form;
     private SweepTab sweepTab;
+    private CTabFolder tabs;
     /** Whether the Sweep tab is chosen (the single run's controls on the right are hidden then). */
     private boolean sweepShown;
     private Label problem;
@@ -103,7 +104,7 @@ public final class TrainingView extends ViewPart {
         parent.setLayout(new org.eclipse.swt.layout.FillLayout());
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         // the left side: the single run's form, and beside it the Sweep tab that varies the same settings
-        CTabFolder tabs = new CTabFolder(sash, SWT.TOP | SWT.FLAT);
+        tabs = new CTabFolder(sash, SWT.TOP | SWT.FLAT);
         ScrolledComposite scroller = new ScrolledComposite(tabs, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
@@ -240,9 +241,17 @@ public final class TrainingView extends ViewPart {
         refresh.request();
     }
 
+    /** Chooses the Single run tab (0) or the Sweep tab (1), as a click on it does. */
+    public void chooseTab(int index) {
+        if (tabs.getSelectionIndex() == index) return;
+        tabs.setSelection(index);
+        tabs.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
     /** Shows a stored run (its settings and curves), e.g. opened from the runs view. */
     public void showRun(Run run) {
         if (job != null) return;
+        chooseTab(0);
         record Stored(TrainingRequest request, MetricHistory history, RunInfo info) { }
         ViewJob.of("Opening a run", monitor -> new Stored(run.request(), run.history(), run.info())).whenDone(r -> {
             shownRun = run;
