@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * <li>{@code model.dlm}: the latest good model (the core's model format);</li>
  * <li>{@code checkpoint.dlc}: the latest checkpoint (written after every epoch and when stopped);</li>
  * <li>{@code evaluation.json}: the final test-set {@link EvaluationReport};</li>
- * <li>{@code owner.lock}: locked by the process training the run, while it trains ({@link RunOwnership}).</li>
+ * <li>{@code owner.lock}: locked by the process training the run, while it trains ({@link digitlab.train.internal.OwnerLock}).</li>
  * </ul>
  * A {@code Run} is a light handle: every getter reads the files, so two handles of the same run agree.
  * All files are written atomically.
@@ -93,7 +93,7 @@ public final class Run {
         try {
             RunStatus status = RunStatus.valueOf(Json.string(m, "status", "NEW"));
             String message = Json.string(m, "message", "");
-            if (status == RunStatus.RUNNING && !isActive() && !RunOwnership.ownedElsewhere(dir)) {
+            if (status == RunStatus.RUNNING && !isActive() && !digitlab.train.internal.OwnerLock.ownedElsewhere(dir)) {
                 status = RunStatus.INTERRUPTED;
                 message = INTERRUPTED_MESSAGE;
                 markInterrupted();
@@ -122,7 +122,7 @@ public final class Run {
         try {
             synchronized (RunStore.lockFor(dir)) {
                 Map<String, Object> m = new LinkedHashMap<>(readInfo());
-                if (!RunStatus.RUNNING.name().equals(m.get("status")) || isActive() || RunOwnership.ownedElsewhere(dir)) return;
+                if (!RunStatus.RUNNING.name().equals(m.get("status")) || isActive() || digitlab.train.internal.OwnerLock.ownedElsewhere(dir)) return;
                 m.put("status", RunStatus.INTERRUPTED.name());
                 m.put("message", INTERRUPTED_MESSAGE);
                 m.put("updated", Instant.now().toString());

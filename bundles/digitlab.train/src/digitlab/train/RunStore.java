@@ -161,7 +161,7 @@ public final class RunStore {
      */
     public void delete(String id) throws IOException {
         Run run = open(id);
-        if (run.isActive() || RunOwnership.ownedElsewhere(run.directory())) {
+        if (run.isActive() || digitlab.train.internal.OwnerLock.ownedElsewhere(run.directory())) {
             throw new IllegalStateException("run '" + id + "' is training; cancel it before deleting it");
         }
         // First move the folder aside in one step, so a half-deleted run is never listed.
@@ -216,7 +216,7 @@ public final class RunStore {
     static boolean markActive(Path dir) {
         Path key = dir.toAbsolutePath().normalize();
         if (!ACTIVE.add(key)) return false;
-        if (!RunOwnership.acquire(key)) { // another program trains it
+        if (!digitlab.train.internal.OwnerLock.acquire(key)) { // another program trains it
             ACTIVE.remove(key);
             return false;
         }
@@ -225,7 +225,7 @@ public final class RunStore {
 
     static void markInactive(Path dir) {
         Path key = dir.toAbsolutePath().normalize();
-        RunOwnership.release(key);
+        digitlab.train.internal.OwnerLock.release(key);
         ACTIVE.remove(key);
     }
 

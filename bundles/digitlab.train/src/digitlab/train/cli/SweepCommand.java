@@ -91,8 +91,10 @@ final class SweepCommand extends Command {
                     .arity(sweepable ? "1..*" : "1").type(sweepable ? List.class : String.class)
                     .auxiliaryTypes(String.class)
                     .paramLabel(sweepable ? (s == TrainingSetting.HIDDEN_LAYERS ? "W,W" : "V,V") : "V")
-                    .description(label + (sweepable ? (s == TrainingSetting.HIDDEN_LAYERS ? ": one or more values, each a list of widths"
-                            : ": one or more values" + range) : " (one value, as for train)"))
+                    .description(label + (!sweepable ? " (one value, as for train)"
+                            : s == TrainingSetting.HIDDEN_LAYERS ? ": one or more values, each a list of widths"
+                            : s == TrainingSetting.AUGMENT ? ": on, off, or both (on,off)"
+                            : ": one or more values" + range))
                     .build());
         }
     }
@@ -159,13 +161,24 @@ final class SweepCommand extends Command {
             }
         }, "digitlab sweep shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        SweepRecord r;
         try {
-            r = runner.run(id, null);
-        } catch (IllegalStateException e) {
-            err.println("digitlab sweep: " + e.getMessage());
-            return Cli.FAILURE;
+            SweepRecord r;
+            try {
+                r = runner.run(id, null);
+            } catch (IllegalStateException e) {
+                err.println("digitlab sweep: " + e.getMessage());
+                return Cli.FAILURE;
+            }
+            output.table(r);
+            if (csv != null) AtomicFiles.writeString(csv, r.toCsv());
+            if (r.status() == SweepStatus.CANCELLED) {
+                err.println("digitlab sweep: " + r.message() + " (digitlab sweep --resume " + r.id() + ")");
+            }
+            if (json) out.println(digitlab.train.internal.Json.write(SweepOutput.json(r)));
+            boolean anyTrained = r.best().isPresent();
+            return r.status() == SweepStatus.COMPLETED && anyTrained ? Cli.OK : Cli.FAILURE;
         } finally {
+            // Only now may a Ctrl+C let the program end: the record, the table and the summary are out.
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -173,14 +186,6 @@ final class SweepCommand extends Command {
                 // the hook runs: it waits for us
             }
         }
-        output.table(r);
-        if (csv != null) AtomicFiles.writeString(csv, r.toCsv());
-        if (r.status() == SweepStatus.CANCELLED) {
-            err.println("digitlab sweep: " + r.message() + " (digitlab sweep --resume " + r.id() + ")");
-        }
-        if (json) out.println(digitlab.train.internal.Json.write(SweepOutput.json(r)));
-        boolean anyTrained = r.best().isPresent();
-        return r.status() == SweepStatus.COMPLETED && anyTrained ? Cli.OK : Cli.FAILURE;
     }
 
     /** The spec of the command line (not validated). */

@@ -138,9 +138,10 @@ public final class SweepRunner {
         Deque<SweepPoint> queue = new ArrayDeque<>();
         for (SweepPoint p : r.points()) if (!p.state().isFinal()) queue.add(p);
         synchronized (lock) {
-            record = r;
             rungs = new Rungs(r.spec(), r.points());
-            change(SweepStatus.RUNNING, "");
+            record = new SweepRecord(r.id(), r.name(), r.created(), Instant.now(), SweepStatus.RUNNING, "", r.spec(),
+                    r.points(), r.seconds());
+            store.write(record); // the one write whose failure stops the sweep before anything is trained
         }
         SweepRecord started = record();
         listeners.fire(l -> l.sweepStarted(started));
