@@ -40,7 +40,8 @@ import digitlab.ui.internal.sweep.SweepTab;
  * reason shown while a field is bad), live loss and accuracy charts on the right. Start creates a
  * run and schedules its {@link TrainingJob}; Cancel stops it within one batch. The charts and the
  * status line refresh from the job's history at most every {@link #REFRESH_MS} ms, however fast
- * the run reports. The form is remembered between sessions.
+ * the run reports. The form is remembered between sessions. Beside the Single run tab, the Sweep tab
+ * ({@link SweepTab}) varies the same settings over many runs, with the Single run form's request as its base.
  */
 public final class TrainingView extends ViewPart {
 
@@ -174,7 +175,7 @@ public final class TrainingView extends ViewPart {
             validated();
             right.layout(true, true);
         });
-        sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left));
+        sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left, sweepTab));
 
         refresh = new UiThrottle(parent, REFRESH_MS,
                 () -> digitlab.ui.internal.UiTimings.time("training: chart and status refresh", this::refreshNow));
