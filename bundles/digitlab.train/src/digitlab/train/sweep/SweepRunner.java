@@ -49,6 +49,8 @@ public final class SweepRunner {
     private final Object lock = new Object();
     private final Map<Integer, TrainingJob> running = new LinkedHashMap<>();
     private volatile boolean cancelled;
+    /** Whether {@link #run} was called (once per runner: its listeners' thread ends with it). */
+    private boolean used;
     private volatile IProgressMonitor group;
     /** The sweep as it stands; guarded by {@link #lock}. */
     private SweepRecord record;
@@ -118,9 +120,13 @@ public final class SweepRunner {
      * @return the sweep as it ended (status completed, cancelled or failed)
      * @throws java.nio.file.NoSuchFileException naming the id when there is no such sweep
      * @throws IOException                       when its file is broken or cannot be written at the start
-     * @throws IllegalStateException             when a program runs the sweep already
+     * @throws IllegalStateException             when a program runs the sweep already, or this runner ran before
      */
     public SweepRecord run(String id, IProgressMonitor monitor) throws IOException {
+        synchronized (lock) {
+            if (used) throw new IllegalStateException("a runner runs one sweep once; make a new runner to resume it");
+            used = true;
+        }
         if (monitor != null) this.monitor = monitor;
         SweepRecord r = store.open(id);
         if (!SweepLock.acquire(store.directory(id))) throw new IllegalStateException("sweep '" + id + "' is running already");
