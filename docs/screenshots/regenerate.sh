@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots (this folder) from the workbench at its default window size (1400x900),
-# under its own virtual display: draws a 3, trains two short runs (a few minutes on 2 cores), opens every view
+# under its own virtual display: draws a 3, trains two short runs and a small sweep (a few minutes on 2 cores), opens every view
 # and saves what the screen shows (ReadmeScreenshotsTest in digitlab.ui.tests). Uses a scratch workspace, so
 # your runs are untouched. Look at every picture before committing them.
 #

@@ -36,6 +36,7 @@ public final class DigitLabPerspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder("digitlab.right", IPageLayout.TOP, 0.55f, editor);
         add(right, DigitLabViews.TRAINING);
         add(right, DigitLabViews.RUNS);
+        right.addPlaceholder(DigitLabViews.SWEEP); // opened by a sweep's start, or Window > Show View > Sweep
 
         IFolderLayout analysis = layout.createFolder("digitlab.analysis", IPageLayout.BOTTOM, 0.55f, "digitlab.right");
         add(analysis, DigitLabViews.WEIGHTS);

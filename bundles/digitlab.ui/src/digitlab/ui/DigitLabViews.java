@@ -25,8 +25,12 @@ public final class DigitLabViews {
     /** Projector: the test images in one layer's space, mapped to 2-D (PCA, t-SNE), with the drawing among them. */
     public static final String PROJECTOR = "digitlab.ui.views.projector";
 
+    /** Sweep: the runs of a sweep of settings, sortable, the metric against a setting, the best run. */
+    public static final String SWEEP = "digitlab.ui.views.sweep";
+
     /** All of them, in the order of the perspective. */
-    public static final List<String> ALL = List.of(CANVAS, ACTIVITY, TRAINING, RUNS, WEIGHTS, CONFUSION, DATASET, PROJECTOR);
+    public static final List<String> ALL = List.of(CANVAS, ACTIVITY, TRAINING, RUNS, SWEEP, WEIGHTS, CONFUSION, DATASET,
+            PROJECTOR);
 
     private DigitLabViews() {
     }

@@ -56,11 +56,19 @@ class LayoutTest {
         Ui.drain();
         List<String> problems = new ArrayList<>();
         for (String id : new String[] {DigitLabViews.CANVAS, DigitLabViews.ACTIVITY, DigitLabViews.TRAINING,
-                DigitLabViews.RUNS, DigitLabViews.WEIGHTS, DigitLabViews.CONFUSION, DigitLabViews.DATASET}) {
+                DigitLabViews.RUNS, DigitLabViews.SWEEP, DigitLabViews.WEIGHTS, DigitLabViews.CONFUSION, DigitLabViews.DATASET}) {
             IViewPart view = Ui.show(id);
             Ui.pump(300); // jobs that fill the views (weights, evaluation, dataset pages) hand their results over
             Composite top = (Composite) view.getSite().getService(MPart.class).getWidget();
             visit(top, top, view.getTitle(), problems);
+            if (view instanceof digitlab.ui.internal.training.TrainingView training) {
+                // the Sweep tab too, chosen as a click does
+                training.chooseTab(1);
+                Ui.pump(300);
+                visit(top, top, view.getTitle() + " (Sweep tab)", problems);
+                training.chooseTab(0);
+                Ui.drain();
+            }
         }
         assertTrue(problems.isEmpty(), width + "x" + height + ": " + String.join("\n", problems));
     }
@@ -86,8 +94,8 @@ class LayoutTest {
             return;
         }
         if (b.width == 0 || b.height == 0) return; // laid out as nothing (e.g. an empty placeholder)
-        Rectangle area = parent.getClientArea();
-        if (b.x < 0 || b.y < 0 || b.x + b.width > area.width + 1 || b.y + b.height > area.height + 1) {
+        Rectangle area = parent.getClientArea(); // in the parent's coordinates: a tab folder's starts under its tabs
+        if (b.x < area.x || b.y < area.y || b.x + b.width > area.x + area.width + 1 || b.y + b.height > area.y + area.height + 1) {
             problems.add(view + ": " + describe(c) + " at " + b + " outside its parent's " + area);
         }
         if (c instanceof Button button && (button.getStyle() & (SWT.PUSH | SWT.CHECK)) != 0) {

@@ -52,10 +52,12 @@ class ReadmeScreenshotsTest {
     /** The window size the product opens at on a large screen (digitlab.app's WindowFit.PREFERRED). */
     private static final Rectangle WINDOW = new Rectangle(0, 0, 1400, 900);
 
-    private final Path folder = Path.of(System.getProperty("digitlab.screenshots", "target/screenshots"));
+    private Path folder = Path.of(System.getProperty("digitlab.screenshots", "target/screenshots"));
 
     @Test
     void regenerateEveryReadmeScreenshot() throws Exception {
+        // -Ddigitlab.screenshots.only=sweep makes only the sweep's two pictures
+        if ("sweep".equals(System.getProperty("digitlab.screenshots.only"))) return;
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         shell.setBounds(WINDOW);
         Ui.page().resetPerspective();
@@ -123,6 +125,67 @@ class ReadmeScreenshotsTest {
         Ui.waitUntil("dataset images", 30_000, () -> dataset.gallery().page() != null);
         snap(part(dataset), "dataset.png");
         Ui.show(DigitLabViews.WEIGHTS);
+    }
+
+    /**
+     * The Sweep tab with a small sweep (learning rate x hidden layers, early stopping), and the Sweep view once it has
+     * trained: {@code sweep-tab.png} and {@code sweep.png}. With {@code -Ddigitlab.screenshots.small=FOLDER} the same
+     * two at 1366x768 go to that folder (to look at, not for the README).
+     */
+    @Test
+    void regenerateTheSweepScreenshots() throws Exception {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        shell.setBounds(WINDOW);
+        Ui.page().resetPerspective();
+        Ui.activate();
+        Ui.close(Ui.show(DigitLabViews.TRAINING)); // a fresh Sweep tab: nothing ticked by other tests
+        TrainingView training = Ui.show(DigitLabViews.TRAINING);
+        TrainingViewAccess.set(training, "name", "");
+        TrainingViewAccess.set(training, "trainingLimit", "3000");
+        digitlab.ui.internal.sweep.SweepTab tab = training.sweepTab();
+        training.chooseTab(1);
+        tab.vary(digitlab.train.TrainingSetting.LEARNING_RATE, "0.0003, 0.003, 0.03");
+        tab.vary(digitlab.train.TrainingSetting.HIDDEN_LAYERS, "64; 128,64");
+        digitlab.ui.internal.sweep.SweepViewAccess.set(tab, digitlab.ui.internal.sweep.SweepViewAccess.EPOCHS, "3");
+        digitlab.ui.internal.sweep.SweepViewAccess.set(tab, digitlab.ui.internal.sweep.SweepViewAccess.PARALLEL, "2");
+        digitlab.ui.internal.sweep.SweepViewAccess.earlyStopping(tab, true);
+        Ui.drain();
+        assertTrue(tab.canStart(), tab.problemText());
+        snap(part(training), "sweep-tab.png");
+        String small = System.getProperty("digitlab.screenshots.small", "");
+        if (!small.isEmpty()) {
+            shell.setBounds(0, 0, 1366, 768);
+            Ui.pump(800);
+            snapTo(Path.of(small), part(training), "sweep-tab.png");
+            shell.setBounds(WINDOW);
+            Ui.pump(800);
+        }
+        tab.start();
+        Ui.waitUntil("the Sweep view", 30_000, () -> Ui.page().findView(DigitLabViews.SWEEP) != null);
+        digitlab.ui.internal.sweep.SweepView sweep = (digitlab.ui.internal.sweep.SweepView) Ui.page().findView(DigitLabViews.SWEEP);
+        Ui.waitUntil("the sweep to finish", 900_000, () -> sweep.shown() != null && !sweep.shown().running()
+                && !sweep.shown().record().hasWorkLeft());
+        Ui.show(DigitLabViews.SWEEP);
+        digitlab.ui.internal.sweep.SweepViewAccess.clickHeader(sweep, "Val. accuracy");
+        digitlab.ui.internal.sweep.SweepViewAccess.clickHeader(sweep, "Val. accuracy");
+        snap(part(sweep), "sweep.png");
+        if (!small.isEmpty()) {
+            shell.setBounds(0, 0, 1366, 768);
+            Ui.pump(800);
+            snapTo(Path.of(small), part(sweep), "sweep.png");
+            shell.setBounds(WINDOW);
+        }
+        training.chooseTab(0);
+    }
+
+    private void snapTo(Path other, Control c, String name) throws Exception {
+        Path keep = folder;
+        try {
+            folder = other;
+            snap(c, name);
+        } finally {
+            folder = keep;
+        }
     }
 
     private static void train(TrainingView view, String epochs, String images) {

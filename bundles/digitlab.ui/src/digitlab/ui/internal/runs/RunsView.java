@@ -32,12 +32,9 @@ import digitlab.train.RunInfo;
 import digitlab.train.RunStore;
 import digitlab.train.RunStoreListener;
 import digitlab.train.TrainingJob;
-import digitlab.ui.DigitLabViews;
 import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
-import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
-import digitlab.ui.internal.training.TrainingView;
 
 /**
  * The experiment runs: name, status, dataset, architecture, progress, accuracies, time. Open shows
@@ -139,7 +136,7 @@ public final class RunsView extends ViewPart {
 
     /** "completed: trained 5 epochs; ...", or the message alone when it starts with the status ("cancelled at ..."). */
     static String status(RunInfo r) {
-        String word = r.status().name().toLowerCase();
+        String word = r.status().name().toLowerCase().replace('_', ' '); // "stopped early"
         if (r.message().isEmpty()) return word;
         return r.message().toLowerCase().startsWith(word) ? r.message() : word + ": " + r.message();
     }
@@ -237,15 +234,7 @@ public final class RunsView extends ViewPart {
     private void open() {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
-        String id = sel.get(0).id();
-        inBackground("Opening run " + sel.get(0).name(), monitor -> store.open(id), run -> {
-            try {
-                TrainingView v = (TrainingView) getSite().getPage().showView(DigitLabViews.TRAINING);
-                v.showRun(run);
-            } catch (PartInitException e) {
-                MessageDialog.openError(viewer.getTable().getShell(), "Open", e.getMessage());
-            }
-        });
+        RunActions.open(getSite(), viewer.getTable(), store, sel.get(0));
     }
 
     private void compare() {
@@ -258,9 +247,7 @@ public final class RunsView extends ViewPart {
     private void useAsCurrent() {
         List<RunInfo> sel = selected();
         if (sel.size() != 1 || store == null) return;
-        String id = sel.get(0).id();
-        inBackground("Using run " + sel.get(0).name() + " as the current model",
-                () -> CurrentModelChoice.useRun(store.open(id)));
+        RunActions.useAsCurrent(getSite(), viewer.getTable(), store, sel.get(0), null);
     }
 
     private void resume() {

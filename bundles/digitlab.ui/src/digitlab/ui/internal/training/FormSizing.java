@@ -30,16 +30,18 @@ final class FormSizing {
     }
 
     /**
-     * At the first real size: give the form its natural width (plus its scroll bar) when that leaves the charts
-     * at least 45 % of the view, else 55 % to the form; later the user's divider position stays.
+     * At the first real size: give the forms (the Single run form and the Sweep tab beside it) the natural width of
+     * the wider one (plus its scroll bar) when that leaves the charts at least 45 % of the view, else 55 % to the
+     * forms; later the user's divider position stays.
      */
-    static void firstLayout(SashForm sash, Composite form) {
+    static void firstLayout(SashForm sash, Composite form, Composite other) {
         int width = sash.getClientArea().width;
         if (sash.getData(LAID_OUT) != null || width < 200) return;
         sash.setData(LAID_OUT, Boolean.TRUE);
         int bar = form.getParent() instanceof ScrolledComposite sc && sc.getVerticalBar() != null
                 ? sc.getVerticalBar().getSize().x : 0;
-        int wanted = form.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + bar + 8;
+        int natural = Math.max(form.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, other.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+        int wanted = natural + bar + 8;
         int left = Math.min(wanted, width * 55 / 100);
         sash.setWeights(left, Math.max(1, width - left));
     }

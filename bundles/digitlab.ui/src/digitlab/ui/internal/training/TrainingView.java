@@ -5,6 +5,8 @@ import java.util.List;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
@@ -31,13 +33,15 @@ import digitlab.ui.ViewJob;
 import digitlab.ui.internal.UiThrottle;
 import digitlab.ui.internal.model.CurrentModelChoice;
 import digitlab.ui.internal.export.ExportActions;
+import digitlab.ui.internal.sweep.SweepTab;
 
 /**
  * Training: the run's settings on the left (validated as you type; Start is disabled with the
  * reason shown while a field is bad), live loss and accuracy charts on the right. Start creates a
  * run and schedules its {@link TrainingJob}; Cancel stops it within one batch. The charts and the
  * status line refresh from the job's history at most every {@link #REFRESH_MS} ms, however fast
- * the run reports. The form is remembered between sessions.
+ * the run reports. The form is remembered between sessions. Beside the Single run tab, the Sweep tab
+ * ({@link SweepTab}) varies the same settings over many runs, with the Single run form's request as its base.
  */
 public final class TrainingView extends ViewPart {
 
@@ -45,6 +49,10 @@ public final class TrainingView extends ViewPart {
     public static final int REFRESH_MS = 250;
 
     private TrainingForm form;
+    private SweepTab sweepTab;
+    private CTabFolder tabs;
+    /** Whether the Sweep tab is chosen (the single run's controls on the right are hidden then). */
+    private boolean sweepShown;
     private Label problem;
     private Button start;
     private Button cancel;
@@ -96,7 +104,9 @@ public final class TrainingView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new org.eclipse.swt.layout.FillLayout());
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        ScrolledComposite scroller = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
+        // the left side: the single run's form, and beside it the Sweep tab that varies the same settings
+        tabs = new CTabFolder(sash, SWT.TOP | SWT.FLAT);
+        ScrolledComposite scroller = new ScrolledComposite(tabs, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         Composite left = new Composite(scroller, SWT.NONE);
@@ -112,6 +122,15 @@ public final class TrainingView extends ViewPart {
         // never narrower than the form's natural width: a narrow view scrolls sideways instead of hiding
         // the combo arrows and the layer buttons
         scroller.addListener(SWT.Resize, e -> FormSizing.fitForm(scroller, left));
+        CTabItem singleTab = new CTabItem(tabs, SWT.NONE);
+        singleTab.setText("Single run");
+        singleTab.setControl(scroller);
+        CTabItem sweepItem = new CTabItem(tabs, SWT.NONE);
+        sweepItem.setText("Sweep");
+        sweepTab = new SweepTab(tabs, getSite(), new SweepTab.Base(form::request, form::problems, TrainingForm.LABELS,
+                form::addChangeListener));
+        sweepItem.setControl(sweepTab);
+        tabs.setSelection(singleTab);
 
         // the right side: Start / Cancel / Use as Current Model and the status line always in sight, charts below
         Composite right = new Composite(sash, SWT.NONE);
@@ -146,7 +165,17 @@ public final class TrainingView extends ViewPart {
         charts = new MetricsCharts(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(charts);
         sash.setWeights(42, 58);
-        sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left));
+        // the single run's Start, Cancel, problems and status belong to the Single run tab: the Sweep tab has its own
+        tabs.addListener(SWT.Selection, e -> {
+            sweepShown = tabs.getSelectionIndex() == 1;
+            for (org.eclipse.swt.widgets.Control c : new org.eclipse.swt.widgets.Control[] {buttons, status}) {
+                ((GridData) c.getLayoutData()).exclude = sweepShown;
+                c.setVisible(!sweepShown);
+            }
+            validated();
+            right.layout(true, true);
+        });
+        sash.addListener(SWT.Resize, e -> FormSizing.firstLayout(sash, left, sweepTab));
 
         refresh = new UiThrottle(parent, REFRESH_MS,
                 () -> digitlab.ui.internal.UiTimings.time("training: chart and status refresh", this::refreshNow));
@@ -173,8 +202,8 @@ public final class TrainingView extends ViewPart {
         }
         boolean changed = !problem.getText().equals(text.toString());
         problem.setText(text.toString());
-        ((GridData) problem.getLayoutData()).exclude = problems.isEmpty();
-        problem.setVisible(!problems.isEmpty());
+        ((GridData) problem.getLayoutData()).exclude = problems.isEmpty() || sweepShown;
+        problem.setVisible(!problems.isEmpty() && !sweepShown);
         start.setEnabled(problems.isEmpty() && job == null);
         start.setToolTipText(problems.isEmpty() ? "Start training" : "Fix the marked fields first");
         if (changed) problem.getParent().layout();
@@ -213,9 +242,17 @@ public final class TrainingView extends ViewPart {
         refresh.request();
     }
 
+    /** Chooses the Single run tab (0) or the Sweep tab (1), as a click on it does. */
+    public void chooseTab(int index) {
+        if (tabs.getSelectionIndex() == index) return;
+        tabs.setSelection(index);
+        tabs.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
     /** Shows a stored run (its settings and curves), e.g. opened from the runs view. */
     public void showRun(Run run) {
         if (job != null) return;
+        chooseTab(0);
         record Stored(TrainingRequest request, MetricHistory history, RunInfo info) { }
         ViewJob.of("Opening a run", monitor -> new Stored(run.request(), run.history(), run.info())).whenDone(r -> {
             shownRun = run;
@@ -311,6 +348,11 @@ public final class TrainingView extends ViewPart {
     /** The line naming the first problem (for tests). */
     Label problemLabel() {
         return problem;
+    }
+
+    /** The Sweep tab (for tests). */
+    public SweepTab sweepTab() {
+        return sweepTab;
     }
 
     /** The form (for tests). */
