@@ -157,4 +157,8 @@ run 0 uninstall com.example.hello
 lacks_bundle com.example.hello
 
 echo "test-plugins: $checks checks, $failures failed, $(( $(date +%s) - started )) s" >&2
+
+# --- the product without the examples, end to end (its own script) ----------------------------------------------
+bash "$(dirname "${BASH_SOURCE[0]}")/test-no-examples.sh" "$target" || failures=$((failures + 1))
+
 [ "$failures" = 0 ]
