@@ -11,16 +11,27 @@ set -euo pipefail
 target="$(cd "$1" && pwd)"
 repository="$target/repository"
 pins="$target/trusted-artifacts.txt"
+
+# folder_sha256 JAR: p2 installs a feature unpacked into a folder, so its pin is of the unpacked files: the SHA-256
+# of the lines "relative/path<TAB>sha256" of every file, sorted bytewise (PinnedArtifacts.folderSha256)
+folder_sha256() {
+  local unpacked
+  unpacked="$(mktemp -d)"
+  (cd "$unpacked" && unzip -q "$1")
+  (cd "$unpacked" && find . -type f -printf '%P\n' | while IFS= read -r file; do
+     printf '%s\t%s\n' "$file" "$(sha256sum "$file" | cut -d' ' -f1)"
+   done | LC_ALL=C sort | sha256sum | cut -d' ' -f1)
+  rm -rf "$unpacked"
+}
 {
   echo "# The lab's own artifacts (classifier id version sha256), written by pin-artifacts.sh when the product was built."
   for jar in "$repository"/plugins/digitlab.*.jar "$repository"/features/digitlab.*.jar; do
     [ -f "$jar" ] || continue
     name="$(basename "$jar" .jar)"
     case "$jar" in
-      */plugins/*) classifier=osgi.bundle ;;
-      *) classifier=org.eclipse.update.feature ;;
+      */plugins/*) echo "osgi.bundle ${name%%_*} ${name#*_} $(sha256sum "$jar" | cut -d' ' -f1)" ;;
+      *) echo "org.eclipse.update.feature ${name%%_*} ${name#*_} $(folder_sha256 "$jar")" ;;
     esac
-    echo "$classifier ${name%%_*} ${name#*_} $(sha256sum "$jar" | cut -d' ' -f1)"
   done
 } > "$pins"
 count=$(grep -vc '^#' "$pins")

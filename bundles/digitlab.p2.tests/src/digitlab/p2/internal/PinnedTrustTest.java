@@ -45,6 +45,22 @@ class PinnedTrustTest {
     }
 
     @Test
+    void pinsAnUnpackedFeatureByEveryFileInIt() throws Exception {
+        Path feature = Files.createDirectories(temp.resolve("digitlab.examples.feature_" + VERSION + "/META-INF"));
+        Files.writeString(feature.resolve("MANIFEST.MF"), "Manifest-Version: 1.0\n");
+        Files.writeString(feature.getParent().resolve("feature.xml"), "<feature id=\"digitlab.examples.feature\"/>");
+        IArtifactKey key = BundlesAction.createBundleArtifactKey("x", "1.0.0"); // only for its type
+        PinnedArtifacts pins = PinnedArtifacts.parse("org.eclipse.update.feature digitlab.examples.feature " + VERSION + " "
+            + PinnedArtifacts.folderSha256(feature.getParent()) + "\n");
+        IArtifactKey featureKey = org.eclipse.equinox.p2.publisher.eclipse.FeaturesAction.createFeatureArtifactKey(
+            "digitlab.examples.feature", VERSION);
+        assertTrue(pins.pins(featureKey, feature.getParent().toFile()));
+        Files.writeString(feature.getParent().resolve("feature.xml"), "<feature id=\"digitlab.examples.feature\" other=\"1\"/>");
+        assertFalse(pins.pins(featureKey, feature.getParent().toFile()), "a changed feature folder is trusted");
+        assertFalse(pins.pins(key, feature.getParent().toFile()));
+    }
+
+    @Test
     void theHeadlessGuardTrustsPinnedAndRefusesTheLookalike() throws Exception {
         File own = write("own.jar", "the lab's bytes");
         File lookalike = write("lookalike.jar", "other bytes");

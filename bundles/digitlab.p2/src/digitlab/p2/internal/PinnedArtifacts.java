@@ -10,9 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.equinox.p2.core.IAgentLocation;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
@@ -70,14 +74,40 @@ final class PinnedArtifacts {
         return new PinnedArtifacts(pins);
     }
 
-    /** @return whether the artifact is one of the lab's own: pinned, with exactly the pinned content */
+    /**
+     * @param content the artifact as p2 downloaded it: a jar, or a folder (features are unpacked into one)
+     * @return whether the artifact is one of the lab's own: pinned, with exactly the pinned content
+     */
     boolean pins(IArtifactKey key, File content) {
         String expected = sha256.get(key.getClassifier() + " " + key.getId() + " " + key.getVersion());
-        if (expected == null || content == null || !content.isFile()) return false;
+        if (expected == null || content == null) return false;
         try {
-            return expected.equals(sha256(content.toPath()));
+            if (content.isFile()) return expected.equals(sha256(content.toPath()));
+            if (content.isDirectory()) return expected.equals(folderSha256(content.toPath()));
+            return false;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * @return the SHA-256 of the lines "relative/path TAB sha256" of every file in the folder, sorted by path: the
+     *     same for a jar's unpacked entries wherever they lie (pin-artifacts.sh computes it from the jar)
+     */
+    static String folderSha256(Path folder) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                lines.add(folder.relativize(file).toString().replace(File.separatorChar, '/') + "\t" + sha256(file) + "\n");
+            }
+        }
+        Collections.sort(lines);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String line : lines) digest.update(line.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

@@ -47,6 +47,9 @@ final class PinnedTrustServices extends UIServices implements IArtifactUIService
         if (delegate == null) return new TrustInfo(List.of(), List.of(), false, false);
         // The user's answer about the rest decides; pinned artifacts are trusted either way, so a refusal still
         // refuses the whole install (p2 installs all or nothing).
+        if (delegate instanceof IArtifactUIServices dialogs) {
+            return dialogs.getTrustInfo(untrustedCertificates, untrustedPGPKeys, unpinned, artifacts);
+        }
         return IArtifactUIServices.getTrustInfo(delegate, untrustedCertificates, untrustedPGPKeys, unpinned, artifacts);
     }
 
