@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.equinox.p2.metadata.ILicense;
+import org.eclipse.equinox.p2.metadata.IInstallableUnit;
+import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.operations.ProvisioningSession;
 import org.eclipse.equinox.p2.ui.LoadMetadataRepositoryJob;
 import org.eclipse.equinox.p2.ui.Policy;
@@ -62,7 +65,14 @@ class InstallNewSoftwareTest {
     @Test
     void theExamplesInstallThroughTheWizardAndWorkAfterTheRestart() throws Exception {
         assertFalse(lab.hasUnit(EXAMPLES), "the product without the examples has them");
-        openWizard(LabCopy.zipRepository(Path.of(System.getProperty("digitlab.repository.zip"))));
+        URI repository = LabCopy.zipRepository(Path.of(System.getProperty("digitlab.repository.zip")));
+        // p2 remembers accepted licences (in the test workbench's configuration, across runs): forget the examples'
+        // licence, so that its page comes as on a first install
+        for (IInstallableUnit iu : ui.loadMetadataRepository(repository, false, new NullProgressMonitor())
+                .query(QueryUtil.createIUQuery(EXAMPLES), null)) {
+            for (ILicense licence : iu.getLicenses(null)) ui.getLicenseManager().reject(licence);
+        }
+        openWizard(repository);
         Shell wizard = driver.shell("Install");
         driver.check(wizard, "Digit Lab Example Plugins");
         driver.click(wizard, "Next >");   // Install Details: p2 has a plan
