@@ -9,7 +9,9 @@
 #  - a plugin with a missing dependency is refused with p2's explanation, nothing installed;
 #  - unsigned content of another publisher is refused without --trust-unsigned, installed with it;
 #  - a jar dropped into dropins/ is installed at the next start, and gone when removed; a broken jar is logged
-#    with its name and the lab starts.
+#    with its name and the lab starts;
+#  - then test-no-examples.sh: the product built without the examples gets them installed headless (look-alikes
+#    refused), uses them after the restart, and uninstalls them.
 #
 #   test-plugins.sh TARGET_DIR PRODUCT_ID     (e.g. releng/digitlab.repository/target digitlab.product)
 set -uo pipefail
@@ -157,4 +159,8 @@ run 0 uninstall com.example.hello
 lacks_bundle com.example.hello
 
 echo "test-plugins: $checks checks, $failures failed, $(( $(date +%s) - started )) s" >&2
+
+# --- the product without the examples, end to end (its own script) ----------------------------------------------
+bash "$(dirname "${BASH_SOURCE[0]}")/test-no-examples.sh" "$target" || failures=$((failures + 1))
+
 [ "$failures" = 0 ]

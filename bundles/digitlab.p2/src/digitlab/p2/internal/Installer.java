@@ -22,7 +22,6 @@ import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Installs features or bundles from one repository into the lab's profile, as p2's director does: the units
@@ -72,7 +71,7 @@ public final class Installer {
             if (plan.getStatus().getSeverity() == IStatus.ERROR || plan.getStatus().getSeverity() == IStatus.CANCEL) {
                 throw new PluginException("cannot install " + names(fresh) + ": " + Problems.oneLine(plan.getStatus()));
             }
-            new PlanRunner(lab).perform(plan, new UnsignedContentGuard(trustUnsigned, labVersion()), "install " + names(fresh),
+            new PlanRunner(lab).perform(plan, new UnsignedContentGuard(trustUnsigned, PinnedArtifacts.of(lab.agent())), "install " + names(fresh),
                 source, progress);
             IProfile after = lab.profile();
             List<InstalledPlugin> installed = new ArrayList<>();
@@ -143,9 +142,5 @@ public final class Installer {
         List<String> names = new ArrayList<>();
         for (IInstallableUnit iu : ius) names.add(LabProfile.userId(iu) + " " + iu.getVersion());
         return String.join(", ", names);
-    }
-
-    private static String labVersion() {
-        return FrameworkUtil.getBundle(Installer.class).getVersion().toString();
     }
 }

@@ -56,7 +56,7 @@ public final class Uninstaller {
         if (plan.getStatus().getSeverity() == IStatus.ERROR || plan.getStatus().getSeverity() == IStatus.CANCEL) {
             throw new PluginException("cannot uninstall '" + id + "': " + Problems.oneLine(plan.getStatus()));
         }
-        new PlanRunner(lab).perform(plan, new UnsignedContentGuard(false, ""), "uninstall '" + id + "'", "the lab", progress);
+        new PlanRunner(lab).perform(plan, new UnsignedContentGuard(false, PinnedArtifacts.of(lab.agent())), "uninstall '" + id + "'", "the lab", progress);
         return described;
     }
 }

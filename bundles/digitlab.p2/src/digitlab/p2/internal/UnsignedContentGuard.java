@@ -20,23 +20,23 @@ import org.eclipse.equinox.p2.repository.metadata.spi.IInstallableUnitUIServices
  * p2's trust question answered without a dialog, for the headless install. p2's CheckTrust phase asks it about
  * artifacts that are unsigned or signed by certificates or PGP keys nobody trusts (content signed by a
  * certificate the JVM trusts is never asked about). The answer: trust everything when the user said
- * {@code --trust-unsigned}; otherwise trust only the lab's own artifacts (ids {@code digitlab.*} with the version
- * of this build of the lab, i.e. the examples published with it) and refuse the rest, which makes p2 install
- * nothing; {@link #refused()} then names what was refused.
+ * {@code --trust-unsigned}; otherwise trust only the lab's own artifacts, pinned by content in the product's
+ * configuration ({@link PinnedArtifacts}: the examples published with this build of the lab), and refuse the
+ * rest, which makes p2 install nothing; {@link #refused()} then names what was refused.
  */
 final class UnsignedContentGuard extends UIServices implements IArtifactUIServices, IInstallableUnitUIServices {
 
     private final boolean trustUnsigned;
-    private final String labVersion;
+    private final PinnedArtifacts pinned;
     private final Set<String> refused = new TreeSet<>();
 
     /**
      * @param trustUnsigned the user's {@code --trust-unsigned}
-     * @param labVersion the version of this build of the lab's bundles (e.g. {@code 1.0.0.202612031400})
+     * @param pinned the lab's own artifacts, trusted without the flag
      */
-    UnsignedContentGuard(boolean trustUnsigned, String labVersion) {
+    UnsignedContentGuard(boolean trustUnsigned, PinnedArtifacts pinned) {
         this.trustUnsigned = trustUnsigned;
-        this.labVersion = labVersion;
+        this.pinned = pinned;
     }
 
     /** @return the artifacts refused in the last question ("id version"), empty when none was */
@@ -55,15 +55,11 @@ final class UnsignedContentGuard extends UIServices implements IArtifactUIServic
             return new TrustInfo(certificates, untrustedPGPKeys.keySet(), false, true);
         }
         for (IArtifactKey key : unsignedArtifacts) {
-            if (!isLabOwn(key)) refused.add(key.getId() + " " + key.getVersion());
+            if (!pinned.pins(key, artifacts.get(key))) refused.add(key.getId() + " " + key.getVersion());
         }
         untrustedCertificates.values().forEach(keys -> keys.forEach(key -> refused.add(key.getId() + " " + key.getVersion())));
         untrustedPGPKeys.values().forEach(keys -> keys.forEach(key -> refused.add(key.getId() + " " + key.getVersion())));
         return new TrustInfo(List.of(), List.of(), false, refused.isEmpty());
-    }
-
-    private boolean isLabOwn(IArtifactKey key) {
-        return key.getId().startsWith("digitlab.") && key.getVersion().toString().equals(labVersion);
     }
 
     @Override
