@@ -7,7 +7,7 @@
 #                            [--seeds 1,2,3] [--threads 1,2]
 #
 # --djl: a third column, DJL 0.36 on its PyTorch 2.7.1 engine (fetched from Maven Central into the local Maven
-# repository, about 200 MB the first time; bench/djl.inc.sh).
+# repository, about 120 MB the first time; bench/djl.inc.sh).
 # --time-to-accuracy: the seconds until the MNIST test accuracy first reaches the target (evaluations
 # included), Digit Lab (`./digitlab train --arch A --target T --json`: the product, built if needed) then
 # PyTorch with the same architecture and recipe at each thread count (bench/pytorch_time_to_accuracy.py).

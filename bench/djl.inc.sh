@@ -1,9 +1,9 @@
 # The DJL column of bench/compare-pytorch.sh --djl (sourced by it; see bench/README.md).
-# Needs from it: ROOT, JDK, PY, WORK, THREADS, BATCHES, CONFIGS (the lab presets' configs), M2.
+# Needs from it: ROOT, JDK, PY, WORK, THREADS, BATCHES, CONFIGS (the lab presets' configs).
 #
 # DJL 0.36.0 (Deep Java Library, what a Java developer would use instead of the lab) with its PyTorch engine and
 # PyTorch 2.7.1's CPU natives, all from Maven Central through the Maven wrapper into the local Maven repository
-# (a cache outside the product; the first run downloads about 200 MB: the natives jar). bench/djl/DjlBench.java is
+# (a cache outside the product; the first run downloads about 120 MB, 112 MB of it the natives jar). bench/djl/DjlBench.java is
 # compiled with javac against those jars and run once per thread count with ai.djl.offline=true (the natives come
 # from the jar, nothing from elsewhere), the PyTorch engine's threads set to the count.
 
@@ -34,7 +34,7 @@ POM
         exit 1
     }
     local cp
-    cp="$(cat "$dir/cp.txt"):$M2/com/google/code/gson/gson/2.15.0/gson-2.15.0.jar"
+    cp="$(cat "$dir/cp.txt")" # DJL brings Gson, which DjlBench reads its options with
     "$JDK/bin/javac" -nowarn -d "$dir/classes" -cp "$cp" "$ROOT/bench/djl/DjlBench.java" || {
         echo "compare-pytorch.sh: compiling bench/djl/DjlBench.java failed" >&2
         exit 1
@@ -42,7 +42,7 @@ POM
     : > "$dir/djl.jsonl"
     local t
     for t in ${THREADS//,/ }; do
-        OMP_NUM_THREADS=$t MKL_NUM_THREADS=$t "$JDK/bin/java" -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$t" \
+        OMP_NUM_THREADS=$t MKL_NUM_THREADS=$t "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$t" \
             -Dai.djl.pytorch.num_interop_threads=1 -cp "$dir/classes:$cp" DjlBench --threads "$t" --batches "$BATCHES" \
             --networks "$("$PY" -c 'import json, sys; print(",".join(json.loads(sys.argv[1])))' "$CONFIGS")" \
             --configs "$CONFIGS" 2> >(grep -v -e '^WARNING' -e 'SLF4J' >&2) | tee "$dir/out-$t.txt"
