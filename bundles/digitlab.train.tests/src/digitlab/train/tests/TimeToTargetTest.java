@@ -41,7 +41,7 @@ class TimeToTargetTest {
         assertOneLine(cli("train", "--target", "1.5"), 2, "--target: 1.5 must be above 0 and at most 1");
         assertOneLine(cli("train", "--target", "0"), 2, "--target: 0.0 must be above 0 and at most 1");
         assertOneLine(cli("train", "--target", "-0.5"), 2, "--target: -0.5 must be above 0 and at most 1");
-        assertOneLine(cli("train", "--target", "NaN"), 2, "--target: NaN must be above 0 and at most 1");
+        assertOneLine(cli("train", "--target", "NaN"), 2, "--target: 'NaN' is not a number");
         assertOneLine(cli("train", "--target", "high"), 2, "--target: 'high' is not a number");
         assertOneLine(cli("train", "--target", "0.9", "--eval-every", "0"), 2, "--eval-every: 0.0 must be above 0");
         assertOneLine(cli("train", "--target", "0.9", "--eval-every", "101"), 2, "--eval-every: 101.0 must be above 0");
