@@ -50,9 +50,12 @@ PYEOF
     "$PY" "$ROOT/bench/pytorch_time_to_accuracy.py" --arch "$arch" --config "$config" --target "$TARGET" \
         --eval-every "$EVAL_EVERY" --threads "$THREADS" --seeds "$SEEDS" --json | tee "$WORK/torch-tta.txt"
     echo "== Load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
-    "$PY" - "$WORK/lab.jsonl" "$WORK/torch-tta.txt" "$TARGET" "$arch" "$config" <<'PYEOF'
+    "$PY" - "$WORK/lab.jsonl" "$WORK/torch-tta.txt" "$TARGET" "$arch" "$config" "$SEEDS" <<'PYEOF'
 import json, statistics, sys
 lab = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+seeds = sys.argv[6].split(",")
+for r, s in zip(lab, seeds):
+    r["seed"] = int(s)
 torch = json.loads(open(sys.argv[2]).read().strip().splitlines()[-1])
 target = float(sys.argv[3])
 
@@ -67,7 +70,7 @@ print(f"== Time to {100 * target:.2f} % MNIST test accuracy (seconds from the st
 print(f"{'':<18} {'seed':>4} | {'seconds':>11} | {'accuracy':>8} | {'epochs':>6} | {'evals':>5} {'(s)':>6}")
 for r in lab:
     acc = r.get("target_accuracy")
-    print(f"{'Digit Lab':<18} {'':>4} | {fmt(r.get('seconds_to_target')):>11} | {100 * acc if acc else 0:>7.2f}% | "
+    print(f"{'Digit Lab':<18} {r['seed']:>4} | {fmt(r.get('seconds_to_target')):>11} | {100 * acc if acc else 0:>7.2f}% | "
           f"{r.get('target_epochs', 0):>6.2f} | {r.get('target_evaluations', 0):>5} {r.get('target_evaluation_seconds', 0):>6.1f}")
 for r in torch["runs"]:
     acc = r.get("target_accuracy") or r.get("final_accuracy") or 0
@@ -86,7 +89,7 @@ if lab_median is not None and torch_medians:
     summary.update({"pytorch_best_threads": best_threads, "pytorch_seconds": best, "ratio": round(best / lab_median, 2)})
     print(f"Median over the seeds: Digit Lab {lab_median:.1f} s; PyTorch {best:.1f} s at {best_threads} thread(s) "
           f"(by threads: {', '.join(f'{t}: {v:.1f} s' for t, v in sorted(torch_medians.items()))}); "
-          f"Digit Lab is {best / lab_median:.2f}x faster to {100 * target:.2f} %")
+          f"ratio PyTorch's time / Digit Lab's: {best / lab_median:.2f}x (above 1: the lab is faster)")
 else:
     print("A side did not reach the target in every run: no ratio")
 print(json.dumps(summary))
