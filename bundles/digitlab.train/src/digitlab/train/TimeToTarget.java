@@ -15,9 +15,9 @@ package digitlab.train;
 public record TimeToTarget(double accuracy, double evaluateEvery) {
 
     /**
-     * Evaluations per epoch by default: ten. Often enough to place the moment within a tenth of an epoch; on two
-     * cores the speedrun preset's ten evaluations of the 10,000 test images cost about a tenth of an epoch's
-     * training.
+     * Epochs between two evaluations by default: a tenth, ten evaluations an epoch. Often enough to place the moment
+     * within a tenth of an epoch; the evaluations that stop early (far from the target) cost little, those near it
+     * almost a full pass over the test images (their share of the time: bench/README.md, "Time to 99 %").
      */
     public static final double DEFAULT_EVALUATE_EVERY = 0.1;
 
