@@ -2,7 +2,15 @@
 # Side-by-side benchmark: the same networks, batch sizes and thread counts trained in PyTorch (CPU)
 # and in Digit Lab, in one run, with the ratios Digit Lab / PyTorch's best thread count.
 #
-#   bench/compare-pytorch.sh [--quick] [--threads 1,2] [--batches 1,32,64,256]
+#   bench/compare-pytorch.sh [--quick] [--threads 1,2] [--batches 1,32,64,256] [--djl]
+#   bench/compare-pytorch.sh --time-to-accuracy [--arch speedrun] [--target 0.99] [--eval-every 0.1]
+#                            [--seeds 1,2,3] [--threads 1,2]
+#
+# --djl: a third column, DJL 0.36 on its PyTorch 2.7.1 engine (fetched from Maven Central into the local Maven
+# repository, about 120 MB the first time; bench/djl.inc.sh).
+# --time-to-accuracy: the seconds until the MNIST test accuracy first reaches the target (evaluations
+# included), Digit Lab (`./digitlab train --arch A --target T --json`: the product, built if needed) then
+# PyTorch with the same architecture and recipe at each thread count (bench/pytorch_time_to_accuracy.py).
 #
 # Installs what is missing with apt-get (as root): python3-torch, and the OpenBLAS it recommends
 # (without an optimised BLAS, Debian's torch falls back to the reference BLAS and runs several times
@@ -16,12 +24,24 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 THREADS=1,2
 BATCHES=1,32,64,256
 QUICK=()
+TTA=""
+DJL=""
+ARCH=speedrun
+TARGET=0.99
+EVAL_EVERY=0.1
+SEEDS=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) QUICK=(--quick) ;;
+        --time-to-accuracy) TTA=1 ;;
+        --djl) DJL=1 ;;
+        --arch) ARCH=${2:?--arch needs a preset name like speedrun}; shift ;;
+        --target) TARGET=${2:?--target needs an accuracy like 0.99}; shift ;;
+        --eval-every) EVAL_EVERY=${2:?--eval-every needs epochs like 0.1}; shift ;;
+        --seeds) SEEDS=${2:?--seeds needs a list like 1,2,3}; shift ;;
         --threads) THREADS=${2:?--threads needs a list like 1,2}; shift ;;
         --batches) BATCHES=${2:?--batches needs a list like 1,32,64,256}; shift ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare-pytorch.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -71,6 +91,13 @@ fi
 WORK=$(mktemp -d /tmp/digitlab-compare.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
+if [ -n "$TTA" ]; then
+    # shellcheck source=bench/time-to-accuracy.inc.sh
+    . "$ROOT/bench/time-to-accuracy.inc.sh"
+    time_to_accuracy
+    exit 0
+fi
+
 echo "== Compiling digitlab.nn with $JDK"
 "$JDK/bin/javac" --release 21 --add-modules jdk.incubator.vector -nowarn -d "$WORK/classes" \
     $(find "$ROOT/bundles/digitlab.nn/src" -name '*.java') 2>&1 | grep -v -e '^warning' -e 'incubat' || true
@@ -105,6 +132,12 @@ ours = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
 print(json.dumps({name: net["config"] for name, net in ours["networks"].items()}))' "$WORK/digitlab.txt")
 echo "== PyTorch"
 "$PY" "$ROOT/bench/pytorch_bench.py" --threads "$THREADS" --batches "$BATCHES" --configs "$CONFIGS" --json | tee "$WORK/torch.txt"
+
+if [ -n "$DJL" ]; then
+    # shellcheck source=bench/djl.inc.sh
+    . "$ROOT/bench/djl.inc.sh"
+    djl_bench
+fi
 
 echo "== Load average now: $(cut -d' ' -f1-3 /proc/loadavg) (other processes competing for the cores lower both sides' figures)"
 echo "== Side by side (samples/s; ratio = Digit Lab at its best thread count / PyTorch at its best)"
@@ -158,3 +191,4 @@ print(f"FP32 peak measured by Digit Lab (GFLOP/s by thread count): {ours['peak_g
       f"PyTorch {torch.get('version')} with {torch.get('blas')}")
 print(json.dumps({"pytorch": torch, "digitlab": ours, "summary": summary}))
 PYEOF
+if [ -n "$DJL" ]; then djl_table; fi

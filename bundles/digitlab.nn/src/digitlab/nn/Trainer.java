@@ -312,7 +312,15 @@ public final class Trainer {
 
     /** Evaluates the current parameters on {@code source} with this trainer's kernels and loss. */
     public Evaluation evaluate(SampleSource source) {
-        return ModelSnapshot.of(network, params, epoch, batch, optimizer.steps()).evaluate(source, loss, kernels);
+        return current().evaluate(source, loss, kernels);
+    }
+
+    /**
+     * A snapshot of the current parameters (a copy, not published), e.g. to evaluate between two snapshots; call
+     * between batches, e.g. from a listener.
+     */
+    public ModelSnapshot current() {
+        return ModelSnapshot.of(network, params, epoch, batch, optimizer.steps());
     }
 
     private TrainingResult diverge(double batchLoss, EpochMetrics last) {

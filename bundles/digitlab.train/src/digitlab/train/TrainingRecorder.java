@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Turns the trainer's per-batch and per-epoch callbacks into the run's record: batch and epoch points, the
- * newest model (published every few batches and at each epoch's end), the epoch's files, and progress.
+ * newest model (published every few batches and at each epoch's end), the epoch's files, and progress; and
+ * hands each batch to the {@link TargetWatch} of a time-to-accuracy measurement, when there is one.
  * Called on the training thread.
  */
 final class TrainingRecorder implements digitlab.nn.TrainerListener {
@@ -37,6 +38,7 @@ final class TrainingRecorder implements digitlab.nn.TrainerListener {
     private final TrainingSession.Progress progress;
     private final SessionHistory history;
     private final News news;
+    private final TargetWatch watch;
     private ModelSnapshot published;
     private double lossSum;
     private double accuracySum;
@@ -44,7 +46,7 @@ final class TrainingRecorder implements digitlab.nn.TrainerListener {
 
     TrainingRecorder(Trainer trainer, ImageSetSource source, TrainingRequest request, RunFiles files, RunModels models,
                      TrainingPace pace, int interval, TrainingSession.Progress progress, SessionHistory history,
-                     News news) {
+                     News news, TargetWatch watch) {
         this.trainer = trainer;
         this.source = source;
         this.request = request;
@@ -55,10 +57,12 @@ final class TrainingRecorder implements digitlab.nn.TrainerListener {
         this.progress = progress;
         this.history = history;
         this.news = news;
+        this.watch = watch;
     }
 
     @Override
     public void onBatch(BatchMetrics m) {
+        if (watch != null) watch.afterBatch(m);
         pace.batch(Math.min(request.batchSize(), source.size() - m.batch() * request.batchSize()), m.samplesPerSecond());
         lossSum += m.loss();
         accuracySum += m.accuracy();

@@ -98,6 +98,10 @@ public final class TrainingSession {
     /** The newest model: the one object the listeners are given, kept here and saved. */
     private volatile Model latest;
     private volatile boolean executed;
+    /** The time-to-accuracy measurement asked for, or null. */
+    private volatile TimeToTarget target;
+    /** Its result once training has ended, or null. */
+    private volatile TargetResult targetResult;
 
     /** Tells the listeners of the recorder's news; the newest model becomes {@link #latestModel()}. */
     private final TrainingRecorder.News news = new TrainingRecorder.News() {
@@ -179,6 +183,23 @@ public final class TrainingSession {
      */
     public Model latestModel() {
         return latest;
+    }
+
+    /**
+     * Measures the time to {@code target} while training (the test images are evaluated every
+     * {@link TimeToTarget#evaluateEvery()} epochs; their time counts): {@link #targetResult()} after
+     * {@link #execute}. Call before {@link #execute}; null for no measurement.
+     */
+    public void measureTimeTo(TimeToTarget target) {
+        this.target = target;
+    }
+
+    /**
+     * When the session first reached its {@link #measureTimeTo target} (or that it did not), once training has
+     * ended; null without a target or when training did not run.
+     */
+    public TargetResult targetResult() {
+        return targetResult;
     }
 
     /** The history so far (including what the run had before a resume). Safe from any thread. */
@@ -316,8 +337,9 @@ public final class TrainingSession {
         ImageSetSource source = data.trainingSource(request);
         source.setEpoch(trainer.epoch());
         TrainingPace pace = new TrainingPace(before.elapsedSeconds());
+        TargetWatch watch = watch(data, trainer, pace, batches);
         TrainingRecorder recorder = new TrainingRecorder(trainer, source, request, files, models, pace, interval, p,
-                history, news);
+                history, news, watch);
         p.begin(request.epochs() * batches, trainer.epoch() * batches + trainer.batch());
         TrainingResult result;
         try {
@@ -334,7 +356,15 @@ public final class TrainingSession {
             }
             throw e;
         }
+        if (watch != null) targetResult = watch.result();
         return end(result, trainer, models, data, threads, pace, p);
+    }
+
+    /** The watch of the {@link #measureTimeTo target} on the test images, or null without one. */
+    private TargetWatch watch(TrainingData data, Trainer trainer, TrainingPace pace, int batches) {
+        TimeToTarget t = target;
+        if (t == null) return null;
+        return new TargetWatch(t, trainer, new ImageSetSource(data.test()), pace, batches, request.epochs());
     }
 
     /**

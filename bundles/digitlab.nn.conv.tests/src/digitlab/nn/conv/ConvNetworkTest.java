@@ -8,6 +8,8 @@ import digitlab.nn.LayerRegistry;
 import digitlab.nn.Loss;
 import digitlab.nn.Losses;
 import digitlab.nn.Network;
+import digitlab.nn.Preset;
+import digitlab.nn.TrainingConfig;
 import digitlab.nn.Rng;
 import digitlab.nn.Shape;
 import digitlab.nn.BatchBuffers;
@@ -73,6 +75,24 @@ class ConvNetworkTest {
         assertEquals(16 * 25 + 16 + 32 * 16 * 25 + 32 + 800 * 128 + 128 + 128 * 10 + 10, net.parameterCount());
         assertEquals("lenet", new LeNet().get().name());
         LeNet.PRESET.config().validate();
+    }
+
+    @Test
+    void speedrunPresetIsLenetsNetworkWithItsOwnRecipe() {
+        Preset p = new Speedrun().get();
+        assertEquals("speedrun", p.name());
+        assertEquals("none", p.augmentation());
+        Network net = new Network(p.architecture(), registry());
+        assertEquals(new Shape(1, 28, 28), net.architecture().input());
+        assertEquals(new Shape(16, 14, 14), net.layers().get(2).outputShape());
+        assertEquals(new Shape(32, 5, 5), net.layers().get(5).outputShape());
+        assertEquals(10, net.outputSize());
+        assertEquals(new Network(LeNet.PRESET.architecture(), registry()).parameterCount(), net.parameterCount());
+        TrainingConfig c = p.config().validate();
+        assertEquals("adam", c.optimizer());
+        assertEquals(32, c.batchSize());
+        assertEquals(2, c.epochs());
+        assertEquals("cosine", c.schedule());
     }
 
     @Test

@@ -139,6 +139,11 @@ class CliBadInputTest {
         for (String v : new String[] {"abc", "-1"}) c.add(new Case(2, "--limit", train("--limit", v)));
         for (String v : new String[] {"", "zigzag", "step:0:0.5", "step:abc", "cosine:-1"}) c.add(new Case(2, "--schedule", train("--schedule", v)));
         for (String v : new String[] {"abc", "-1", "NaN"}) c.add(new Case(2, "--weight-decay", train("--weight-decay", v)));
+        for (String v : new String[] {"abc", "0", "-1", "1.01", "99", "NaN", "Infinity", ""}) c.add(new Case(2, "--target", train("--target", v)));
+        for (String v : new String[] {"abc", "0", "-1", "101", "NaN", ""}) {
+            c.add(new Case(2, "--eval-every", train("--target", "0.9", "--eval-every", v)));
+        }
+        c.add(new Case(2, "--eval-every needs --target", train("--eval-every", "0.5")));
         c.add(new Case(2, "--name", train("--name", "x".repeat(300))));
         c.add(new Case(2, "--out", train("--out", folder.toString())));
         c.add(new Case(2, "--epochs needs a value", train("--epochs")));

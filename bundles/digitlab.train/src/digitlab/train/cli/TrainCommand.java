@@ -7,6 +7,8 @@ import digitlab.train.Run;
 import digitlab.train.RunOutcome;
 import digitlab.train.RunStatus;
 import digitlab.train.RunStore;
+import digitlab.train.TargetResult;
+import digitlab.train.TimeToTarget;
 import digitlab.train.TrainingListener;
 import digitlab.train.TrainingRequest;
 import digitlab.train.TrainingSession;
@@ -85,8 +87,14 @@ final class TrainCommand extends Command {
     String resume;
     @Option(names = "--runs", paramLabel = "DIR", description = "folder of the runs (default: the workspace's runs folder)")
     Path runs;
+    @Option(names = "--target", paramLabel = "ACC", description = "measure the time to this test accuracy (e.g. 0.99):"
+            + " evaluate on the test images while training and report seconds_to_target (evaluations included)")
+    Double target;
+    @Option(names = "--eval-every", paramLabel = "EPOCHS", description = "with --target: epochs between two test"
+            + " evaluations (default " + TimeToTarget.DEFAULT_EVALUATE_EVERY + ")")
+    Double evalEvery;
     @Option(names = "--json", description = "end with one JSON line: test_accuracy, epochs, seconds, samples_per_second,"
-            + " model, run, status")
+            + " model, run, status (with --target also seconds_to_target and where it was reached)")
     boolean json;
 
     @Override
@@ -100,6 +108,7 @@ final class TrainCommand extends Command {
             if (!Files.isWritable(parent)) throw new java.nio.file.AccessDeniedException(parent.toString());
         }
 
+        TimeToTarget timeToTarget = timeToTarget();
         TrainingSession session;
         if (resume != null) {
             for (var option : spec.commandLine().getParseResult().matchedOptions()) {
@@ -135,6 +144,7 @@ final class TrainCommand extends Command {
                     + " epochs, batch " + request.batchSize() + ", " + request.optimizer() + " lr " + request.learningRate()
                     + ", seed " + request.seed());
         }
+        session.measureTimeTo(timeToTarget);
         session.addListener(new TrainingListener() {
             @Override
             public void epoch(Run run, EpochPoint p) {
@@ -177,6 +187,7 @@ final class TrainCommand extends Command {
                     100 * acc, o.evaluation() != null ? o.evaluation().loss() : Double.NaN, o.epochsCompleted(), o.seconds(),
                     o.samplesPerSecond()));
             out.println("model saved to " + modelPath + " (run " + session.run().id() + ")");
+            if (session.targetResult() != null) out.println(session.targetResult().describe());
         } else {
             err.println("digitlab train: " + o.message() + " (run " + session.run().id() + ")");
         }
@@ -192,10 +203,45 @@ final class TrainCommand extends Command {
             j.put("run", session.run().id());
             EpochPoint last = session.history().lastEpoch();
             j.put("validation_accuracy", last == null ? null : last.validationAccuracy());
+            if (timeToTarget != null) target(j, session.targetResult(), timeToTarget);
             if (o.status() != RunStatus.COMPLETED) j.put("message", o.message());
             out.println(Json.write(j));
         }
         return o.status() == RunStatus.COMPLETED ? Cli.OK : Cli.FAILURE;
+    }
+
+    /** The time-to-accuracy measurement of --target and --eval-every, or null without --target. */
+    private TimeToTarget timeToTarget() throws UsageException {
+        if (target == null) {
+            if (evalEvery != null) throw new UsageException("--eval-every needs --target (the accuracy to measure the time to)");
+            return null;
+        }
+        if (!(target > 0 && target <= 1)) {
+            throw new UsageException("--target: " + target + " must be above 0 and at most 1 (a test accuracy, e.g. 0.99)");
+        }
+        double every = evalEvery != null ? evalEvery : TimeToTarget.DEFAULT_EVALUATE_EVERY;
+        if (!(every > 0 && every <= 100)) {
+            throw new UsageException("--eval-every: " + every + " must be above 0 and at most 100 epochs (e.g. 0.1)");
+        }
+        return new TimeToTarget(target, every);
+    }
+
+    /** The --target figures of the JSON line: seconds_to_target (null when not reached) and where it was reached. */
+    private static void target(Map<String, Object> j, TargetResult t, TimeToTarget asked) {
+        j.put("target", asked.accuracy());
+        j.put("seconds_to_target", t != null && t.reached() ? round(t.seconds(), 3) : null);
+        if (t == null) {
+            j.put("target_message", "training did not run");
+            return;
+        }
+        j.put("target_accuracy", Double.isNaN(t.accuracy()) ? null : t.accuracy());
+        j.put("target_epoch", t.epoch());
+        j.put("target_batch", t.batch());
+        j.put("target_epochs", round(t.epochs(), 3));
+        j.put("target_evaluations", t.evaluations());
+        j.put("target_evaluation_seconds", round(t.evaluationSeconds(), 3));
+        j.put("target_eval_every", asked.evaluateEvery());
+        if (!t.reached()) j.put("target_message", t.describe());
     }
 
     private TrainingRequest request() throws UsageException {
