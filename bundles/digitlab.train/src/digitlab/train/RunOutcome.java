@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * How a training session ended.
  *
  * @param status           {@link RunStatus#COMPLETED}, {@link RunStatus#CANCELLED}, {@link RunStatus#DIVERGED},
- *                         {@link RunStatus#FAILED} or {@link RunStatus#STOPPED_EARLY} (an {@link TrainingSession.EarlyStop}
+ *                         {@link RunStatus#FAILED} or {@link RunStatus#STOPPED_EARLY} (an {@link EarlyStop}
  *                         rule stopped it)
  * @param message          one sentence for the user, e.g. "loss became NaN at epoch 2, batch 118; try a lower
  *                         learning rate (it was 10.0)"

@@ -139,7 +139,7 @@ public final class TrainingJob extends Job {
     }
 
     /** See {@link TrainingSession#setEarlyStop}; call before {@link #schedule()}. */
-    public void setEarlyStop(TrainingSession.EarlyStop rule) {
+    public void setEarlyStop(EarlyStop rule) {
         session.setEarlyStop(rule);
     }
 

@@ -65,21 +65,6 @@ public final class TrainingSession {
         }
     }
 
-    /**
-     * A rule that may stop a run at the end of an epoch (a sweep's successive-halving rungs). Asked on the training
-     * thread after each epoch but the last has been saved (history, epoch model, checkpoint, run.json), so it must
-     * be quick; it may look at other runs' figures (it is called from several sessions at once, so it synchronises
-     * itself).
-     */
-    @FunctionalInterface
-    public interface EarlyStop {
-        /**
-         * @return null to go on, or the sentence that says why the run stops here (it becomes the run's message,
-         *         e.g. "stopped early after epoch 1: validation accuracy 11.35 % ...")
-         */
-        String check(Run run, EpochPoint point);
-    }
-
     private final Run run;
     private final TrainingRequest request;
     /** The rule asked after each epoch, or null. */
@@ -337,7 +322,9 @@ public final class TrainingSession {
         ImageSetSource source = data.trainingSource(request);
         source.setEpoch(trainer.epoch());
         TrainingPace pace = new TrainingPace(before.elapsedSeconds());
-        TargetWatch watch = watch(data, trainer, pace, batches);
+        TimeToTarget t = target; // the watch of it on the test images, or none
+        TargetWatch watch = t == null ? null
+                : new TargetWatch(t, trainer, new ImageSetSource(data.test()), pace, batches, request.epochs());
         TrainingRecorder recorder = new TrainingRecorder(trainer, source, request, files, models, pace, interval, p,
                 history, news, watch);
         p.begin(request.epochs() * batches, trainer.epoch() * batches + trainer.batch());
@@ -358,13 +345,6 @@ public final class TrainingSession {
         }
         if (watch != null) targetResult = watch.result();
         return end(result, trainer, models, data, threads, pace, p);
-    }
-
-    /** The watch of the {@link #measureTimeTo target} on the test images, or null without one. */
-    private TargetWatch watch(TrainingData data, Trainer trainer, TrainingPace pace, int batches) {
-        TimeToTarget t = target;
-        if (t == null) return null;
-        return new TargetWatch(t, trainer, new ImageSetSource(data.test()), pace, batches, request.epochs());
     }
 
     /**
