@@ -86,7 +86,10 @@ class HelpContentsTest {
         WebappManager.start("help"); // what Help > Help Contents does before it opens its window
         String base = "http://" + WebappManager.getHost() + ":" + WebappManager.getPort() + "/help";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> topic = get(http, base + "/topic/digitlab.help/html/plugin/extending-01-1-extension-points.html");
+        ITopic points = Arrays.stream(tocs().get(PLUGIN_GUIDE).getTopics())
+                .filter(t -> t.getLabel().equals("1. Extension points")).findFirst().orElseThrow();
+        // the topic's href is "/digitlab.help/html/plugin/extending-NN-1-extension-points.html"
+        HttpResponse<String> topic = get(http, base + "/topic" + points.getHref());
         assertEquals(200, topic.statusCode(), topic.body());
         assertTrue(topic.body().contains("digitlab.nn.layers"), topic.body());
         HttpResponse<String> window = get(http, base + "/index.jsp"); // the help window's frameset, a JSP
