@@ -140,7 +140,7 @@ contains "of 1000)"
 echo "test-new-plugin: figure: the ready model on the generated dataset: $(grep '^segments test' <<<"$out")" >&2
 # the view: its bundle is installed and resolved by the lab, its extension names the view class
 checks=$((checks + 1))
-unzip -p "$(ls "$lab"/plugins/com.example.layertable_*.jar)" plugin.xml | grep -qF 'class="com.example.layertable.LayertableView"' \
+unzip -p "$(ls "$lab"/plugins/com.example.layertable_*.jar)" plugin.xml | grep -F >/dev/null 'class="com.example.layertable.LayertableView"' \
   || fail "the installed view bundle has no view extension"
 
 # --- uninstall each; the lab still trains -------------------------------------------------------------------------

@@ -140,7 +140,7 @@ contains "com.example.dropped"
 contains "dropins"
 contains "$repo_zip"  # where the examples came from
 checks=$((checks + 1))
-grep '^com.example.hello ' <<<"$out" | grep -qF "$work/other-repo" || fail "com.example.hello not listed from $work/other-repo: $out"
+grep '^com.example.hello ' <<<"$out" | grep -F "$work/other-repo" >/dev/null || fail "com.example.hello not listed from $work/other-repo: $out"
 has_bundle com.example.dropped
 checks=$((checks + 1))
 grep -qs "dropins/com.example.broken_1.0.0.jar" "$DIGITLAB_WORKSPACE/.metadata/.log" "$lab/configuration/"*.log \
