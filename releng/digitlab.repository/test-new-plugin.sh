@@ -10,14 +10,14 @@
 #    and its extension registered (its own test, run by mvn verify above, opens it in the lab's workbench);
 #  - each uninstalls, and the lab still trains.
 #
-#   test-new-plugin.sh TARGET_DIR PRODUCT_ID [OFFLINE]   (e.g. releng/digitlab.repository/target digitlab.product true)
-# OFFLINE (the lab's build passes ${settings.offline}): "true" builds the generated plugins with -o; otherwise Maven
+#   test-new-plugin.sh TARGET_DIR PRODUCT_ID [offline=true|false]   (e.g. releng/digitlab.repository/target digitlab.product offline=true)
+# offline=... (the lab's build passes offline=${settings.offline}): offline=true builds the generated plugins with -o; otherwise Maven
 # may fetch what the lab's own build did not (JUnit's engine for the generated tests, on a cold repository in CI).
 set -uo pipefail
 
 target="$(cd "$1" && pwd)"
 product_id="${2:-digitlab.product}"
-offline="${3:-false}"
+offline="${3:-offline=false}"
 product="$target/products/$product_id/linux/gtk/x86_64/digitlab"
 work="$target/new-plugin-tests"
 rm -rf "$work"
@@ -101,7 +101,7 @@ cat > "$plugins/pom.xml" <<'EOF'
 </project>
 EOF
 mvn_cmd=("$plugins/layer/mvnw" -B -f "$plugins/pom.xml" verify)
-if [ "$offline" = true ]; then mvn_cmd+=(-o); fi
+if [ "$offline" = offline=true ]; then mvn_cmd+=(-o); fi
 if [ -z "${DISPLAY:-}" ]; then mvn_cmd=(xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" "${mvn_cmd[@]}"); fi
 t0=$(now_ms)
 checks=$((checks + 1))
