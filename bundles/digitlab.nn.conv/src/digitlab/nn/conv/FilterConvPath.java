@@ -7,12 +7,16 @@ import digitlab.nn.kernel.Parallel;
  * {@link Conv2d}'s path for stride 1 when the filters fill whole pairs of vectors ({@link FilterKernels#fits};
  * LeNet's two convolutions with 256-bit vectors, its second with 512-bit ones): the forward pass and the weight
  * gradient on {@link FilterKernels}, straight from each zero-padded sample and only at the real output positions;
- * the input gradient as one matrix product per sample on the pass's kernels, {@code dX̂[CKK x P] = W^T · dY},
- * folded back into the padded sample. Loaded only when the Vector API is usable ({@link ConvVectorPaths}).
+ * the input gradient, when the input channels fill whole pairs of vectors too (LeNet's second convolution with
+ * 256-bit vectors), on {@link FilterKernels#inputGradient} into the padded sample with its channels last, straight
+ * from the transposed output gradients; else as one matrix product per sample on the pass's kernels,
+ * {@code dX̂[CKK x P] = W^T · dY}, folded back into the padded sample. Loaded only when the Vector API is usable
+ * ({@link ConvVectorPaths}).
  *
  * <p>Scratch, per group of n samples: the padded samples {@code [n x paddedSample]}, the outputs or output
  * gradients transposed per sample {@code [n x P x F]}, the window gradients per sample {@code [n x CKK x P]};
- * then, for the whole batch, the weights (forward) or the weight gradient (backward) transposed, {@code [CKK x F]}.
+ * then, for the whole batch, the weights (forward) or the weight gradient (backward) transposed, {@code [CKK x F]},
+ * and the weights as {@code [KK x F x C]} for the channels-last input gradient.
  *
  * <p>Work is split over samples (padding, forward, input gradient) or over blocks of 4 taps (the weight gradient,
  * whose sums run over the samples): every value is computed the same way whichever thread computes it.
@@ -29,6 +33,11 @@ final class FilterConvPath {
     private final int positions;
     /** Floats per padded sample, with room for the vector code's reads past the end (as {@link DirectConvPath}). */
     private final int paddedSample;
+    /** Whether the input gradient runs channels last ({@link FilterKernels#inputGradient}). */
+    private final boolean channelsLast;
+    private final int channels;
+    /** Kernel tap {@code k = kh*K + kw} of one channel in a padded plane: {@code kh*Wp + kw}. */
+    private final int[] tapOffsets;
 
     FilterConvPath(ConvGeometry g, int channels, int filters, WideColumns wide) {
         this.g = g;
@@ -42,10 +51,17 @@ final class FilterConvPath {
             for (int ow = 0; ow < g.outWidth(); ow++) pos[p++] = oh * wide.paddedWidth() + ow;
         }
         this.paddedSample = wide.padded() + 2 * FilterKernels.L;
+        this.channels = channels;
+        this.channelsLast = FilterKernels.fits(channels);
+        int k = g.kernel();
+        this.tapOffsets = new int[k * k];
+        for (int kh = 0; kh < k; kh++) {
+            for (int kw = 0; kw < k; kw++) tapOffsets[kh * k + kw] = kh * wide.paddedWidth() + kw;
+        }
     }
 
     int scratchSize(int n) {
-        long floats = (long) n * paddedSample + (long) n * positions * filters + (long) n * positions * ckk + (long) ckk * filters;
+        long floats = (long) n * paddedSample + (long) n * positions * filters + (long) n * positions * ckk + 2L * ckk * filters;
         return Math.toIntExact(floats);
     }
 
@@ -59,6 +75,10 @@ final class FilterConvPath {
 
     private int weights(int n) {
         return windows(n) + n * positions * ckk;
+    }
+
+    private int weightsByTap(int n) {
+        return weights(n) + ckk * filters;
     }
 
     /** The forward pass of a batch, in groups of {@code n} samples. */
@@ -102,6 +122,8 @@ final class FilterConvPath {
         long sampleWork = (long) positions * ckk * filters / 16;
         BiasGradient.add(dy, batch, filters, plane, grads, offset + filters * ckk);
         java.util.Arrays.fill(scratch, dwT, dwT + ckk * filters, 0f);
+        int wK = weightsByTap(n);
+        if (dx != null && channelsLast) byTap(params, offset, scratch, wK);
         for (int first = 0; first < batch; first += n) {
             int from = first;
             int count = Math.min(n, batch - first);
@@ -122,6 +144,20 @@ final class FilterConvPath {
                     FilterKernels.weightGradient(scratch, 0, paddedSample, taps, pos, positions, scratch, dyT, filters, count,
                             scratch, dwT, 4 * a, Math.min(ckk, 4 * b)));
             if (dx == null) continue;
+            if (channelsLast) {
+                // dX channels last, straight from dY^T, into the padded samples (over x, no longer needed)
+                int planeT = wide.plane() * channels;
+                Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
+                    for (int s = a; s < b; s++) {
+                        int pad = s * paddedSample;
+                        java.util.Arrays.fill(scratch, pad, pad + planeT, 0f);
+                        FilterKernels.inputGradient(scratch, dyT + s * plane * filters, filters, pos, positions, tapOffsets,
+                                scratch, wK, channels, scratch, pad);
+                        wide.cropChannelsLast(scratch, pad, dx, from + s);
+                    }
+                });
+                continue;
+            }
             // dX̂[CKK x P] = W^T · dY per sample, folded back into its padded sample (over x, no longer needed)
             Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
                 for (int s = a; s < b; s++) {
@@ -137,6 +173,17 @@ final class FilterConvPath {
         }
         for (int f = 0; f < filters; f++) { // grads[f*CKK + q] += dW^T[q, f]
             for (int q = 0; q < ckk; q++) grads[offset + f * ckk + q] += scratch[dwT + q * filters + f];
+        }
+    }
+
+    /** {@code wK[(k*F + f)*C + c] = W[f, c*KK + k]}: the weights by tap, then filter, with the channels last. */
+    private void byTap(float[] params, int offset, float[] scratch, int wK) {
+        int kk = tapOffsets.length;
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < channels; c++) {
+                int src = offset + f * ckk + c * kk;
+                for (int k = 0; k < kk; k++) scratch[wK + (k * filters + f) * channels + c] = params[src + k];
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * gradient transposed per sample, {@code dyT[p*F + f]}; the weight gradient transposed,
  * {@code dwT[q*F + f]}. Each element of {@code dwT} is one chain of fused multiply-adds over the samples
  * and positions in increasing order, whichever block or thread computes it, so the split over taps does
- * not change the result.
+ * not change the result. The input gradient ({@link #inputGradient}) runs its vectors along the input
+ * <em>channels</em> instead, when they fill whole pairs of vectors too, with the filters as the sum.
  */
 final class FilterKernels {
 
@@ -95,6 +96,68 @@ final class FilterKernels {
         }
         c0.intoArray(w, w0);
         c1.intoArray(w, w0 + L);
+    }
+
+    /**
+     * Input gradient of one sample, channels last: {@code dxT[xOff + (pos[p] + off[k])*C + c] += sum over f < F of
+     * dyT[dOff + p*F + f] * wT[wOff + (k*F + f)*C + c]} for every position {@code p < P}, tap {@code k < off.length}
+     * and channel {@code c < C} ({@link #fits}{@code (C)}), with {@code wT} the weights as {@code [KK x F x C]} and
+     * {@code off[k] = kh*Wp + kw}. So a tap's weights ({@code F x C}) stay in L1 while all positions use them. Each
+     * sum is one chain over the filters in increasing order, added to {@code dxT} tap by tap, then position by
+     * position: the result does not depend on which thread computes the sample.
+     */
+    static void inputGradient(float[] dyT, int dOff, int filters, int[] pos, int positions, int[] off, float[] wT, int wOff,
+                              int channels, float[] dxT, int xOff) {
+        for (int c = 0; c < channels; c += 2 * L) {
+            for (int k = 0; k < off.length; k++) {
+                int w0 = wOff + k * filters * channels + c;
+                int x0 = xOff + off[k] * channels + c;
+                int p = 0;
+                for (; p + 4 <= positions; p += 4) inputs4x2(dyT, dOff + p * filters, filters, wT, w0, channels, dxT, x0, pos, p);
+                for (; p < positions; p++) inputs1x2(dyT, dOff + p * filters, filters, wT, w0, channels, dxT, x0 + pos[p] * channels);
+            }
+        }
+    }
+
+    /** Positions {@code p .. p+3} x two vectors of channels: 8 sums over the filters, added to dxT. */
+    private static void inputs4x2(float[] d, int d0, int filters, float[] w, int w0, int channels, float[] x, int x0,
+                                  int[] pos, int p) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        int d1 = d0 + filters, d2 = d1 + filters, d3 = d2 + filters;
+        for (int f = 0, wi = w0; f < filters; f++, wi += channels) {
+            FloatVector v0 = FloatVector.fromArray(S, w, wi);
+            FloatVector v1 = FloatVector.fromArray(S, w, wi + L);
+            FloatVector b = FloatVector.broadcast(S, d[d0 + f]);
+            c00 = v0.fma(b, c00); c01 = v1.fma(b, c01);
+            b = FloatVector.broadcast(S, d[d1 + f]);
+            c10 = v0.fma(b, c10); c11 = v1.fma(b, c11);
+            b = FloatVector.broadcast(S, d[d2 + f]);
+            c20 = v0.fma(b, c20); c21 = v1.fma(b, c21);
+            b = FloatVector.broadcast(S, d[d3 + f]);
+            c30 = v0.fma(b, c30); c31 = v1.fma(b, c31);
+        }
+        addTo(x, x0 + pos[p] * channels, c00, c01);
+        addTo(x, x0 + pos[p + 1] * channels, c10, c11);
+        addTo(x, x0 + pos[p + 2] * channels, c20, c21);
+        addTo(x, x0 + pos[p + 3] * channels, c30, c31);
+    }
+
+    /** One position x two vectors of channels ({@code x0} already includes the position). */
+    private static void inputs1x2(float[] d, int d0, int filters, float[] w, int w0, int channels, float[] x, int x0) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0;
+        for (int f = 0, wi = w0; f < filters; f++, wi += channels) {
+            FloatVector b = FloatVector.broadcast(S, d[d0 + f]);
+            c0 = FloatVector.fromArray(S, w, wi).fma(b, c0);
+            c1 = FloatVector.fromArray(S, w, wi + L).fma(b, c1);
+        }
+        addTo(x, x0, c0, c1);
+    }
+
+    /** {@code x[i .. i+2L) += (v0, v1)}. */
+    private static void addTo(float[] x, int i, FloatVector v0, FloatVector v1) {
+        FloatVector.fromArray(S, x, i).add(v0).intoArray(x, i);
+        FloatVector.fromArray(S, x, i + L).add(v1).intoArray(x, i + L);
     }
 
     /**

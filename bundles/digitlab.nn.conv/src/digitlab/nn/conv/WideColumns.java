@@ -135,6 +135,25 @@ final class WideColumns {
         }
     }
 
+    /** Floats of one padded plane, {@code Hp*Wp}. */
+    int plane() {
+        return hp * wp;
+    }
+
+    /**
+     * As {@link #crop}, from a padded input gradient with its channels last: {@code dxT[off + (i*Wp + j)*C + c]} is
+     * channel {@code c} at padded row {@code i}, column {@code j}.
+     */
+    void cropChannelsLast(float[] dxT, int off, float[] dx, int b) {
+        int dst = b * channels * h * w;
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < h; i++) {
+                int src = off + ((i + padTop) * wp + padLeft) * channels + c;
+                for (int j = 0; j < w; j++, src += channels) dx[dst++] = dxT[src];
+            }
+        }
+    }
+
     /** {@code dst[d + i] += src[s + i]} for {@code i < n}; on the Vector API when it is available. */
     private static void add(float[] src, int s, float[] dst, int d, int n) {
         if (ConvVectorPaths.AVAILABLE) {
