@@ -25,6 +25,7 @@ final class DirectConvPath {
     private final int vectorColumns;
     /** Floats per padded sample, with room for the last vector's reads past the end. */
     private final int paddedSample;
+    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
     DirectConvPath(ConvGeometry g, int channels, int filters, WideColumns wide) {
         this.g = g;
@@ -46,87 +47,146 @@ final class DirectConvPath {
 
     /** The forward pass of a batch, in groups of {@code n} samples. */
     void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch, int n) {
-        int batch = pass.batch();
-        int yHat = n * paddedSample;
-        int bias = offset + filters * ckk;
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        int stride = wide.paddedWidth();
-        int plane = g.outPlane();
-        for (int first = 0; first < batch; first += n) {
-            int from = first;
-            int count = Math.min(n, batch - first);
-            Parallel.forRange(Conv2d.parts(pass, (long) count * vectorColumns * ckk * filters / 16), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    int pad = s * paddedSample;
-                    int out = yHat + s * filters * vectorColumns;
-                    wide.pad(x, from + s, scratch, pad, paddedSample);
-                    // Ŷ[f, j] = sum over q of W[f, q] xpad[tap[q] + j]
-                    VectorConv.forward(params, offset, ckk, taps, scratch, pad, scratch, out, vectorColumns, 0, filters,
-                            vectorColumns);
-                    for (int f = 0; f < filters; f++) { // y[b, f, oh, ow] = Ŷ[f, oh*Wp + ow] + bias[f]
-                        VectorConv.cropAddBias(scratch, out + f * vectorColumns, stride, y, ((from + s) * filters + f) * plane,
-                                outH, outW, params[bias + f]);
-                    }
-                }
-            });
+        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        try {
+            c.y = y;
+            for (int first = 0; first < pass.batch(); first += n) {
+                c.group(first, Math.min(n, pass.batch() - first));
+                Parallel.forRange(c.parts, c.count, c.forward);
+            }
+        } finally {
+            c.clear();
         }
     }
 
     /** The backward pass of a batch, in groups of {@code n} samples; {@code dx} null for the first layer. */
     void backward(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx, float[] grads,
                   float[] scratch, int n) {
-        int batch = pass.batch();
-        int dyHat = n * paddedSample;
-        int part = dyHat + n * filters * vectorColumns;
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        int stride = wide.paddedWidth();
-        int plane = g.outPlane();
-        int sampleWork = vectorColumns * ckk * filters / 16;
-        int weightsT = part + filters * ckk * VectorConv.L;
-        BiasGradient.add(dy, batch, filters, plane, grads, offset + filters * ckk);
-        java.util.Arrays.fill(scratch, part, part + filters * ckk * VectorConv.L, 0f);
-        if (dx != null) { // W^T[CKK x F], for the input gradient's sums over the filters
-            for (int f = 0; f < filters; f++) {
-                for (int q = 0; q < ckk; q++) scratch[weightsT + q * filters + f] = params[offset + f * ckk + q];
+        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        try {
+            c.dy = dy;
+            c.dx = dx;
+            BiasGradient.add(dy, pass.batch(), filters, g.outPlane(), grads, offset + filters * ckk);
+            java.util.Arrays.fill(scratch, c.part, c.part + filters * ckk * VectorConv.L, 0f);
+            if (dx != null) { // W^T[CKK x F], for the input gradient's sums over the filters
+                for (int f = 0; f < filters; f++) {
+                    for (int q = 0; q < ckk; q++) scratch[c.weightsT + q * filters + f] = params[offset + f * ckk + q];
+                }
+            }
+            for (int first = 0; first < pass.batch(); first += n) {
+                c.group(first, Math.min(n, pass.batch() - first));
+                Parallel.forRange(c.parts, c.count, c.prepare);
+                // dW partials, split over blocks of 4 filters (each weight's sum stays on one thread), sample by sample
+                Parallel.forRange(c.parts, (filters + 3) / 4, c.weightPartials);
+                if (dx != null) Parallel.forRange(c.parts, c.count, c.inputGradient);
+            }
+            VectorConv.reducePartials(scratch, c.part, filters * ckk, grads, offset);
+        } finally {
+            c.clear();
+        }
+    }
+
+    /**
+     * One pass's arguments and the tasks that {@link Parallel} runs over its samples or filters: one per calling
+     * thread, reused, so that a training step allocates nothing (a capturing lambda per call would). The arrays are
+     * let go after each pass.
+     */
+    private final class Call {
+        Pass pass;
+        float[] params;
+        int offset;
+        float[] x;
+        float[] y;
+        float[] dy;
+        float[] dx;
+        float[] scratch;
+        /** The group: its first sample, its size, and how many parts to split it into. */
+        int from;
+        int count;
+        int parts;
+        /** Offsets in scratch: Ŷ or dŶ per sample, the weight partials, W^T. */
+        int yHat;
+        int part;
+        int weightsT;
+        final Parallel.RangeTask forward = this::forwardSamples;
+        final Parallel.RangeTask prepare = this::prepareSamples;
+        final Parallel.RangeTask weightPartials = this::weightPartialsFilters;
+        final Parallel.RangeTask inputGradient = this::inputGradientSamples;
+
+        Call set(Pass pass, float[] params, int offset, float[] x, float[] scratch, int n) {
+            this.pass = pass;
+            this.params = params;
+            this.offset = offset;
+            this.x = x;
+            this.scratch = scratch;
+            this.yHat = n * paddedSample;
+            this.part = yHat + n * filters * vectorColumns;
+            this.weightsT = part + filters * ckk * VectorConv.L;
+            return this;
+        }
+
+        void group(int from, int count) {
+            this.from = from;
+            this.count = count;
+            this.parts = Conv2d.parts(pass, (long) count * vectorColumns * ckk * filters / 16);
+        }
+
+        void clear() {
+            pass = null;
+            params = x = y = dy = dx = scratch = null;
+        }
+
+        /** The forward pass of samples {@code [a, b)} of the group. */
+        private void forwardSamples(int a, int b) {
+            int bias = offset + filters * ckk;
+            int plane = g.outPlane();
+            for (int s = a; s < b; s++) {
+                int pad = s * paddedSample;
+                int out = yHat + s * filters * vectorColumns;
+                wide.pad(x, from + s, scratch, pad, paddedSample);
+                // Ŷ[f, j] = sum over q of W[f, q] xpad[tap[q] + j]
+                VectorConv.forward(params, offset, ckk, taps, scratch, pad, scratch, out, vectorColumns, 0, filters,
+                        vectorColumns);
+                for (int f = 0; f < filters; f++) { // y[b, f, oh, ow] = Ŷ[f, oh*Wp + ow] + bias[f]
+                    VectorConv.cropAddBias(scratch, out + f * vectorColumns, wide.paddedWidth(), y,
+                            ((from + s) * filters + f) * plane, g.outHeight(), g.outWidth(), params[bias + f]);
+                }
             }
         }
-        for (int first = 0; first < batch; first += n) {
-            int from = first;
-            int count = Math.min(n, batch - first);
-            // the padded samples again, and dŶ[f, oh*Wp + ow] = dy[b, f, oh, ow], 0 in the other columns
-            Parallel.forRange(Conv2d.parts(pass, (long) count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
-                    int d = dyHat + s * filters * vectorColumns;
-                    java.util.Arrays.fill(scratch, d, d + filters * vectorColumns, 0f);
-                    for (int f = 0; f < filters; f++) {
-                        int src = ((from + s) * filters + f) * plane;
-                        int dst = d + f * vectorColumns;
-                        for (int oh = 0; oh < outH; oh++, src += outW, dst += stride) {
-                            System.arraycopy(dy, src, scratch, dst, outW);
-                        }
-                    }
+
+        /** The padded samples {@code [a, b)} of the group again, and dŶ[f, oh*Wp + ow] = dy[b, f, oh, ow], 0 elsewhere. */
+        private void prepareSamples(int a, int b) {
+            int plane = g.outPlane();
+            int outH = g.outHeight();
+            int outW = g.outWidth();
+            int stride = wide.paddedWidth();
+            for (int s = a; s < b; s++) {
+                wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
+                int d = yHat + s * filters * vectorColumns;
+                java.util.Arrays.fill(scratch, d, d + filters * vectorColumns, 0f);
+                for (int f = 0; f < filters; f++) {
+                    int src = ((from + s) * filters + f) * plane;
+                    int dst = d + f * vectorColumns;
+                    for (int oh = 0; oh < outH; oh++, src += outW, dst += stride) System.arraycopy(dy, src, scratch, dst, outW);
                 }
-            });
-            // dW partials, split over blocks of 4 filters (each weight's sum stays on one thread), sample by sample
-            int blocks = (filters + 3) / 4;
-            Parallel.forRange(Conv2d.parts(pass, (long) count * sampleWork), blocks, (a, b) ->
-                    VectorConv.weightPartials(scratch, dyHat, filters * vectorColumns, vectorColumns, ckk, taps,
-                            scratch, 0, paddedSample, count, vectorColumns, scratch, part, 4 * a, Math.min(filters, 4 * b)));
-            if (dx == null) continue;
-            // dxpad[tap[q] + j] += sum over f of W[f, q] dŶ[f, j], over the padded samples, then cropped into dx
-            Parallel.forRange(Conv2d.parts(pass, (long) count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    int pad = s * paddedSample;
-                    java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
-                    VectorConv.inputGradient(scratch, weightsT, filters, channels, g.kernel() * g.kernel(), taps, scratch,
-                            dyHat + s * filters * vectorColumns, vectorColumns, scratch, pad, vectorColumns);
-                    wide.crop(scratch, pad, dx, from + s);
-                }
-            });
+            }
         }
-        VectorConv.reducePartials(scratch, part, filters * ckk, grads, offset);
+
+        /** The weight partials of the filters of blocks {@code [a, b)} of 4, over all the group's samples. */
+        private void weightPartialsFilters(int a, int b) {
+            VectorConv.weightPartials(scratch, yHat, filters * vectorColumns, vectorColumns, ckk, taps,
+                    scratch, 0, paddedSample, count, vectorColumns, scratch, part, 4 * a, Math.min(filters, 4 * b));
+        }
+
+        /** dxpad[tap[q] + j] += sum over f of W[f, q] dŶ[f, j] for samples {@code [a, b)}, cropped into dx. */
+        private void inputGradientSamples(int a, int b) {
+            for (int s = a; s < b; s++) {
+                int pad = s * paddedSample;
+                java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
+                VectorConv.inputGradient(scratch, weightsT, filters, channels, g.kernel() * g.kernel(), taps, scratch,
+                        yHat + s * filters * vectorColumns, vectorColumns, scratch, pad, vectorColumns);
+                wide.crop(scratch, pad, dx, from + s);
+            }
+        }
     }
 }

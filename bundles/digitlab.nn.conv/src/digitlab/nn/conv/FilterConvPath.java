@@ -38,6 +38,7 @@ final class FilterConvPath {
     private final int channels;
     /** Kernel tap {@code k = kh*K + kw} of one channel in a padded plane: {@code kh*Wp + kw}. */
     private final int[] tapOffsets;
+    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
     FilterConvPath(ConvGeometry g, int channels, int filters, WideColumns wide) {
         this.g = g;
@@ -83,96 +84,156 @@ final class FilterConvPath {
 
     /** The forward pass of a batch, in groups of {@code n} samples. */
     void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch, int n) {
-        int batch = pass.batch();
-        int yT = transposed(n);
-        int wT = weights(n);
-        int bias = offset + filters * ckk;
-        int plane = positions;
-        for (int f = 0; f < filters; f++) { // W^T[CKK x F]
-            for (int q = 0; q < ckk; q++) scratch[wT + q * filters + f] = params[offset + f * ckk + q];
-        }
-        long sampleWork = (long) positions * ckk * filters / 16;
-        for (int first = 0; first < batch; first += n) {
-            int from = first;
-            int count = Math.min(n, batch - first);
-            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    int pad = s * paddedSample;
-                    int out = yT + s * positions * filters;
-                    wide.pad(x, from + s, scratch, pad, paddedSample);
-                    FilterKernels.forward(scratch, pad, taps, ckk, pos, 0, positions, scratch, wT, filters, scratch, out);
-                    int dst = (from + s) * filters * plane;
-                    for (int f = 0; f < filters; f++) { // y[b, f, p] = Ŷ^T[p, f] + bias[f]
-                        float bf = params[bias + f];
-                        for (int p = 0, src = out + f; p < plane; p++, src += filters) y[dst + f * plane + p] = scratch[src] + bf;
-                    }
-                }
-            });
+        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        try {
+            c.y = y;
+            for (int f = 0; f < filters; f++) { // W^T[CKK x F]
+                for (int q = 0; q < ckk; q++) scratch[c.wT + q * filters + f] = params[offset + f * ckk + q];
+            }
+            for (int first = 0; first < pass.batch(); first += n) {
+                c.group(first, Math.min(n, pass.batch() - first));
+                Parallel.forRange(c.parts, c.count, c.forward);
+            }
+        } finally {
+            c.clear();
         }
     }
 
     /** The backward pass of a batch, in groups of {@code n} samples; {@code dx} null for the first layer. */
     void backward(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx, float[] grads,
                   float[] scratch, int n) {
-        int batch = pass.batch();
-        int dyT = transposed(n);
-        int cols = windows(n);
-        int dwT = weights(n);
-        int plane = positions;
-        long sampleWork = (long) positions * ckk * filters / 16;
-        BiasGradient.add(dy, batch, filters, plane, grads, offset + filters * ckk);
-        java.util.Arrays.fill(scratch, dwT, dwT + ckk * filters, 0f);
-        int wK = weightsByTap(n);
-        if (dx != null && channelsLast) byTap(params, offset, scratch, wK);
-        for (int first = 0; first < batch; first += n) {
-            int from = first;
-            int count = Math.min(n, batch - first);
-            // the padded samples again, and dY^T[p, f] = dy[b, f, p]
-            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
-                    int src = (from + s) * filters * plane;
-                    int dst = dyT + s * plane * filters;
-                    for (int f = 0; f < filters; f++) {
-                        for (int p = 0; p < plane; p++) scratch[dst + p * filters + f] = dy[src + f * plane + p];
-                    }
-                }
-            });
-            // dW^T, split over blocks of 4 taps (each weight's sum over the samples stays on one thread)
-            int blocks = (ckk + 3) / 4;
-            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), blocks, (a, b) ->
-                    FilterKernels.weightGradient(scratch, 0, paddedSample, taps, pos, positions, scratch, dyT, filters, count,
-                            scratch, dwT, 4 * a, Math.min(ckk, 4 * b)));
-            if (dx == null) continue;
-            if (channelsLast) {
-                // dX channels last, straight from dY^T, into the padded samples (over x, no longer needed)
-                int planeT = wide.plane() * channels;
-                Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
-                    for (int s = a; s < b; s++) {
-                        int pad = s * paddedSample;
-                        java.util.Arrays.fill(scratch, pad, pad + planeT, 0f);
-                        FilterKernels.inputGradient(scratch, dyT + s * plane * filters, filters, pos, positions, tapOffsets,
-                                scratch, wK, channels, scratch, pad);
-                        wide.cropChannelsLast(scratch, pad, dx, from + s);
-                    }
-                });
-                continue;
+        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        try {
+            c.dy = dy;
+            c.dx = dx;
+            BiasGradient.add(dy, pass.batch(), filters, positions, grads, offset + filters * ckk);
+            java.util.Arrays.fill(scratch, c.wT, c.wT + ckk * filters, 0f);
+            if (dx != null && channelsLast) byTap(params, offset, scratch, c.wK);
+            for (int first = 0; first < pass.batch(); first += n) {
+                c.group(first, Math.min(n, pass.batch() - first));
+                Parallel.forRange(c.parts, c.count, c.prepare);
+                // dW^T, split over blocks of 4 taps (each weight's sum over the samples stays on one thread)
+                Parallel.forRange(c.parts, (ckk + 3) / 4, c.weightGradient);
+                if (dx != null) Parallel.forRange(c.parts, c.count, channelsLast ? c.inputGradient : c.inputGradientByProducts);
             }
-            // dX̂[CKK x P] = W^T · dY per sample, folded back into its padded sample (over x, no longer needed)
-            Parallel.forRange(Conv2d.parts(pass, count * sampleWork), count, (a, b) -> {
-                for (int s = a; s < b; s++) {
-                    int pad = s * paddedSample;
-                    int col = cols + s * plane * ckk;
-                    pass.kernels().gemm(true, false, ckk, plane, filters, params, offset, ckk,
-                            dy, (from + s) * filters * plane, plane, false, scratch, col, plane);
-                    java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
-                    fold(scratch, col, pad);
-                    wide.crop(scratch, pad, dx, from + s);
-                }
-            });
+            for (int f = 0; f < filters; f++) { // grads[f*CKK + q] += dW^T[q, f]
+                for (int q = 0; q < ckk; q++) grads[offset + f * ckk + q] += scratch[c.wT + q * filters + f];
+            }
+        } finally {
+            c.clear();
         }
-        for (int f = 0; f < filters; f++) { // grads[f*CKK + q] += dW^T[q, f]
-            for (int q = 0; q < ckk; q++) grads[offset + f * ckk + q] += scratch[dwT + q * filters + f];
+    }
+
+    /**
+     * One pass's arguments and the tasks that {@link Parallel} runs over its samples or taps: one per calling thread,
+     * reused, so that a training step allocates nothing (a capturing lambda per call would). The arrays are let go
+     * after each pass.
+     */
+    private final class Call {
+        Pass pass;
+        float[] params;
+        int offset;
+        float[] x;
+        float[] y;
+        float[] dy;
+        float[] dx;
+        float[] scratch;
+        /** The group: its first sample, its size, and how many parts to split it into. */
+        int from;
+        int count;
+        int parts;
+        /** Offsets in scratch: Ŷ^T or dY^T, the window gradients, W^T or dW^T, the weights by tap. */
+        int yT;
+        int cols;
+        int wT;
+        int wK;
+        final Parallel.RangeTask forward = this::forwardSamples;
+        final Parallel.RangeTask prepare = this::prepareSamples;
+        final Parallel.RangeTask weightGradient = this::weightGradientTaps;
+        final Parallel.RangeTask inputGradient = this::inputGradientSamples;
+        final Parallel.RangeTask inputGradientByProducts = this::inputGradientByProductsSamples;
+
+        Call set(Pass pass, float[] params, int offset, float[] x, float[] scratch, int n) {
+            this.pass = pass;
+            this.params = params;
+            this.offset = offset;
+            this.x = x;
+            this.scratch = scratch;
+            this.yT = transposed(n);
+            this.cols = windows(n);
+            this.wT = weights(n);
+            this.wK = weightsByTap(n);
+            return this;
+        }
+
+        void group(int from, int count) {
+            this.from = from;
+            this.count = count;
+            this.parts = Conv2d.parts(pass, count * ((long) positions * ckk * filters / 16));
+        }
+
+        void clear() {
+            pass = null;
+            params = x = y = dy = dx = scratch = null;
+        }
+
+        /** The forward pass of samples {@code [a, b)} of the group. */
+        private void forwardSamples(int a, int b) {
+            int bias = offset + filters * ckk;
+            for (int s = a; s < b; s++) {
+                int pad = s * paddedSample;
+                int out = yT + s * positions * filters;
+                wide.pad(x, from + s, scratch, pad, paddedSample);
+                FilterKernels.forward(scratch, pad, taps, ckk, pos, 0, positions, scratch, wT, filters, scratch, out);
+                int dst = (from + s) * filters * positions;
+                for (int f = 0; f < filters; f++) { // y[b, f, p] = Ŷ^T[p, f] + bias[f]
+                    float bf = params[bias + f];
+                    for (int p = 0, src = out + f; p < positions; p++, src += filters) y[dst + f * positions + p] = scratch[src] + bf;
+                }
+            }
+        }
+
+        /** The padded samples {@code [a, b)} of the group again, and {@code dY^T[p, f] = dy[b, f, p]}. */
+        private void prepareSamples(int a, int b) {
+            for (int s = a; s < b; s++) {
+                wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
+                int src = (from + s) * filters * positions;
+                int dst = yT + s * positions * filters;
+                for (int f = 0; f < filters; f++) {
+                    for (int p = 0; p < positions; p++) scratch[dst + p * filters + f] = dy[src + f * positions + p];
+                }
+            }
+        }
+
+        /** dW^T for the taps of blocks {@code [a, b)} of 4, over all the group's samples. */
+        private void weightGradientTaps(int a, int b) {
+            FilterKernels.weightGradient(scratch, 0, paddedSample, taps, pos, positions, scratch, yT, filters, count,
+                    scratch, wT, 4 * a, Math.min(ckk, 4 * b));
+        }
+
+        /** dX of samples {@code [a, b)}, channels last, straight from dY^T into the padded samples (no longer needed). */
+        private void inputGradientSamples(int a, int b) {
+            int planeT = wide.plane() * channels;
+            for (int s = a; s < b; s++) {
+                int pad = s * paddedSample;
+                java.util.Arrays.fill(scratch, pad, pad + planeT, 0f);
+                FilterKernels.inputGradient(scratch, yT + s * positions * filters, filters, pos, positions, tapOffsets,
+                        scratch, wK, channels, scratch, pad);
+                wide.cropChannelsLast(scratch, pad, dx, from + s);
+            }
+        }
+
+        /** {@code dX̂[CKK x P] = W^T · dY} per sample of {@code [a, b)}, folded back into its padded sample. */
+        private void inputGradientByProductsSamples(int a, int b) {
+            for (int s = a; s < b; s++) {
+                int pad = s * paddedSample;
+                int col = cols + s * positions * ckk;
+                pass.kernels().gemm(true, false, ckk, positions, filters, params, offset, ckk,
+                        dy, (from + s) * filters * positions, positions, false, scratch, col, positions);
+                java.util.Arrays.fill(scratch, pad, pad + paddedSample, 0f);
+                fold(scratch, col, pad);
+                wide.crop(scratch, pad, dx, from + s);
+            }
         }
     }
 

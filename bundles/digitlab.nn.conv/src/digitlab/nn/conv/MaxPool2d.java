@@ -45,6 +45,7 @@ public final class MaxPool2d implements Layer {
     private final ConvGeometry g;
     /** Whether the forward pass runs on {@link VectorPooling}. */
     private final boolean vector;
+    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
     /** At most this many groups of samples are pooled in parallel (each needs its own working memory). */
     static final int MAX_PARTS = 8;
@@ -98,26 +99,33 @@ public final class MaxPool2d implements Layer {
     @Override
     public void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch) {
         int batch = pass.batch();
-        if (!vector) {
-            Parallel.forRange(parts(pass, batch), batch, (from, to) -> poolReference(x, y, scratch, from, to));
-            return;
-        }
-        // groups of samples, each with its own working memory after the winners
-        int groups = Math.min(Math.min(parts(pass, batch), batch), MAX_PARTS);
-        int temp = batch * output.size();
-        int channels = input.channels();
-        if (groups == 1) {
-            VectorPooling.maxPool2x2(x, y, scratch, scratch, temp, channels, g.height(), g.width(), 0, batch);
-            return;
-        }
-        Parallel.forRange(groups, groups, (first, last) -> {
-            for (int p = first; p < last; p++) {
-                int from = (int) ((long) batch * p / groups);
-                int to = (int) ((long) batch * (p + 1) / groups);
-                VectorPooling.maxPool2x2(x, y, scratch, scratch, temp + p * input.size(), channels, g.height(),
-                        g.width(), from, to);
+        Call c = calls.get().set(x, y, null, null, scratch, batch);
+        try {
+            if (!vector) {
+                Parallel.forRange(parts(pass, batch), batch, c.poolReference);
+                return;
             }
-        });
+            // groups of samples, each with its own working memory after the winners
+            c.groups = Math.min(Math.min(parts(pass, batch), batch), MAX_PARTS);
+            if (c.groups == 1) {
+                c.poolGroups.run(0, 1);
+                return;
+            }
+            Parallel.forRange(c.groups, c.groups, c.poolGroups);
+        } finally {
+            c.clear();
+        }
+    }
+
+    /** Groups {@code [first, last)} of {@code groups} of samples, pooled on {@link VectorPooling}, each in its own memory. */
+    private void poolGroups(float[] x, float[] y, float[] scratch, int batch, int groups, int first, int last) {
+        int temp = batch * output.size();
+        for (int p = first; p < last; p++) {
+            int from = (int) ((long) batch * p / groups);
+            int to = (int) ((long) batch * (p + 1) / groups);
+            VectorPooling.maxPool2x2(x, y, scratch, scratch, temp + p * input.size(), input.channels(), g.height(),
+                    g.width(), from, to);
+        }
     }
 
     /**
@@ -169,12 +177,53 @@ public final class MaxPool2d implements Layer {
         int batch = pass.batch();
         int inSize = input.size();
         int outSize = output.size();
-        Parallel.forRange(parts(pass, batch), batch, (from, to) -> {
-            java.util.Arrays.fill(dx, from * inSize, to * inSize, 0f);
-            for (int b = from; b < to; b++) {
-                for (int o = b * outSize; o < (b + 1) * outSize; o++) dx[b * inSize + (int) scratch[o]] += dy[o];
-            }
-        });
+        Call c = calls.get().set(null, null, dy, dx, scratch, batch);
+        try {
+            Parallel.forRange(parts(pass, batch), batch, c.unpool);
+        } finally {
+            c.clear();
+        }
+    }
+
+    /** {@code dx} of samples {@code [from, to)}: each output gradient goes to its window's winner. */
+    private void unpool(float[] dy, float[] dx, float[] winner, int from, int to) {
+        int inSize = input.size();
+        int outSize = output.size();
+        java.util.Arrays.fill(dx, from * inSize, to * inSize, 0f);
+        for (int b = from; b < to; b++) {
+            for (int o = b * outSize; o < (b + 1) * outSize; o++) dx[b * inSize + (int) winner[o]] += dy[o];
+        }
+    }
+
+    /**
+     * One pass's arrays and the tasks {@link Parallel} runs over its samples: one per calling thread, reused, so that
+     * a training step allocates nothing (a capturing lambda per call would). The arrays are let go after each pass.
+     */
+    private final class Call {
+        float[] x;
+        float[] y;
+        float[] dy;
+        float[] dx;
+        float[] scratch;
+        int batch;
+        int groups;
+        final Parallel.RangeTask poolReference = (from, to) -> MaxPool2d.this.poolReference(x, y, scratch, from, to);
+        final Parallel.RangeTask poolGroups = (first, last) -> MaxPool2d.this.poolGroups(x, y, scratch, batch, groups, first, last);
+        final Parallel.RangeTask unpool = (from, to) -> MaxPool2d.this.unpool(dy, dx, scratch, from, to);
+
+        Call set(float[] x, float[] y, float[] dy, float[] dx, float[] scratch, int batch) {
+            this.x = x;
+            this.y = y;
+            this.dy = dy;
+            this.dx = dx;
+            this.scratch = scratch;
+            this.batch = batch;
+            return this;
+        }
+
+        void clear() {
+            x = y = dy = dx = scratch = null;
+        }
     }
 
     private int parts(Pass pass, int batch) {

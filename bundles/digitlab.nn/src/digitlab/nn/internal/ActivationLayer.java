@@ -29,6 +29,7 @@ public final class ActivationLayer implements Layer {
     private final Activation f;
     private final Shape shape;
     private final boolean relu;
+    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
     /** A layer applying {@code f} to samples of {@code shape}. */
     public ActivationLayer(LayerSpec spec, Activation f, Shape shape) {
@@ -57,7 +58,12 @@ public final class ActivationLayer implements Layer {
         if (parts == 1) {
             forward(x, y, 0, batch * size);
         } else {
-            Parallel.forRange(parts, batch, (from, to) -> forward(x, y, from * size, to * size));
+            Call c = calls.get().set(x, y, null, null, size);
+            try {
+                Parallel.forRange(parts, batch, c.forward);
+            } finally {
+                c.clear();
+            }
         }
     }
 
@@ -82,7 +88,12 @@ public final class ActivationLayer implements Layer {
         if (parts == 1) {
             backward(x, y, dy, dx, 0, batch * size);
         } else {
-            Parallel.forRange(parts, batch, (from, to) -> backward(x, y, dy, dx, from * size, to * size));
+            Call c = calls.get().set(x, y, dy, dx, size);
+            try {
+                Parallel.forRange(parts, batch, c.backward);
+            } finally {
+                c.clear();
+            }
         }
     }
 
@@ -93,6 +104,33 @@ public final class ActivationLayer implements Layer {
             for (int i = from; i < to; i++) dx[i] = dy[i] * (x[i] > 0f ? 1f : 0f);
         } else {
             for (int i = from; i < to; i++) dx[i] = dy[i] * f.derivative(x[i], y[i]);
+        }
+    }
+
+    /**
+     * One pass's arrays and the tasks {@link Parallel} runs over its samples: one per calling thread, reused, so that
+     * a training step allocates nothing (a capturing lambda per call would). The arrays are let go after each pass.
+     */
+    private final class Call {
+        float[] x;
+        float[] y;
+        float[] dy;
+        float[] dx;
+        int size;
+        final Parallel.RangeTask forward = (from, to) -> ActivationLayer.this.forward(x, y, from * size, to * size);
+        final Parallel.RangeTask backward = (from, to) -> ActivationLayer.this.backward(x, y, dy, dx, from * size, to * size);
+
+        Call set(float[] x, float[] y, float[] dy, float[] dx, int size) {
+            this.x = x;
+            this.y = y;
+            this.dy = dy;
+            this.dx = dx;
+            this.size = size;
+            return this;
+        }
+
+        void clear() {
+            x = y = dy = dx = null;
         }
     }
 

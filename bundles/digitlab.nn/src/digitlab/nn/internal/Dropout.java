@@ -23,6 +23,7 @@ public final class Dropout implements Layer {
     private final LayerSpec spec;
     private final Shape shape;
     private final float rate;
+    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
     private Dropout(LayerSpec spec, Shape shape, float rate) {
         this.spec = spec;
@@ -67,13 +68,20 @@ public final class Dropout implements Layer {
         // Split over threads by position: each value's draw depends on its index only.
         long seed = pass.seed();
         float keep = 1f / (1f - rate);
-        Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, (from, to) -> {
-            if (VectorTwins.AVAILABLE) {
-                digitlab.nn.internal.vector.VectorDropout.forward(x, y, mask, from, to, seed, rate, keep);
-            } else {
-                forwardRange(x, y, mask, from, to, seed, rate, keep);
-            }
-        });
+        Call c = calls.get().set(x, y, mask, null, null, seed, keep);
+        try {
+            Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, c.forward);
+        } finally {
+            c.clear();
+        }
+    }
+
+    private static void forwardChunk(float[] x, float[] y, float[] mask, int from, int to, long seed, float rate, float keep) {
+        if (VectorTwins.AVAILABLE) {
+            digitlab.nn.internal.vector.VectorDropout.forward(x, y, mask, from, to, seed, rate, keep);
+        } else {
+            forwardRange(x, y, mask, from, to, seed, rate, keep);
+        }
     }
 
     /** The reference loop (and the fallback without the Vector API): values {@code [from, to)}. */
@@ -94,8 +102,44 @@ public final class Dropout implements Layer {
             System.arraycopy(dy, 0, dx, 0, n);
             return;
         }
-        Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, (from, to) -> {
+        Call c = calls.get().set(null, null, mask, dy, dx, 0L, 0f);
+        try {
+            Parallel.forRange(n < PARALLEL_MIN ? 1 : pass.kernels().threads(), n, c.backward);
+        } finally {
+            c.clear();
+        }
+    }
+
+    /**
+     * One pass's arrays and the tasks {@link Parallel} runs over its values: one per calling thread, reused, so that
+     * a training step allocates nothing (a capturing lambda per call would). The arrays are let go after each pass.
+     */
+    private final class Call {
+        float[] x;
+        float[] y;
+        float[] mask;
+        float[] dy;
+        float[] dx;
+        long seed;
+        float keep;
+        final Parallel.RangeTask forward = (from, to) -> forwardChunk(x, y, mask, from, to, seed, rate, keep);
+        final Parallel.RangeTask backward = (from, to) -> {
             for (int i = from; i < to; i++) dx[i] = dy[i] * mask[i];
-        });
+        };
+
+        Call set(float[] x, float[] y, float[] mask, float[] dy, float[] dx, long seed, float keep) {
+            this.x = x;
+            this.y = y;
+            this.mask = mask;
+            this.dy = dy;
+            this.dx = dx;
+            this.seed = seed;
+            this.keep = keep;
+            return this;
+        }
+
+        void clear() {
+            x = y = mask = dy = dx = null;
+        }
     }
 }
