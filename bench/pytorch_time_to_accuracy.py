@@ -15,8 +15,9 @@ changes the work:
   - the optimizer (Adam, AdamW, SGD, momentum with its settings), batch size, epochs and the per-batch
     learning-rate schedule (cosine from the base rate to 0 over the run, or constant);
   - the evaluations: every round(eval_every x batches per epoch) batches and after the last one, in
-    inference mode (model.eval(), no_grad) in batches of 1,000, stopping an evaluation as soon as
-    more mistakes were made than the target allows (the lab does the same: same answer, less work).
+    inference mode (model.eval(), no_grad) in batches of 256, stopping an evaluation as soon as
+    more mistakes were made than the target allows, with the images the last evaluation got wrong
+    first (the lab does the same, in batches of 256: same answer, less work).
 
 Not handicapped: torch.set_num_threads and OMP/OpenBLAS/MKL_NUM_THREADS set to the thread count
 (each thread count in its own process), the whole data set as one tensor in memory, batches cut by
@@ -44,7 +45,7 @@ nn = None
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "bundles", "digitlab.data.mnist", "data")
 TRAIN_IMAGES = 55_000
-EVAL_BATCH = 1000
+EVAL_BATCH = 256
 
 
 def read_idx(path):
@@ -168,16 +169,26 @@ def schedule_factor(schedule, progress, epochs):
     raise ValueError(f"unknown schedule {schedule!r}")
 
 
-def count_correct(model, images, labels, max_mistakes):
-    """Correct predictions, stopping after the chunk in which the mistakes exceed max_mistakes."""
+def count_correct(model, images, labels, max_mistakes, order):
+    """Correct predictions over the images in the given order (a permutation tensor), stopping after the
+    chunk in which the mistakes exceed max_mistakes; and the next order: the mistakes of this evaluation
+    first (in the order met), then the other images in their previous order (the lab's HardFirstOrder)."""
     correct = 0
+    wrong = []
     with torch.no_grad():
         for start in range(0, len(labels), EVAL_BATCH):
             if start - correct > max_mistakes:
                 break
-            out = model(images[start:start + EVAL_BATCH])
-            correct += int((out.argmax(1) == labels[start:start + EVAL_BATCH]).sum())
-    return correct
+            index = order[start:start + EVAL_BATCH]
+            hit = model(images[index]).argmax(1) == labels[index]
+            correct += int(hit.sum())
+            wrong.append(index[~hit])
+    if not wrong:
+        return correct, order
+    wrong = torch.cat(wrong)
+    is_wrong = torch.zeros(len(labels), dtype=torch.bool)
+    is_wrong[wrong] = True
+    return correct, torch.cat([wrong, order[~is_wrong[order]]])
 
 
 def run(arch, config, target, eval_every, seed, data_dir):
@@ -200,6 +211,7 @@ def run(arch, config, target, eval_every, seed, data_dir):
     needed = math.ceil(target * len(test_y) - 1e-9)
     allowed = len(test_y) - needed
     generator = torch.Generator().manual_seed(seed)
+    eval_order = torch.arange(len(test_y))
     evaluations, eval_seconds = 0, 0.0
     result = None
     start = time.perf_counter()
@@ -221,7 +233,7 @@ def run(arch, config, target, eval_every, seed, data_dir):
             if step % interval == 0 or last:
                 e0 = time.perf_counter()
                 model.eval()
-                correct = count_correct(model, test_x, test_y, len(test_y) if last else allowed)
+                correct, eval_order = count_correct(model, test_x, test_y, len(test_y) if last else allowed, eval_order)
                 model.train()
                 eval_seconds += time.perf_counter() - e0
                 evaluations += 1

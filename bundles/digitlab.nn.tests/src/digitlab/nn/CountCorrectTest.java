@@ -43,6 +43,37 @@ class CountCorrectTest {
     }
 
     @Test
+    void anyOrderGivesTheSameCountAndReportsTheMistakes() {
+        Trainer t = trained();
+        Evaluation full = t.evaluate(TEST);
+        ModelSnapshot s = t.current();
+        int n = TEST.size();
+        int[] reversed = new int[n];
+        for (int i = 0; i < n; i++) reversed[i] = n - 1 - i;
+        java.util.List<Integer> wrong = new java.util.ArrayList<>();
+        var kernels = KernelSelector.create(2);
+        assertEquals(full.correct(), s.countCorrect(TEST, reversed, n, kernels, wrong::add));
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = n - 1; i >= 0; i--) if (full.predicted(i) != full.label(i)) expected.add(i);
+        assertEquals(expected, wrong, "the mistakes, in the order run");
+        // the mistakes first: the limit is passed within the first batch
+        int[] hardFirst = new int[n];
+        int k = 0;
+        for (int i : expected) hardFirst[k++] = i;
+        for (int i = 0; i < n; i++) if (full.predicted(i) == full.label(i)) hardFirst[k++] = i;
+        wrong.clear();
+        int early = s.countCorrect(TEST, hardFirst, expected.size() - 1, kernels, wrong::add);
+        assertTrue(n - early > expected.size() - 1, "stopped below the limit");
+        assertEquals(expected, wrong, "the mistakes ran first");
+        int batchesWithMistakes = (expected.size() + 255) / 256;
+        assertTrue(early + expected.size() <= 256 * batchesWithMistakes,
+                "stopped after the batches holding the mistakes: " + (early + expected.size()) + " images run");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.countCorrect(TEST, new int[3], n, kernels, null));
+        assertEquals("order has 3 indices for 1000 samples", e.getMessage());
+    }
+
+    @Test
     void currentIsACopyOfTheParametersNow() {
         Trainer t = trained();
         ModelSnapshot now = t.current();

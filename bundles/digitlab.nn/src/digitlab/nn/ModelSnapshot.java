@@ -168,8 +168,27 @@ public final class ModelSnapshot {
      * @throws IllegalArgumentException when the source's input size or a label does not fit the network
      */
     public int countCorrect(SampleSource source, int maxMistakes, Kernels kernels) {
+        return countCorrect(source, null, maxMistakes, kernels, null);
+    }
+
+    /**
+     * As {@link #countCorrect(SampleSource, int, Kernels)}, with the samples taken in the given order and each one
+     * the model gets wrong reported. Whatever the order, a count that runs to the end is the same; with the samples
+     * most likely to be wrong first (those a previous evaluation got wrong), a model that is still below the limit
+     * passes it within the first batch or two.
+     *
+     * @param order   the indices of {@code source} in the order to run them (a permutation), or null for
+     *                {@code 0, 1, 2, ...}
+     * @param mistake told the index of each sample run and classified wrongly, in the order run; may be null
+     * @throws IllegalArgumentException when {@code order} is not as long as the source, or as above
+     */
+    public int countCorrect(SampleSource source, int[] order, int maxMistakes, Kernels kernels,
+                            java.util.function.IntConsumer mistake) {
         checkSource(network, source);
         int n = source.size();
+        if (order != null && order.length != n) {
+            throw new IllegalArgumentException("order has " + order.length + " indices for " + n + " samples");
+        }
         int classes = network.outputSize();
         int in = network.inputSize();
         BatchBuffers ws = network.newBuffers(Math.max(1, Math.min(256, n)), kernels);
@@ -178,12 +197,17 @@ public final class ModelSnapshot {
         for (int start = 0; start < n && start - correct <= maxMistakes; start += ws.capacity()) {
             int size = Math.min(ws.capacity(), n - start);
             for (int r = 0; r < size; r++) {
-                source.copyInput(start + r, ws.input(), r * in);
-                labels[r] = checkLabel(source, start + r, classes);
+                int i = order == null ? start + r : order[start + r];
+                source.copyInput(i, ws.input(), r * in);
+                labels[r] = checkLabel(source, i, classes);
             }
             float[] out = ws.forward(params, size, false, 0);
             for (int r = 0; r < size; r++) {
-                if (Argmax.of(out, r * classes, classes) == labels[r]) correct++;
+                if (Argmax.of(out, r * classes, classes) == labels[r]) {
+                    correct++;
+                } else if (mistake != null) {
+                    mistake.accept(order == null ? start + r : order[start + r]);
+                }
             }
         }
         return correct;

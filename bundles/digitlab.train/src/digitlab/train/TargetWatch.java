@@ -11,7 +11,9 @@ import digitlab.nn.Trainer;
  *
  * <p>An evaluation stops as soon as the model has made more mistakes than the target allows
  * ({@link digitlab.nn.ModelSnapshot#countCorrect}): the answer is the same as a full pass's, and while the model is
- * far from the target it costs a fraction of one. The run's last batch is evaluated in full, for the best accuracy.
+ * far from the target it costs a fraction of one. The images run hardest first ({@link HardFirstOrder}: those the
+ * last evaluation got wrong), so that an evaluation below the target stops within a batch or two. The run's last
+ * batch is evaluated in full, for the best accuracy.
  */
 final class TargetWatch {
 
@@ -21,6 +23,7 @@ final class TargetWatch {
     private final TrainingPace pace;
     private final int interval;
     private final int epochs;
+    private final HardFirstOrder order;
     private int evaluations;
     private double evaluationSeconds;
     private TargetResult result;
@@ -40,6 +43,7 @@ final class TargetWatch {
         this.pace = pace;
         this.interval = target.intervalBatches(batchesPerEpoch);
         this.epochs = epochs;
+        this.order = new HardFirstOrder(test.size());
     }
 
     /** After a batch: evaluates when one is due and the target was not reached yet. */
@@ -51,7 +55,9 @@ final class TargetWatch {
         long start = System.nanoTime();
         int n = test.size();
         int allowed = last ? n : mistakesAllowed(n);
-        int correct = trainer.current().countCorrect(test, allowed, trainer.kernels());
+        order.start();
+        int correct = trainer.current().countCorrect(test, order.order(), allowed, trainer.kernels(), order);
+        order.finish();
         evaluationSeconds += (System.nanoTime() - start) / 1e9;
         evaluations++;
         double progress = (double) done / m.batchesPerEpoch();
