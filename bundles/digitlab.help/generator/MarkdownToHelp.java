@@ -22,7 +22,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Turns the repository's markdown (README.md, docs/RELIABILITY.md: the user guide; docs/EXTENDING.md: the
+ * Turns the repository's markdown (README.md, docs/RELIABILITY.md, docs/SWEEPS.md: the user guide; docs/EXTENDING.md: the
  * plugin guide) into Eclipse help pages and table-of-contents files, so that the help system shows the same text
  * as the repository. Run by the build of digitlab.help (see its pom.xml) with the JDK's source launcher:
  * {@code java -cp commonmark.jar:commonmark-ext-gfm-tables.jar MarkdownToHelp.java <repo> <out>}.
@@ -70,7 +70,8 @@ public final class MarkdownToHelp {
             System.exit(2);
         }
         MarkdownToHelp generator = new MarkdownToHelp(Path.of(args[0]).toAbsolutePath().normalize(), Path.of(args[1]));
-        List<Doc> user = List.of(new Doc("README.md", "Overview"), new Doc("docs/RELIABILITY.md", "Reliability in detail"));
+        List<Doc> user = List.of(new Doc("README.md", "Overview"), new Doc("docs/RELIABILITY.md", "Reliability in detail"),
+                new Doc("docs/SWEEPS.md", "Sweeps"));
         List<Doc> plugin = List.of(new Doc("docs/EXTENDING.md", "Overview"));
         for (Doc doc : user) {
             generator.split(doc, "user");

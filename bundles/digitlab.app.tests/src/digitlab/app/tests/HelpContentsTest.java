@@ -49,6 +49,7 @@ class HelpContentsTest {
         List<String> user = Arrays.stream(tocs.get(USER_GUIDE).getTopics()).map(ITopic::getLabel).toList();
         assertTrue(user.contains("What you can do in the workbench"), user.toString());
         assertTrue(user.contains("Headless commands"), user.toString());
+        assertTrue(user.contains("Sweeps"), user.toString()); // docs/SWEEPS.md, its first page
         List<String> plugin = Arrays.stream(tocs.get(PLUGIN_GUIDE).getTopics()).map(ITopic::getLabel).toList();
         assertTrue(plugin.contains("1. Extension points"), plugin.toString());
     }
