@@ -47,11 +47,12 @@ final class DirectConvPath {
 
     /** The forward pass of a batch, in groups of {@code n} samples. */
     void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch, int n) {
-        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        Call c = calls.get();
+        c.set(pass, params, offset, x, scratch, n);
         try {
             c.y = y;
             for (int first = 0; first < pass.batch(); first += n) {
-                c.group(first, Math.min(n, pass.batch() - first));
+                c.group(first, Math.min(n, pass.batch() - first), (long) vectorColumns * ckk * filters / 16);
                 Parallel.forRange(c.parts, c.count, c.forward);
             }
         } finally {
@@ -62,7 +63,8 @@ final class DirectConvPath {
     /** The backward pass of a batch, in groups of {@code n} samples; {@code dx} null for the first layer. */
     void backward(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx, float[] grads,
                   float[] scratch, int n) {
-        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        Call c = calls.get();
+        c.set(pass, params, offset, x, scratch, n);
         try {
             c.dy = dy;
             c.dx = dx;
@@ -74,7 +76,7 @@ final class DirectConvPath {
                 }
             }
             for (int first = 0; first < pass.batch(); first += n) {
-                c.group(first, Math.min(n, pass.batch() - first));
+                c.group(first, Math.min(n, pass.batch() - first), (long) vectorColumns * ckk * filters / 16);
                 Parallel.forRange(c.parts, c.count, c.prepare);
                 // dW partials, split over blocks of 4 filters (each weight's sum stays on one thread), sample by sample
                 Parallel.forRange(c.parts, (filters + 3) / 4, c.weightPartials);
@@ -86,24 +88,8 @@ final class DirectConvPath {
         }
     }
 
-    /**
-     * One pass's arguments and the tasks that {@link Parallel} runs over its samples or filters: one per calling
-     * thread, reused, so that a training step allocates nothing (a capturing lambda per call would). The arrays are
-     * let go after each pass.
-     */
-    private final class Call {
-        Pass pass;
-        float[] params;
-        int offset;
-        float[] x;
-        float[] y;
-        float[] dy;
-        float[] dx;
-        float[] scratch;
-        /** The group: its first sample, its size, and how many parts to split it into. */
-        int from;
-        int count;
-        int parts;
+    /** This path's offsets in scratch and the tasks that {@link Parallel} runs over a group's samples or filters ({@link ConvCall}). */
+    private final class Call extends ConvCall {
         /** Offsets in scratch: Ŷ or dŶ per sample, the weight partials, W^T. */
         int yHat;
         int part;
@@ -113,27 +99,11 @@ final class DirectConvPath {
         final Parallel.RangeTask weightPartials = this::weightPartialsFilters;
         final Parallel.RangeTask inputGradient = this::inputGradientSamples;
 
-        Call set(Pass pass, float[] params, int offset, float[] x, float[] scratch, int n) {
-            this.pass = pass;
-            this.params = params;
-            this.offset = offset;
-            this.x = x;
-            this.scratch = scratch;
-            this.yHat = n * paddedSample;
-            this.part = yHat + n * filters * vectorColumns;
-            this.weightsT = part + filters * ckk * VectorConv.L;
-            return this;
-        }
-
-        void group(int from, int count) {
-            this.from = from;
-            this.count = count;
-            this.parts = Conv2d.parts(pass, (long) count * vectorColumns * ckk * filters / 16);
-        }
-
-        void clear() {
-            pass = null;
-            params = x = y = dy = dx = scratch = null;
+        @Override
+        void offsets(int n) {
+            yHat = n * paddedSample;
+            part = yHat + n * filters * vectorColumns;
+            weightsT = part + filters * ckk * VectorConv.L;
         }
 
         /** The forward pass of samples {@code [a, b)} of the group. */

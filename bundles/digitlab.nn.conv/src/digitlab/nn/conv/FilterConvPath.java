@@ -84,14 +84,15 @@ final class FilterConvPath {
 
     /** The forward pass of a batch, in groups of {@code n} samples. */
     void forward(Pass pass, float[] params, int offset, float[] x, float[] y, float[] scratch, int n) {
-        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        Call c = calls.get();
+        c.set(pass, params, offset, x, scratch, n);
         try {
             c.y = y;
             for (int f = 0; f < filters; f++) { // W^T[CKK x F]
                 for (int q = 0; q < ckk; q++) scratch[c.wT + q * filters + f] = params[offset + f * ckk + q];
             }
             for (int first = 0; first < pass.batch(); first += n) {
-                c.group(first, Math.min(n, pass.batch() - first));
+                c.group(first, Math.min(n, pass.batch() - first), (long) positions * ckk * filters / 16);
                 Parallel.forRange(c.parts, c.count, c.forward);
             }
         } finally {
@@ -102,7 +103,8 @@ final class FilterConvPath {
     /** The backward pass of a batch, in groups of {@code n} samples; {@code dx} null for the first layer. */
     void backward(Pass pass, float[] params, int offset, float[] x, float[] dy, float[] dx, float[] grads,
                   float[] scratch, int n) {
-        Call c = calls.get().set(pass, params, offset, x, scratch, n);
+        Call c = calls.get();
+        c.set(pass, params, offset, x, scratch, n);
         try {
             c.dy = dy;
             c.dx = dx;
@@ -110,7 +112,7 @@ final class FilterConvPath {
             java.util.Arrays.fill(scratch, c.wT, c.wT + ckk * filters, 0f);
             if (dx != null && channelsLast) byTap(params, offset, scratch, c.wK);
             for (int first = 0; first < pass.batch(); first += n) {
-                c.group(first, Math.min(n, pass.batch() - first));
+                c.group(first, Math.min(n, pass.batch() - first), (long) positions * ckk * filters / 16);
                 Parallel.forRange(c.parts, c.count, c.prepare);
                 // dW^T, split over blocks of 4 taps (each weight's sum over the samples stays on one thread)
                 Parallel.forRange(c.parts, (ckk + 3) / 4, c.weightGradient);
@@ -124,24 +126,8 @@ final class FilterConvPath {
         }
     }
 
-    /**
-     * One pass's arguments and the tasks that {@link Parallel} runs over its samples or taps: one per calling thread,
-     * reused, so that a training step allocates nothing (a capturing lambda per call would). The arrays are let go
-     * after each pass.
-     */
-    private final class Call {
-        Pass pass;
-        float[] params;
-        int offset;
-        float[] x;
-        float[] y;
-        float[] dy;
-        float[] dx;
-        float[] scratch;
-        /** The group: its first sample, its size, and how many parts to split it into. */
-        int from;
-        int count;
-        int parts;
+    /** This path's offsets in scratch and the tasks that {@link Parallel} runs over a group's samples or taps ({@link ConvCall}). */
+    private final class Call extends ConvCall {
         /** Offsets in scratch: Ŷ^T or dY^T, the window gradients, W^T or dW^T, the weights by tap. */
         int yT;
         int cols;
@@ -153,28 +139,12 @@ final class FilterConvPath {
         final Parallel.RangeTask inputGradient = this::inputGradientSamples;
         final Parallel.RangeTask inputGradientByProducts = this::inputGradientByProductsSamples;
 
-        Call set(Pass pass, float[] params, int offset, float[] x, float[] scratch, int n) {
-            this.pass = pass;
-            this.params = params;
-            this.offset = offset;
-            this.x = x;
-            this.scratch = scratch;
-            this.yT = transposed(n);
-            this.cols = windows(n);
-            this.wT = weights(n);
-            this.wK = weightsByTap(n);
-            return this;
-        }
-
-        void group(int from, int count) {
-            this.from = from;
-            this.count = count;
-            this.parts = Conv2d.parts(pass, count * ((long) positions * ckk * filters / 16));
-        }
-
-        void clear() {
-            pass = null;
-            params = x = y = dy = dx = scratch = null;
+        @Override
+        void offsets(int n) {
+            yT = transposed(n);
+            cols = windows(n);
+            wT = weights(n);
+            wK = weightsByTap(n);
         }
 
         /** The forward pass of samples {@code [a, b)} of the group. */
