@@ -86,7 +86,7 @@ public final class Conv2d implements Layer {
     private final WideColumns wide;
     /** The products on {@link VectorConv} straight from the padded input (stride 1, Vector API), else null. */
     private final DirectConvPath direct;
-    /** The products on {@link FilterKernels} (as {@link #direct}, when the filters fill pairs of vectors), else null. */
+    /** The products on {@link FilterKernels} (as {@link #direct}, when the filters fill pairs of vectors or nearly: {@link FilterConvPath#suits}), else null. */
     private final FilterConvPath byFilters;
 
     private Conv2d(LayerSpec spec, Shape input, ConvGeometry g, int filters, String init, boolean allowDirect,
@@ -103,7 +103,7 @@ public final class Conv2d implements Layer {
         // the direct path keeps one partial sum per weight and vector lane: not for layers with millions of weights
         this.direct = allowDirect && wide != null && ConvVectorPaths.AVAILABLE && (long) filters * ckk <= MAX_DIRECT_WEIGHTS
                 ? new DirectConvPath(g, channels, filters, wide) : null;
-        this.byFilters = direct != null && allowByFilters && FilterKernels.fits(filters)
+        this.byFilters = direct != null && allowByFilters && FilterConvPath.suits(filters)
                 ? new FilterConvPath(g, channels, filters, wide) : null;
     }
 

@@ -4,8 +4,9 @@ import digitlab.nn.Pass;
 import digitlab.nn.kernel.Parallel;
 
 /**
- * {@link Conv2d}'s path for stride 1 when the filters fill whole pairs of vectors ({@link FilterKernels#fits};
- * LeNet's two convolutions with 256-bit vectors, its second with 512-bit ones): the forward pass and the weight
+ * {@link Conv2d}'s path for stride 1 when the filters fill whole pairs of vectors, or nearly ({@link #suits}: rounded up
+ * to pairs; LeNet's two convolutions with 256-bit vectors, its second with 512-bit ones, the handwriting model's
+ * second with 256-bit ones): the forward pass and the weight
  * gradient on {@link FilterKernels}, straight from each zero-padded sample and only at the real output positions;
  * the input gradient, when the input channels fill whole pairs of vectors too (LeNet's second convolution with
  * 256-bit vectors), on {@link FilterKernels#inputGradient} into the padded sample with its channels last, straight
@@ -25,6 +26,11 @@ final class FilterConvPath {
 
     private final ConvGeometry g;
     private final int filters;
+    /**
+     * The filters rounded up to whole pairs of vectors ({@code F'}): the row length of the transposed layouts. The
+     * extra filters' weights and output gradients are 0, their outputs and weight gradients are dropped.
+     */
+    private final int fp;
     private final int ckk;
     private final WideColumns wide;
     private final int[] taps;
@@ -43,6 +49,7 @@ final class FilterConvPath {
     FilterConvPath(ConvGeometry g, int channels, int filters, WideColumns wide) {
         this.g = g;
         this.filters = filters;
+        this.fp = padded(filters);
         this.ckk = channels * g.kernel() * g.kernel();
         this.wide = wide;
         this.taps = wide.taps();
@@ -61,8 +68,23 @@ final class FilterConvPath {
         }
     }
 
+    /** {@code filters} rounded up to whole pairs of vectors. */
+    static int padded(int filters) {
+        int pair = 2 * FilterKernels.L;
+        return (filters + pair - 1) / pair * pair;
+    }
+
+    /**
+     * Whether this path suits a layer of {@code filters} filters: when rounding them up to pairs of vectors adds at most
+     * a quarter (16 or 32 filters with 256-bit vectors: none; the handwriting model's 40: 48; its 20 would be 32,
+     * where {@link DirectConvPath}'s wide layout computes only 32 columns for 28 outputs).
+     */
+    static boolean suits(int filters) {
+        return padded(filters) * 4 <= filters * 5;
+    }
+
     int scratchSize(int n) {
-        long floats = (long) n * paddedSample + (long) n * positions * filters + (long) n * positions * ckk + 2L * ckk * filters;
+        long floats = (long) n * paddedSample + (long) n * positions * fp + (long) n * positions * ckk + 2L * ckk * fp;
         return Math.toIntExact(floats);
     }
 
@@ -71,7 +93,7 @@ final class FilterConvPath {
     }
 
     private int windows(int n) {
-        return transposed(n) + n * positions * filters;
+        return transposed(n) + n * positions * fp;
     }
 
     private int weights(int n) {
@@ -79,7 +101,7 @@ final class FilterConvPath {
     }
 
     private int weightsByTap(int n) {
-        return weights(n) + ckk * filters;
+        return weights(n) + ckk * fp;
     }
 
     /** The forward pass of a batch, in groups of {@code n} samples. */
@@ -88,11 +110,12 @@ final class FilterConvPath {
         c.set(pass, params, offset, x, scratch, n);
         try {
             c.y = y;
-            for (int f = 0; f < filters; f++) { // W^T[CKK x F]
-                for (int q = 0; q < ckk; q++) scratch[c.wT + q * filters + f] = params[offset + f * ckk + q];
+            if (fp > filters) java.util.Arrays.fill(scratch, c.wT, c.wT + ckk * fp, 0f);
+            for (int f = 0; f < filters; f++) { // W^T[CKK x F']
+                for (int q = 0; q < ckk; q++) scratch[c.wT + q * fp + f] = params[offset + f * ckk + q];
             }
             for (int first = 0; first < pass.batch(); first += n) {
-                c.group(first, Math.min(n, pass.batch() - first), (long) positions * ckk * filters / 16);
+                c.group(first, Math.min(n, pass.batch() - first), (long) positions * ckk * fp / 16);
                 Parallel.forRange(c.parts, c.count, c.forward);
             }
         } finally {
@@ -109,17 +132,17 @@ final class FilterConvPath {
             c.dy = dy;
             c.dx = dx;
             BiasGradient.add(dy, pass.batch(), filters, positions, grads, offset + filters * ckk);
-            java.util.Arrays.fill(scratch, c.wT, c.wT + ckk * filters, 0f);
+            java.util.Arrays.fill(scratch, c.wT, c.wT + ckk * fp, 0f);
             if (dx != null && channelsLast) byTap(params, offset, scratch, c.wK);
             for (int first = 0; first < pass.batch(); first += n) {
-                c.group(first, Math.min(n, pass.batch() - first), (long) positions * ckk * filters / 16);
+                c.group(first, Math.min(n, pass.batch() - first), (long) positions * ckk * fp / 16);
                 Parallel.forRange(c.parts, c.count, c.prepare);
                 // dW^T, split over blocks of 4 taps (each weight's sum over the samples stays on one thread)
                 Parallel.forRange(c.parts, (ckk + 3) / 4, c.weightGradient);
                 if (dx != null) Parallel.forRange(c.parts, c.count, channelsLast ? c.inputGradient : c.inputGradientByProducts);
             }
             for (int f = 0; f < filters; f++) { // grads[f*CKK + q] += dW^T[q, f]
-                for (int q = 0; q < ckk; q++) grads[offset + f * ckk + q] += scratch[c.wT + q * filters + f];
+                for (int q = 0; q < ckk; q++) grads[offset + f * ckk + q] += scratch[c.wT + q * fp + f];
             }
         } finally {
             c.clear();
@@ -152,13 +175,13 @@ final class FilterConvPath {
             int bias = offset + filters * ckk;
             for (int s = a; s < b; s++) {
                 int pad = s * paddedSample;
-                int out = yT + s * positions * filters;
+                int out = yT + s * positions * fp;
                 wide.pad(x, from + s, scratch, pad, paddedSample);
-                FilterKernels.forward(scratch, pad, taps, ckk, pos, 0, positions, scratch, wT, filters, scratch, out);
+                FilterKernels.forward(scratch, pad, taps, ckk, pos, 0, positions, scratch, wT, fp, scratch, out);
                 int dst = (from + s) * filters * positions;
                 for (int f = 0; f < filters; f++) { // y[b, f, p] = Ŷ^T[p, f] + bias[f]
                     float bf = params[bias + f];
-                    for (int p = 0, src = out + f; p < positions; p++, src += filters) y[dst + f * positions + p] = scratch[src] + bf;
+                    for (int p = 0, src = out + f; p < positions; p++, src += fp) y[dst + f * positions + p] = scratch[src] + bf;
                 }
             }
         }
@@ -168,16 +191,17 @@ final class FilterConvPath {
             for (int s = a; s < b; s++) {
                 wide.pad(x, from + s, scratch, s * paddedSample, paddedSample);
                 int src = (from + s) * filters * positions;
-                int dst = yT + s * positions * filters;
+                int dst = yT + s * positions * fp;
                 for (int f = 0; f < filters; f++) {
-                    for (int p = 0; p < positions; p++) scratch[dst + p * filters + f] = dy[src + f * positions + p];
+                    for (int p = 0; p < positions; p++) scratch[dst + p * fp + f] = dy[src + f * positions + p];
                 }
+                for (int p = 0; fp > filters && p < positions; p++) java.util.Arrays.fill(scratch, dst + p * fp + filters, dst + (p + 1) * fp, 0f);
             }
         }
 
         /** dW^T for the taps of blocks {@code [a, b)} of 4, over all the group's samples. */
         private void weightGradientTaps(int a, int b) {
-            FilterKernels.weightGradient(scratch, 0, paddedSample, taps, pos, positions, scratch, yT, filters, count,
+            FilterKernels.weightGradient(scratch, 0, paddedSample, taps, pos, positions, scratch, yT, fp, count,
                     scratch, wT, 4 * a, Math.min(ckk, 4 * b));
         }
 
@@ -187,7 +211,7 @@ final class FilterConvPath {
             for (int s = a; s < b; s++) {
                 int pad = s * paddedSample;
                 java.util.Arrays.fill(scratch, pad, pad + planeT, 0f);
-                FilterKernels.inputGradient(scratch, yT + s * positions * filters, filters, pos, positions, tapOffsets,
+                FilterKernels.inputGradient(scratch, yT + s * positions * fp, fp, pos, positions, tapOffsets,
                         scratch, wK, channels, scratch, pad);
                 wide.cropChannelsLast(scratch, pad, dx, from + s);
             }
@@ -207,13 +231,14 @@ final class FilterConvPath {
         }
     }
 
-    /** {@code wK[(k*F + f)*C + c] = W[f, c*KK + k]}: the weights by tap, then filter, with the channels last. */
+    /** {@code wK[(k*F' + f)*C + c] = W[f, c*KK + k]}: the weights by tap, then filter, with the channels last. */
     private void byTap(float[] params, int offset, float[] scratch, int wK) {
         int kk = tapOffsets.length;
+        if (fp > filters) java.util.Arrays.fill(scratch, wK, wK + ckk * fp, 0f);
         for (int f = 0; f < filters; f++) {
             for (int c = 0; c < channels; c++) {
                 int src = offset + f * ckk + c * kk;
-                for (int k = 0; k < kk; k++) scratch[wK + (k * filters + f) * channels + c] = params[src + k];
+                for (int k = 0; k < kk; k++) scratch[wK + (k * fp + f) * channels + c] = params[src + k];
             }
         }
     }
