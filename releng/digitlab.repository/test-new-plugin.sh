@@ -19,37 +19,10 @@ target="$(cd "$1" && pwd)"
 product_id="${2:-digitlab.product}"
 offline="${3:-offline=false}"
 product="$target/products/$product_id/linux/gtk/x86_64/digitlab"
-work="$target/new-plugin-tests"
-rm -rf "$work"
-mkdir -p "$work"
-cp -a "$product" "$work/lab"
-lab="$work/lab"
-bundles_info="$lab/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
-export DIGITLAB_WORKSPACE="$work/workspace" XDG_CACHE_HOME="$work/cache" DIGITLAB_HEAP=1g
-# shellcheck source=../../features/digitlab.feature/rootfiles/find-jdk.sh
-. "$lab/find-jdk.sh"
-digitlab_find_java || exit 1
-started=$(date +%s)
-failures=0
-checks=0
-
-fail() { echo "test-new-plugin: FAILED: $*" >&2; failures=$((failures + 1)); }
+# shellcheck source=product-checks.inc.sh
+. "$(dirname "${BASH_SOURCE[0]}")/product-checks.inc.sh"
+product_checks_start test-new-plugin "$product" "$target/new-plugin-tests"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# run EXPECTED_EXIT COMMAND...: runs the lab's start script; its output is in $out
-run() {
-  local expected="$1"; shift
-  local rc=0
-  "$lab/digitlab" "$@" >"$work/last.out" 2>&1 || rc=$?
-  out=$(grep -v '^WARNING: Using incubator modules' "$work/last.out")
-  checks=$((checks + 1))
-  if [ "$rc" != "$expected" ]; then fail "digitlab $* exited $rc, expected $expected; output: $out"; return 1; fi
-  echo "ok: digitlab $* -> $rc" >&2
-}
-contains() { checks=$((checks + 1)); grep -qF -- "$1" <<<"$out" || fail "expected '$1' in: $out"; }
-one_line() { checks=$((checks + 1)); [ "$(wc -l <<<"$out")" = 1 ] || fail "expected one line, got: $out"; }
-has_bundle() { checks=$((checks + 1)); grep -q "^$1," "$bundles_info" || fail "bundles.info lacks $1"; }
-lacks_bundle() { checks=$((checks + 1)); ! grep -q "^$1," "$bundles_info" || fail "bundles.info still has $1"; }
 absent() { checks=$((checks + 1)); [ ! -e "$1" ] || fail "$1 was written"; }
 
 plugins="$work/plugins"
@@ -153,5 +126,5 @@ contains "digitlab train: --arch: unknown architecture preset 'swish-mlp'"
 run 0 train --epochs 1 --limit 1000 --validation 0 --threads 1
 contains "test accuracy"
 
-echo "test-new-plugin: $checks checks, $failures failed, $(( $(date +%s) - started )) s" >&2
+product_checks_summary
 [ "$failures" = 0 ]

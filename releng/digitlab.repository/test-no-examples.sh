@@ -16,40 +16,13 @@ set -uo pipefail
 target="$(cd "$1" && pwd)"
 product="$target/products/digitlab.core.product/linux/gtk/x86_64/digitlab"
 repo_zip="$target/products/digitlab-repository.zip"
-work="$target/no-examples-tests"
 if [ ! -x "$product/digitlab" ]; then
   echo "test-no-examples: FAILED: no product without the examples at $product" >&2
   exit 1
 fi
-rm -rf "$work"
-mkdir -p "$work"
-cp -a "$product" "$work/lab"
-lab="$work/lab"
-bundles_info="$lab/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
-export DIGITLAB_WORKSPACE="$work/workspace" XDG_CACHE_HOME="$work/cache" DIGITLAB_HEAP=1g
-# shellcheck source=../../features/digitlab.feature/rootfiles/find-jdk.sh
-. "$lab/find-jdk.sh"
-digitlab_find_java || exit 1
-started=$(date +%s)
-failures=0
-checks=0
-
-fail() { echo "test-no-examples: FAILED: $*" >&2; failures=$((failures + 1)); }
-# run EXPECTED_EXIT COMMAND...: runs the copy's start script; its output is in $out
-run() {
-  local expected="$1"; shift
-  local rc=0
-  "$lab/digitlab" "$@" >"$work/last.out" 2>&1 || rc=$?
-  out=$(grep -v '^WARNING: Using incubator modules' "$work/last.out")
-  checks=$((checks + 1))
-  if [ "$rc" != "$expected" ]; then fail "digitlab $* exited $rc, expected $expected; output: $out"; return 1; fi
-  echo "ok: digitlab $* -> $rc" >&2
-}
-contains() { checks=$((checks + 1)); grep -qF -- "$1" <<<"$out" || fail "expected '$1' in: $out"; }
-lacks() { checks=$((checks + 1)); ! grep -qF -- "$1" <<<"$out" || fail "did not expect '$1' in: $out"; }
-has_bundle() { checks=$((checks + 1)); grep -q "^$1," "$bundles_info" || fail "bundles.info lacks $1"; }
-lacks_bundle() { checks=$((checks + 1)); ! grep -q "^$1," "$bundles_info" || fail "bundles.info still has $1"; }
-no_trace() { checks=$((checks + 1)); ! grep -qE '^\s+at [a-z]|Exception in thread' <<<"$out" || fail "a stack trace: $out"; }
+# shellcheck source=product-checks.inc.sh
+. "$(dirname "${BASH_SOURCE[0]}")/product-checks.inc.sh"
+product_checks_start test-no-examples "$product" "$target/no-examples-tests"
 
 # --- the product as built: no examples ---------------------------------------------------------------------------
 run 0 plugins
@@ -127,5 +100,5 @@ no_trace
 run 0 train --epochs 1 --limit 1000 --validation 0 --threads 1
 contains "test accuracy"
 
-echo "test-no-examples: $checks checks, $failures failed, $(( $(date +%s) - started )) s" >&2
+product_checks_summary
 [ "$failures" = 0 ]

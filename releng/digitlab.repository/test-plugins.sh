@@ -20,39 +20,9 @@ target="$(cd "$1" && pwd)"
 product_id="${2:-digitlab.product}"
 product="$target/products/$product_id/linux/gtk/x86_64/digitlab"
 repo_zip="$target/products/digitlab-repository.zip"
-work="$target/plugin-tests"
-rm -rf "$work"
-mkdir -p "$work"
-cp -a "$product" "$work/lab"
-lab="$work/lab"
-bundles_info="$lab/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
-# class data sharing archives in the test's folder (about a third off each of the lab's ~17 starts here)
-export DIGITLAB_WORKSPACE="$work/workspace" XDG_CACHE_HOME="$work/cache" DIGITLAB_HEAP=1g
-# shellcheck source=../../features/digitlab.feature/rootfiles/find-jdk.sh
-. "$lab/find-jdk.sh"
-digitlab_find_java || exit 1
-started=$(date +%s)
-failures=0
-checks=0
-
-fail() { echo "test-plugins: FAILED: $*" >&2; failures=$((failures + 1)); }
-
-# run EXPECTED_EXIT COMMAND...: runs the lab's start script; its output is in $out
-run() {
-  local expected="$1"; shift
-  local rc=0
-  "$lab/digitlab" "$@" >"$work/last.out" 2>&1 || rc=$?
-  out=$(grep -v '^WARNING: Using incubator modules' "$work/last.out")
-  checks=$((checks + 1))
-  if [ "$rc" != "$expected" ]; then fail "digitlab $* exited $rc, expected $expected; output: $out"; return 1; fi
-  echo "ok: digitlab $* -> $rc" >&2
-}
-# contains TEXT: the last run's output contains TEXT
-contains() { checks=$((checks + 1)); grep -qF -- "$1" <<<"$out" || fail "expected '$1' in: $out"; }
-lacks() { checks=$((checks + 1)); ! grep -qF -- "$1" <<<"$out" || fail "did not expect '$1' in: $out"; }
-has_bundle() { checks=$((checks + 1)); grep -q "^$1," "$bundles_info" || fail "bundles.info lacks $1"; }
-lacks_bundle() { checks=$((checks + 1)); ! grep -q "^$1," "$bundles_info" || fail "bundles.info still has $1"; }
-one_line() { checks=$((checks + 1)); [ "$(wc -l <<<"$out")" = 1 ] || fail "expected one line, got: $out"; }
+# shellcheck source=product-checks.inc.sh
+. "$(dirname "${BASH_SOURCE[0]}")/product-checks.inc.sh"
+product_checks_start test-plugins "$product" "$target/plugin-tests"
 
 # --- what is installed; the lab protects itself --------------------------------------------------------------------
 run 0 plugins
@@ -158,7 +128,7 @@ lacks_bundle digitlab.analysis.saliency
 run 0 uninstall com.example.hello
 lacks_bundle com.example.hello
 
-echo "test-plugins: $checks checks, $failures failed, $(( $(date +%s) - started )) s" >&2
+product_checks_summary
 
 # --- the product without the examples, end to end (its own script) ----------------------------------------------
 bash "$(dirname "${BASH_SOURCE[0]}")/test-no-examples.sh" "$target" || failures=$((failures + 1))
