@@ -175,8 +175,6 @@ public final class MaxPool2d implements Layer {
                          float[] dy, float[] dx, float[] grads, float[] scratch) {
         if (dx == null) return;
         int batch = pass.batch();
-        int inSize = input.size();
-        int outSize = output.size();
         Call c = calls.get().set(null, null, dy, dx, scratch, batch);
         try {
             Parallel.forRange(parts(pass, batch), batch, c.unpool);
